@@ -1,0 +1,15 @@
+package io.rediscover.pluginapi.sync;
+
+/** The kinds of record a sync emits; part of the host's upsert key (connection, kind, external id). */
+public enum RecordKind {
+    /** A person in the ATS: {@link io.rediscover.pluginapi.record.AtsCandidate}. */
+    CANDIDATE,
+    /** A requisition: {@link io.rediscover.pluginapi.record.AtsJob}. */
+    JOB,
+    /**
+     * A person-to-job workflow. Applications travel inside their candidate
+     * ({@link io.rediscover.pluginapi.record.AtsCandidate#applications()}); this kind exists so that a deleted
+     * application can be reported on its own.
+     */
+    APPLICATION
+}
