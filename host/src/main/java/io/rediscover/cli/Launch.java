@@ -1,0 +1,74 @@
+package io.rediscover.cli;
+
+import io.rediscover.Host;
+import io.rediscover.config.ConfigException;
+import io.rediscover.config.ConfigLoader;
+import io.rediscover.config.HostConfig;
+import io.rediscover.plugins.PluginLoadException;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * What {@code serve} and {@code demo} share: load the configuration, start the host, print where it listens, and
+ * keep running until SIGTERM or Ctrl-C, then stop every service in reverse order. Start-up problems are printed as
+ * one clear message with a distinct exit code, never as a stack trace.
+ */
+final class Launch {
+
+    static final int CONFIG_ERROR = 2;
+    static final int PLUGIN_ERROR = 3;
+    static final int START_ERROR = 1;
+
+    private Launch() {
+    }
+
+    /** The installation directory: set by bin/rediscover, else the working directory (running from source). */
+    static Path home() {
+        String home = System.getProperty("rediscover.home");
+        return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
+    }
+
+    static HostConfig loadConfig(Optional<Path> file, Map<String, String> overrides) {
+        return new ConfigLoader(home()).load(file, System.getenv(), overrides);
+    }
+
+    /**
+     * @param config     the configuration to run with
+     * @param afterStart what to print once listening (receives the base URL)
+     * @return the exit code
+     */
+    static int runUntilStopped(HostConfig config, java.util.function.Consumer<String> afterStart) {
+        Host host;
+        try {
+            host = Host.start(config);
+        } catch (PluginLoadException e) {
+            System.err.println(e.getMessage());
+            return PLUGIN_ERROR;
+        } catch (Exception e) {
+            System.err.println("Rediscover could not start: " + e.getMessage());
+            e.printStackTrace(System.err);
+            return START_ERROR;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            host.close();
+            stopped.countDown();
+        }, "shutdown"));
+        String shownHost = config.server().host().equals("0.0.0.0") ? "localhost" : config.server().host();
+        afterStart.accept("http://" + shownHost + ":" + host.port() + "/");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    static int configError(ConfigException e) {
+        System.err.println("Configuration error: " + e.getMessage());
+        return CONFIG_ERROR;
+    }
+}

@@ -1,0 +1,48 @@
+package io.rediscover.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The root of the {@code rediscover} command line. */
+@Command(name = "rediscover",
+        description = "Rediscover: mirror your ATS, enrich candidates from public profiles, and search them.",
+        mixinStandardHelpOptions = true,
+        versionProvider = RediscoverCommand.Version.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class RediscoverCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** @return the configured command line, ready to execute */
+    public static CommandLine commandLine() {
+        return new CommandLine(new RediscoverCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Reads the version the build stamped into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            return new String[] {"Rediscover " + version(), "Java " + System.getProperty("java.version")};
+        }
+    }
+
+    static String version() throws IOException {
+        try (InputStream in = RediscoverCommand.class.getResourceAsStream("/io/rediscover/rediscover-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.rediscover.cli;
+
+import io.rediscover.config.ConfigException;
+import io.rediscover.config.HostConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code rediscover serve}: runs the server with the operator's configuration. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the Rediscover server.",
+                "Configuration: built-in defaults < conf/rediscover.yaml (or --config) < REDISCOVER_* environment variables."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "YAML configuration file (default: conf/rediscover.yaml of the installation, when present)")
+    Path config;
+
+    @Override
+    public Integer call() {
+        HostConfig loaded;
+        try {
+            loaded = Launch.loadConfig(configFile(), Map.of());
+        } catch (ConfigException e) {
+            return Launch.configError(e);
+        }
+        return Launch.runUntilStopped(loaded, url -> System.out.println("Rediscover is running at " + url));
+    }
+
+    private Optional<Path> configFile() {
+        if (config != null) {
+            return Optional.of(config);
+        }
+        Path installed = Launch.home().resolve("conf").resolve("rediscover.yaml");
+        return Files.isRegularFile(installed) ? Optional.of(installed) : Optional.empty();
+    }
+}

@@ -1,0 +1,58 @@
+package io.rediscover.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The host's whole configuration, immutable and validated. Built by {@link ConfigLoader}; bound in Guice so that every
+ * capability takes the part it needs through its constructor.
+ *
+ * @param server       HTTP server settings
+ * @param data         data directory settings
+ * @param pluginsDir   directory of plugin zips
+ * @param security     secrets-at-rest settings
+ * @param egressIps    this installation's egress IP addresses, shown in connector setup notes
+ * @param logLevel     root log level
+ * @param connectors   per connector id, its non-credential settings
+ */
+public record HostConfig(Server server, Data data, Path pluginsDir, Security security, List<String> egressIps,
+                         LogLevel logLevel, Map<String, Map<String, String>> connectors) {
+
+    /** Canonical constructor: copies collections. */
+    public HostConfig {
+        egressIps = List.copyOf(egressIps);
+        connectors = Map.copyOf(connectors);
+    }
+
+    /**
+     * @param connectorId a connector id, e.g. {@code icims-stream}
+     * @return its settings, empty when none are configured
+     */
+    public Map<String, String> connectorSettings(String connectorId) {
+        return connectors.getOrDefault(connectorId, Map.of());
+    }
+
+    /**
+     * @param host                 listen address
+     * @param port                 listen port, 0 for any free port
+     * @param maxRequestBytes      largest accepted request body
+     * @param shutdownGraceSeconds how long shutdown waits for in-flight requests
+     */
+    public record Server(String host, int port, long maxRequestBytes, int shutdownGraceSeconds) {
+    }
+
+    /**
+     * @param dir          the data directory
+     * @param syncOnCommit fsync after each commit
+     */
+    public record Data(Path dir, boolean syncOnCommit) {
+    }
+
+    /** @param masterKeyFile the file holding the key that encrypts secrets at rest */
+    public record Security(Path masterKeyFile) {
+    }
+
+    /** Root log levels, lowest verbosity first. */
+    public enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
+}

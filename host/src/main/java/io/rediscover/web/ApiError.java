@@ -1,0 +1,32 @@
+package io.rediscover.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The body of every error the API answers: {@code {"error":{"code","message","field"?,"incident"?}}}.
+ *
+ * @param error the error
+ */
+public record ApiError(Detail error) {
+
+    /**
+     * @param code     stable machine code, e.g. {@code not_found}, {@code invalid_field}
+     * @param message  what went wrong, for people
+     * @param field    where: a JSON path in the request body ({@code credentials.clientId}), a query parameter, or a
+     *                 query position; absent when not about one place
+     * @param incident for 500s: the id under which the server logged the failure
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Detail(String code, String message, String field, String incident) {
+    }
+
+    /**
+     * @param code    machine code
+     * @param message human message
+     * @param field   where, or null
+     * @return the body
+     */
+    public static ApiError of(String code, String message, String field) {
+        return new ApiError(new Detail(code, message, field, null));
+    }
+}

@@ -1,0 +1,70 @@
+package io.rediscover.web;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Refuses request bodies larger than {@code server.maxRequestBytes} with 413, before anything is parsed: by the
+ * declared Content-Length when there is one, and by counting when the body is chunked.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public final class BodySizeLimit implements ContainerRequestFilter {
+
+    private final long maxBytes;
+
+    /** @param maxBytes largest accepted body */
+    public BodySizeLimit(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > maxBytes) {
+            throw tooLarge();
+        }
+        request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "payload_too_large", "the request body is larger than the limit of this server", null);
+    }
+
+    private static final class Limited extends FilterInputStream {
+        private final long max;
+        private long seen;
+
+        Limited(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            seen += n;
+            if (seen > max) {
+                throw tooLarge();
+            }
+        }
+    }
+}

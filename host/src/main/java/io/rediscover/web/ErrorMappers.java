@@ -1,0 +1,169 @@
+package io.rediscover.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every exception that leaves a resource into the API's JSON error shape. Nothing internal (class names, stack
+ * traces, SQL, file paths) reaches the client; unexpected failures are logged once with an incident id the caller can
+ * quote.
+ */
+public final class ErrorMappers {
+
+    private ErrorMappers() {
+    }
+
+    static Response respond(int status, ApiError body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** Our own expected failures. */
+    public static final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+        @Override
+        public Response toResponse(ApiException e) {
+            return respond(e.status(), e.body());
+        }
+    }
+
+    /** JAX-RS failures: unknown route (404), wrong method (405), wrong media type (415), ... */
+    public static final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+        @Context
+        private UriInfo uri;
+        @Context
+        private Request request;
+
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                return new UnexpectedExceptionMapper().toResponse(e);
+            }
+            String where = request.getMethod() + " " + uri.getRequestUri().getPath();
+            String message = switch (status) {
+                case 404 -> "no API route for " + where;
+                case 405 -> where + " is not allowed; allowed: " + e.getResponse().getAllowedMethods();
+                case 406 -> "this API answers only application/json";
+                case 415 -> "send the request body as application/json";
+                case 413 -> "the request body is too large";
+                default -> e.getResponse().getStatusInfo().getReasonPhrase();
+            };
+            Response.ResponseBuilder out = Response.fromResponse(e.getResponse()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of(codeFor(status), message, null));
+            return out.build();
+        }
+
+        private static String codeFor(int status) {
+            return switch (status) {
+                case 404 -> "not_found";
+                case 405 -> "method_not_allowed";
+                case 406 -> "not_acceptable";
+                case 413 -> "payload_too_large";
+                case 415 -> "unsupported_media_type";
+                case 401 -> "unauthenticated";
+                case 403 -> "forbidden";
+                default -> "invalid_request";
+            };
+        }
+    }
+
+    /**
+     * Request bodies that are not valid JSON or do not fit the expected shape: 400 naming the field by its JSON path
+     * ({@code credentials.clientId}, {@code items[2].name}).
+     */
+    public static final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            if (e instanceof JsonParseException p) {
+                var at = p.getLocation();
+                String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+                return respond(400, ApiError.of("malformed_json", "the request body is not valid JSON" + where, null));
+            }
+            if (!(e instanceof JsonMappingException m)) {
+                return respond(400, ApiError.of("malformed_json", "the request body could not be read as JSON", null));
+            }
+            String field = path(m);
+            String message;
+            if (m instanceof UnrecognizedPropertyException u) {
+                field = field.isEmpty() ? u.getPropertyName() : field;
+                message = "unknown field '" + u.getPropertyName() + "'";
+            } else if (m instanceof InvalidFormatException f) {
+                message = "'" + f.getValue() + "' is not a valid " + typeName(f.getTargetType());
+            } else if (m instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException iae) {
+                message = iae.getMessage();
+            } else if (m instanceof MismatchedInputException mi) {
+                message = mi.getTargetType() == null ? "the request body is missing or has the wrong shape"
+                        : "expected " + typeName(mi.getTargetType());
+            } else {
+                message = "the request body has the wrong shape";
+            }
+            return respond(400, ApiError.of("invalid_field", message, field.isEmpty() ? null : field));
+        }
+
+        private static String path(JsonMappingException m) {
+            return m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+        }
+
+        private static String typeName(Class<?> type) {
+            if (type == null) {
+                return "value";
+            }
+            if (type.isEnum()) {
+                return "value (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")";
+            }
+            if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+                return "number";
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "boolean (true or false)";
+            }
+            if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+                return "list";
+            }
+            if (type == String.class) {
+                return "string";
+            }
+            if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+                return "ISO-8601 date/time";
+            }
+            return "object";
+        }
+    }
+
+    /** Anything else is our bug: 500 with an incident id, logged once with the stack trace. */
+    public static final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+        private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
+
+        @Context
+        private UriInfo uri;
+        @Context
+        private Request request;
+
+        @Override
+        public Response toResponse(Throwable e) {
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            String where = request == null || uri == null ? "" : request.getMethod() + " " + uri.getRequestUri().getPath();
+            LOG.error("incident {}: unexpected failure of {}", incident, where, e);
+            return respond(500, new ApiError(new ApiError.Detail("internal",
+                    "Something went wrong on our side. Quote incident " + incident + " when reporting it.", null, incident)));
+        }
+    }
+}

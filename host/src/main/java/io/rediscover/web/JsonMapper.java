@@ -1,0 +1,34 @@
+package io.rediscover.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one JSON configuration of the host, used by the API, the store and the config loader alike: ISO-8601 dates,
+ * {@code Optional} support, and strict reading (unknown fields, nulls for primitives and trailing tokens are errors,
+ * so bad input is refused with a 400 that names the field instead of being half-understood).
+ */
+public final class JsonMapper {
+
+    private JsonMapper() {
+    }
+
+    /** @return a new, fully configured mapper */
+    public static ObjectMapper create() {
+        Builder b = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        return b.build();
+    }
+}

@@ -1,0 +1,31 @@
+package io.rediscover.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.multibindings.Multibinder;
+import io.rediscover.lifecycle.Lifecycle;
+
+/**
+ * HTTP plumbing: the JSON mapper, the set of API resources the capability modules contribute, and the web server
+ * (registered with the lifecycle by the composition in {@code Main}, last, so it starts after everything it serves).
+ */
+public final class WebModule extends AbstractModule {
+
+    /**
+     * Adds a resource to the API. Call from a capability module's {@code configure()}.
+     *
+     * @param binder   the module's binder
+     * @param resource the resource class; Guice builds it as a singleton
+     */
+    public static void addResource(Binder binder, Class<? extends ApiResource> resource) {
+        Multibinder.newSetBinder(binder, ApiResource.class).addBinding().to(resource);
+    }
+
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), ApiResource.class);
+        bind(ObjectMapper.class).toInstance(JsonMapper.create());
+        Lifecycle.manage(binder(), WebServer.class);
+    }
+}

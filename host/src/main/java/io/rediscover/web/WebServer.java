@@ -1,0 +1,99 @@
+package io.rediscover.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rediscover.config.HostConfig;
+import io.rediscover.lifecycle.Managed;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.eclipse.jetty.ee11.servlet.DefaultServlet;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+
+/**
+ * The embedded Jetty server: the JSON API under {@code /api} (Jersey) and the static web UI at {@code /} (the files
+ * of the {@code ui-static} module, packaged under {@code web/} on the class path). Started last and stopped first, so
+ * no request arrives before the services behind it are up or after they began to stop.
+ */
+@Singleton
+public final class WebServer implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final HostConfig.Server config;
+    private final Set<ApiResource> resources;
+    private final ObjectMapper json;
+    private Server server;
+    private ServerConnector connector;
+
+    /**
+     * @param config    the host configuration
+     * @param resources every API resource bound by the capability modules
+     * @param json      the host's mapper
+     */
+    @Inject
+    public WebServer(HostConfig config, Set<ApiResource> resources, ObjectMapper json) {
+        this.config = config.server();
+        this.resources = resources;
+        this.json = json;
+    }
+
+    @Override
+    public void start() throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("http");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.setErrorHandler(new JsonErrorHandler(json));
+        context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("web/"));
+        context.addServlet(new ServletHolder("api", new ServletContainer(
+                new JerseyApplication(resources, json, config.maxRequestBytes()))), "/api/*");
+        ServletHolder files = new ServletHolder("ui", DefaultServlet.class);
+        files.setInitParameter("dirAllowed", "false");
+        files.setInitParameter("welcomeServlets", "false");
+        context.addServlet(files, "/");
+        context.setWelcomeFiles(new String[] {"index.html"});
+
+        server.setHandler(new GracefulHandler(context));
+        server.setErrorHandler(new JsonErrorHandler(json));
+        server.setStopTimeout(config.shutdownGraceSeconds() * 1000L);
+        server.start();
+        LOG.info("listening on http://{}:{}/", config.host(), port());
+    }
+
+    /** @return the port actually bound (useful when configured as 0) */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "web server";
+    }
+}
