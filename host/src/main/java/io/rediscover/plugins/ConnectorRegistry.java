@@ -171,7 +171,7 @@ public final class ConnectorRegistry implements Managed {
     @Override
     public void stop() {
         if (pf4j != null) {
-            pf4j.stopPlugins();
+            // unloadPlugins() stops each plugin first; PF4J 3.15's stopPlugins() modifies the list it iterates.
             pf4j.unloadPlugins();
             pf4j = null;
         }
