@@ -55,7 +55,7 @@ public final class Lifecycle {
                 throw e;
             }
             started.push(service);
-            LOG.debug("{} started in {} ms", service.name(), (System.nanoTime() - t0) / 1_000_000);
+            LOG.info("started {} in {} ms", service.name(), (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
@@ -65,7 +65,7 @@ public final class Lifecycle {
             Managed service = started.pop();
             try {
                 service.stop();
-                LOG.debug("{} stopped", service.name());
+                LOG.info("stopped {}", service.name());
             } catch (Exception e) {
                 LOG.warn("{} did not stop cleanly", service.name(), e);
             }

@@ -1,0 +1,108 @@
+package io.rediscover.cli;
+
+import io.rediscover.testing.Http;
+import io.rediscover.testing.PluginZips;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code rediscover} command as an operator runs it: a real child JVM, real signals. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    private Process launch(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.rediscover.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    }
+
+    private static String output(Process p) throws Exception {
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        Process version = launch("--version");
+        assertThat(output(version)).contains("Rediscover 0.1.0");
+        assertThat(version.exitValue()).isZero();
+
+        Process help = launch("--help");
+        assertThat(output(help)).contains("serve").contains("demo").contains("Usage: rediscover");
+        assertThat(help.exitValue()).isZero();
+
+        Process wrong = launch("serve", "--no-such-option");
+        assertThat(output(wrong)).contains("Unknown option: '--no-such-option'");
+        assertThat(wrong.exitValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aBadConfigurationStopsStartUpNamingTheKey() throws Exception {
+        Path conf = Files.writeString(dir.resolve("bad.yaml"), "server:\n  port: lots\n");
+        Process p = launch("serve", "--config", conf.toString());
+        String out = output(p);
+        assertThat(p.exitValue()).isEqualTo(Launch.CONFIG_ERROR);
+        assertThat(out).contains("Configuration error: server.port").contains("lots").doesNotContain("Exception");
+    }
+
+    @Test
+    void sigtermStopsServicesInReverseOrder() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(PluginZips.icimsZip(), plugins.resolve("icims-stream.zip"));
+        Path conf = Files.writeString(dir.resolve("rediscover.yaml"), """
+                server:
+                  host: 127.0.0.1
+                  port: 0
+                data:
+                  dir: %s
+                plugins:
+                  dir: %s
+                """.formatted(dir.resolve("data"), plugins));
+        Process p = launch("serve", "--config", conf.toString());
+        // Drain output on a thread: destroy() closes the parent's end of the pipe.
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread drain = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                r.lines().forEach(seen::add);
+            } catch (IOException | java.io.UncheckedIOException closed) {
+                // the pipe closes when the process ends
+            }
+        });
+        drain.start();
+        Pattern running = Pattern.compile("Rediscover is running at http://127.0.0.1:(\\d+)/");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Integer port = null;
+        while (port == null && System.nanoTime() < deadline && p.isAlive()) {
+            synchronized (seen) {
+                port = seen.stream().map(running::matcher).filter(Matcher::find).map(m -> Integer.parseInt(m.group(1)))
+                        .findFirst().orElse(null);
+            }
+            Thread.sleep(50);
+        }
+        assertThat(port).as("start-up output: %s", seen).isNotNull();
+        assertThat(new Http(port).get("/api/health").status()).isEqualTo(200);
+
+        ProcessHandle.of(p.pid()).orElseThrow().destroy(); // SIGTERM, without closing our end of the pipe
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        drain.join(10_000);
+        String all = String.join("\n", seen);
+        assertThat(all.indexOf("stopped web server")).isPositive().isLessThan(all.indexOf("stopped plugins"));
+        assertThat(all.indexOf("started plugins")).isLessThan(all.indexOf("started web server"));
+    }
+}
