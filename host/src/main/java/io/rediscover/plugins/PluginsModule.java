@@ -9,6 +9,7 @@ public final class PluginsModule extends AbstractModule {
     @Override
     protected void configure() {
         Lifecycle.manage(binder(), ConnectorRegistry.class);
+        Lifecycle.manage(binder(), ConnectorContexts.class);
         HealthModule.addCheck(binder(), PluginsHealth.class);
     }
 }

@@ -1,0 +1,117 @@
+package io.rediscover.plugins;
+
+import io.rediscover.config.HostConfig;
+import io.rediscover.lifecycle.Managed;
+import io.rediscover.pluginapi.Cancellation;
+import io.rediscover.pluginapi.ConnectorContext;
+import io.rediscover.pluginapi.ConnectorLog;
+import io.rediscover.pluginapi.Credentials;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Makes the {@link ConnectorContext} of each call into a plugin: one shared HTTP client whose threads the host owns
+ * (and stops), the host clock, a redacting log that knows the call's secrets, the call's cancellation signal, and the
+ * connector's settings from {@code connectors.<id>.*}.
+ */
+@Singleton
+public final class ConnectorContexts implements Managed {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HostConfig config;
+    private final Clock clock;
+    private ExecutorService httpThreads;
+    private HttpClient http;
+
+    /** @param config host configuration (connector settings) */
+    @Inject
+    public ConnectorContexts(HostConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** @param config host configuration @param clock the clock plugins see */
+    public ConnectorContexts(HostConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "connector-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        httpThreads = Executors.newCachedThreadPool(threads);
+        // HTTP/1.1 by default: some ATSs (iCIMS) answer 505 to HTTP/2 upgrade attempts.
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).executor(httpThreads).build();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        if (httpThreads != null) {
+            httpThreads.shutdownNow();
+            httpThreads.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "connector services";
+    }
+
+    /**
+     * @param connector    the connector being called
+     * @param scope        what the call is for, for log lines (e.g. {@code org acme / connection 7})
+     * @param credentials  the call's credentials; their secrets are masked in every log line
+     * @param cancellation the call's stop signal
+     * @return the context for that call
+     */
+    public ConnectorContext forCall(LoadedConnector connector, String scope, Credentials credentials, Cancellation cancellation) {
+        if (http == null) {
+            throw new IllegalStateException("connector services are not started");
+        }
+        ConnectorLog log = new RedactingConnectorLog(connector.id(), scope, new Redactor(credentials.secretValues()));
+        Map<String, String> settings = config.connectorSettings(connector.id());
+        HttpClient client = http;
+        return new ConnectorContext() {
+            @Override
+            public HttpClient http() {
+                return client;
+            }
+
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public ConnectorLog log() {
+                return log;
+            }
+
+            @Override
+            public Cancellation cancellation() {
+                return cancellation;
+            }
+
+            @Override
+            public Map<String, String> settings() {
+                return settings;
+            }
+        };
+    }
+}

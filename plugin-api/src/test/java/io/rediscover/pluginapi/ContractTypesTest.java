@@ -1,0 +1,77 @@
+package io.rediscover.pluginapi;
+
+import io.rediscover.pluginapi.record.AtsCandidate;
+import io.rediscover.pluginapi.record.AtsDocument;
+import io.rediscover.pluginapi.sync.SyncState;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContractTypesTest {
+
+    private static final ConnectorDescriptor DESCRIPTOR = ConnectorDescriptor.builder("demo-ats", "Demo ATS")
+            .capabilities(Capability.REDISCOVERY)
+            .credentials(CredentialField.text("clientId", "Client ID").asRequired().pattern("[a-z]+"),
+                    CredentialField.secret("clientSecret", "Client Secret").asRequired())
+            .filters(FilterField.terms("status", "Status"), FilterField.dateRange("lastUpdated", "Last Updated"))
+            .profileFields(ProfileField.email("email", "Email"))
+            .setupNote("IPs", "Allow " + SetupNote.EGRESS_IPS)
+            .build();
+
+    @Test
+    void theVersionConstantMatchesTheBuild() {
+        assertThat(PluginApi.VERSION).isEqualTo(System.getProperty("plugin-api.version"));
+    }
+
+    @Test
+    void credentialsNeverShowSecretsInToString() {
+        Credentials c = Credentials.of(DESCRIPTOR, Map.of("clientId", "acme", "clientSecret", "s3cr3t-value"));
+        assertThat(c.toString()).contains("clientId=acme").contains("clientSecret=****").doesNotContain("s3cr3t");
+        assertThat(c.secretValues()).containsExactly("s3cr3t-value");
+        assertThat(c.get("clientSecret")).contains("s3cr3t-value");
+        assertThat(c.get("missing")).isEmpty();
+    }
+
+    @Test
+    void aMissingRequiredCredentialIsAConfigErrorNamingTheField() {
+        Credentials c = Credentials.of(DESCRIPTOR, Map.of("clientId", " "));
+        assertThatThrownBy(() -> c.require("clientId")).isInstanceOfSatisfying(ConnectorException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.CONFIG);
+            assertThat(e.field()).contains("clientId");
+        });
+    }
+
+    @Test
+    void descriptorsAreImmutableDataWithValidation() {
+        assertThat(DESCRIPTOR.credential("clientId").orElseThrow().accepts("acme")).isTrue();
+        assertThat(DESCRIPTOR.credential("clientId").orElseThrow().accepts("ACME!")).isFalse();
+        assertThat(DESCRIPTOR.setupNotes().get(0).placeholders()).containsExactly("egressIps");
+        assertThatThrownBy(() -> DESCRIPTOR.filters().add(FilterField.terms("x", "X")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> CredentialField.text("k", "K").pattern("[unclosed"))
+                .hasMessageContaining("'k'").hasMessageContaining("pattern");
+        assertThatThrownBy(() -> CheckResult.failed("clientId", " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(CheckResult.ok().passed()).isTrue();
+    }
+
+    @Test
+    void recordsCopyTheirCollectionsAndDropBlanks() {
+        AtsCandidate c = AtsCandidate.builder("42", Instant.parse("2026-01-02T03:04:05Z"))
+                .name("Ana", null, "Torres").email("ana@example.com").email(" ").email("ana@example.com")
+                .attribute("status", "Hired").attribute("status", "Hired").attribute("source", null)
+                .resume(new AtsDocument("cv.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)))
+                .build();
+        assertThat(c.displayName()).isEqualTo("Ana Torres");
+        assertThat(c.emails()).containsExactly("ana@example.com");
+        assertThat(c.attributes()).containsOnlyKeys("status").containsEntry("status", java.util.List.of("Hired"));
+        assertThat(c.resume().sha256()).isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+        assertThat(c.phones()).isEmpty();
+        assertThat(SyncState.initial().isInitial()).isTrue();
+        assertThat(SyncState.of("{\"v\":1}").toString()).doesNotContain("v\":1");
+    }
+}
