@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A person in the ATS, with their applications. Build one with {@link #builder(String, Instant)}.
+ * A person in the ATS. Their applications are records of their own ({@link AtsApplication}). Build one with
+ * {@link #builder(String, Instant)}.
  *
  * @param externalId   the person's id in the ATS
- * @param updatedAt    when the person (or, for ATSs that report it so, one of their applications) last changed; the
- *                     host ignores a version older than the one it holds
+ * @param updatedAt    when the person last changed in the ATS; the host ignores a version older than the one it holds
  * @param firstName    given name, or null
  * @param middleName   middle name, or null
  * @param lastName     family name, or null
@@ -27,14 +27,12 @@ import java.util.stream.Stream;
  * @param education    education entries, newest first
  * @param skills       skills as the ATS lists them
  * @param resume       the resume file, or null
- * @param applications the person's applications (workflows)
  * @param attributes   values for the connector's declared filter and profile-field keys
  */
 public record AtsCandidate(String externalId, Instant updatedAt, String firstName, String middleName, String lastName,
                            List<String> emails, List<String> phones, List<String> links, Location location,
                            List<WorkHistory> workHistory, List<Education> education, List<String> skills,
-                           AtsDocument resume, List<AtsApplication> applications,
-                           Map<String, List<String>> attributes) {
+                           AtsDocument resume, Map<String, List<String>> attributes) {
 
     /** Canonical constructor: the id and update time are required; collections are copied, nulls become empty. */
     public AtsCandidate {
@@ -46,7 +44,6 @@ public record AtsCandidate(String externalId, Instant updatedAt, String firstNam
         workHistory = Lists.copy(workHistory);
         education = Lists.copy(education);
         skills = Lists.copy(skills);
-        applications = Lists.copy(applications);
         attributes = Lists.copyAttributes(attributes);
     }
 
@@ -80,7 +77,6 @@ public record AtsCandidate(String externalId, Instant updatedAt, String firstNam
         private final List<Education> education = new ArrayList<>();
         private final List<String> skills = new ArrayList<>();
         private AtsDocument resume;
-        private final List<AtsApplication> applications = new ArrayList<>();
         private final Map<String, List<String>> attributes = new LinkedHashMap<>();
 
         private Builder(String externalId, Instant updatedAt) {
@@ -144,12 +140,6 @@ public record AtsCandidate(String externalId, Instant updatedAt, String firstNam
             return this;
         }
 
-        /** @param application an application @return this builder */
-        public Builder application(AtsApplication application) {
-            applications.add(application);
-            return this;
-        }
-
         /**
          * Adds a value for a declared attribute key; null, blank and repeated values are ignored.
          *
@@ -170,7 +160,7 @@ public record AtsCandidate(String externalId, Instant updatedAt, String firstNam
         /** @return the immutable candidate */
         public AtsCandidate build() {
             return new AtsCandidate(externalId, updatedAt, firstName, middleName, lastName, emails, phones, links,
-                    location, workHistory, education, skills, resume, applications, attributes);
+                    location, workHistory, education, skills, resume, attributes);
         }
 
         private static void addIfPresent(List<String> list, String value) {

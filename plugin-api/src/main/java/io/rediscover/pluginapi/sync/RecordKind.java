@@ -6,10 +6,6 @@ public enum RecordKind {
     CANDIDATE,
     /** A requisition: {@link io.rediscover.pluginapi.record.AtsJob}. */
     JOB,
-    /**
-     * A person-to-job workflow. Applications travel inside their candidate
-     * ({@link io.rediscover.pluginapi.record.AtsCandidate#applications()}); this kind exists so that a deleted
-     * application can be reported on its own.
-     */
+    /** A candidate's workflow for one job: {@link io.rediscover.pluginapi.record.AtsApplication}. */
     APPLICATION
 }

@@ -1,6 +1,7 @@
 package io.rediscover.pluginapi.sync;
 
 import io.rediscover.pluginapi.ConnectorException;
+import io.rediscover.pluginapi.record.AtsApplication;
 import io.rediscover.pluginapi.record.AtsCandidate;
 import io.rediscover.pluginapi.record.AtsJob;
 
@@ -9,6 +10,13 @@ import io.rediscover.pluginapi.record.AtsJob;
  *
  * <p>Records are buffered until {@link #checkpoint(SyncState)}, which commits them together with the state; see the
  * package documentation for the durability rules.
+ *
+ * <h2>Reconciliation: deletions no one reported</h2>
+ * Some ATSs never report deletions. To find them, a plugin occasionally enumerates every id of a kind (ids only, no
+ * record reads) and reports each with {@link #seen}; then {@link #forEachUnseen} hands back the ids the host mirrors
+ * that were not seen. The plugin checks each of those with the ATS: gone ⇒ {@link #deleted}; still there but no
+ * longer visible to the integration user ⇒ {@link #accessLost} (never deleted: access can come back). The host keeps
+ * the seen ids off the Java heap, so millions of ids are fine.
  */
 public interface SyncSink {
 
@@ -28,6 +36,14 @@ public interface SyncSink {
     void job(AtsJob job);
 
     /**
+     * Upserts an application (a candidate's workflow for one job), with the same rules as {@link #candidate}. The
+     * candidate need not have been emitted in the same run.
+     *
+     * @param application the application as read from the ATS
+     */
+    void application(AtsApplication application);
+
+    /**
      * Reports a record that no longer exists in the ATS (deleted, purged, or merged into another). The host keeps a
      * tombstone for a while, so a replayed older version cannot resurrect it.
      *
@@ -45,6 +61,34 @@ public interface SyncSink {
      * @param reason     what was wrong with it
      */
     void failed(RecordKind kind, String externalId, String reason);
+
+    /**
+     * Reports a record that still exists in the ATS but that the integration user may no longer see (iCIMS: 404 with
+     * error code 3). The host flags it and keeps it; it is never deleted for this reason.
+     *
+     * @param kind       the kind of record
+     * @param externalId its id in the ATS
+     */
+    void accessLost(RecordKind kind, String externalId);
+
+    /**
+     * Reconciliation: reports that the ATS listed this id in the current enumeration of its kind.
+     *
+     * @param kind       the kind of record
+     * @param externalId its id in the ATS
+     */
+    void seen(RecordKind kind, String externalId);
+
+    /**
+     * Reconciliation: calls {@code handler} for every id of {@code kind} the host mirrors as live that was not reported
+     * with {@link #seen} in this run, then forgets the seen ids of that kind. Call it only after every id of the kind
+     * was enumerated; an enumeration that failed part-way must not be followed by this call.
+     *
+     * @param kind    the kind of record
+     * @param handler receives each unseen id; may call {@link #deleted} or {@link #accessLost}
+     * @throws ConnectorException what the handler threw
+     */
+    void forEachUnseen(RecordKind kind, UnseenHandler handler) throws ConnectorException;
 
     /**
      * Reports progress; cheap, call it as often as once per record.
