@@ -6,7 +6,9 @@ package io.rediscover.health;
  */
 public interface HealthCheck {
 
-    /** @return a short stable name, e.g. {@code store} */
+    /**
+     * @return a short stable name, e.g. {@code store}
+     */
     String name();
 
     /** @return the current state */

@@ -30,7 +30,11 @@ public final class HealthResource implements ApiResource {
         this.checks = checks;
     }
 
-    /** The response body. @param status "ok" or "failing" @param checks each check's state by name */
+    /**
+     * The response body.
+     * @param status "ok" or "failing"
+     * @param checks each check's state by name
+     */
     public record Health(String status, Map<String, HealthCheck.Status> checks) {
     }
 

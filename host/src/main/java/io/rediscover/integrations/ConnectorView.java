@@ -32,7 +32,10 @@ public record ConnectorView(String id, String displayName, String version, Set<C
                             List<ProfileField> profileFields, List<SetupNote> setupNotes, boolean deprecated,
                             String deprecation, Plugin plugin) {
 
-    /** @param id plugin id @param version plugin version */
+    /**
+     * @param id plugin id
+     * @param version plugin version
+     */
     public record Plugin(String id, String version) {
     }
 

@@ -23,14 +23,20 @@ public final class ConnectorsResource implements ApiResource {
     private final ConnectorRegistry registry;
     private final List<String> egressIps;
 
-    /** @param registry the loaded connectors @param config host configuration (egress IPs) */
+    /**
+     * @param registry the loaded connectors
+     * @param config host configuration (egress IPs)
+     */
     @Inject
     public ConnectorsResource(ConnectorRegistry registry, HostConfig config) {
         this.registry = registry;
         this.egressIps = config.egressIps();
     }
 
-    /** The response body. @param connectors the connectors, by id */
+    /**
+     * The response body.
+     * @param connectors the connectors, by id
+     */
     public record Connectors(List<ConnectorView> connectors) {
     }
 
@@ -40,7 +46,10 @@ public final class ConnectorsResource implements ApiResource {
         return new Connectors(registry.connectors().stream().map(c -> ConnectorView.of(c, egressIps)).toList());
     }
 
-    /** @param id a connector id @return that connector */
+    /**
+     * @param id a connector id
+     * @return that connector
+     */
     @GET
     @Path("/{id}")
     public ConnectorView get(@PathParam("id") String id) {

@@ -40,7 +40,10 @@ public final class ConnectorContexts implements Managed {
         this(config, Clock.systemUTC());
     }
 
-    /** @param config host configuration @param clock the clock plugins see */
+    /**
+     * @param config host configuration
+     * @param clock the clock plugins see
+     */
     public ConnectorContexts(HostConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;

@@ -24,7 +24,10 @@ public final class Redactor {
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
-    /** @param text any text, or null @return the text with every secret masked */
+    /**
+     * @param text any text, or null
+     * @return the text with every secret masked
+     */
     public String redact(String text) {
         if (text == null || secrets.isEmpty()) {
             return text;

@@ -25,22 +25,35 @@ public class ApiException extends RuntimeException {
         this.field = field;
     }
 
-    /** @param field where @param message what @return a 400 naming the field */
+    /**
+     * @param field where
+     * @param message what
+     * @return a 400 naming the field
+     */
     public static ApiException badRequest(String field, String message) {
         return new ApiException(400, "invalid_request", message, field);
     }
 
-    /** @param what the thing not found, e.g. "connection 42" @return a 404 */
+    /**
+     * @param what the thing not found, e.g. "connection 42"
+     * @return a 404
+     */
     public static ApiException notFound(String what) {
         return new ApiException(404, "not_found", what + " was not found", null);
     }
 
-    /** @param message why, and what to do @return a 403 */
+    /**
+     * @param message why, and what to do
+     * @return a 403
+     */
     public static ApiException forbidden(String message) {
         return new ApiException(403, "forbidden", message, null);
     }
 
-    /** @param message what conflicts @return a 409 */
+    /**
+     * @param message what conflicts
+     * @return a 409
+     */
     public static ApiException conflict(String message) {
         return new ApiException(409, "conflict", message, null);
     }

@@ -90,43 +90,65 @@ public record ConnectorDescriptor(String id, String displayName, String version,
             this.displayName = displayName;
         }
 
-        /** @param v the connector's version @return this builder */
+        /**
+         * @param v the connector's version
+         * @return this builder
+         */
         public Builder version(String v) {
             this.version = v;
             return this;
         }
 
-        /** @param c capabilities to add @return this builder */
+        /**
+         * @param c capabilities to add
+         * @return this builder
+         */
         public Builder capabilities(Capability... c) {
             capabilities.addAll(List.of(c));
             return this;
         }
 
-        /** @param fields credential fields to add, in display order @return this builder */
+        /**
+         * @param fields credential fields to add, in display order
+         * @return this builder
+         */
         public Builder credentials(CredentialField... fields) {
             credentials.addAll(List.of(fields));
             return this;
         }
 
-        /** @param fields filters to add, in display order @return this builder */
+        /**
+         * @param fields filters to add, in display order
+         * @return this builder
+         */
         public Builder filters(FilterField... fields) {
             filters.addAll(List.of(fields));
             return this;
         }
 
-        /** @param fields profile fields to add, in display order @return this builder */
+        /**
+         * @param fields profile fields to add, in display order
+         * @return this builder
+         */
         public Builder profileFields(ProfileField... fields) {
             profileFields.addAll(List.of(fields));
             return this;
         }
 
-        /** @param title heading @param text note text, may contain placeholders @return this builder */
+        /**
+         * @param title heading
+         * @param text note text, may contain placeholders
+         * @return this builder
+         */
         public Builder setupNote(String title, String text) {
             setupNotes.add(new SetupNote(title, text));
             return this;
         }
 
-        /** @param notice what to use instead of this connector @return this builder */
+        /**
+         * @param notice what to use instead of this connector
+         * @return this builder
+         */
         public Builder deprecated(String notice) {
             this.deprecation = notice;
             return this;

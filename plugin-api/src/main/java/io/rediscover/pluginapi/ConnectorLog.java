@@ -7,15 +7,27 @@ package io.rediscover.pluginapi;
  */
 public interface ConnectorLog {
 
-    /** @param format message with {} placeholders @param args arguments */
+    /**
+     * @param format message with {} placeholders
+     * @param args arguments
+     */
     void debug(String format, Object... args);
 
-    /** @param format message with {} placeholders @param args arguments */
+    /**
+     * @param format message with {} placeholders
+     * @param args arguments
+     */
     void info(String format, Object... args);
 
-    /** @param format message with {} placeholders @param args arguments */
+    /**
+     * @param format message with {} placeholders
+     * @param args arguments
+     */
     void warn(String format, Object... args);
 
-    /** @param message what failed @param error the cause, logged with its stack trace */
+    /**
+     * @param message what failed
+     * @param error the cause, logged with its stack trace
+     */
     void error(String message, Throwable error);
 }

@@ -20,32 +20,56 @@ public record ProfileField(String key, String label, ProfileFieldType type) {
         Objects.requireNonNull(type, "type");
     }
 
-    /** @param key machine key @param label human label @return a text field */
+    /**
+     * @param key machine key
+     * @param label human label
+     * @return a text field
+     */
     public static ProfileField text(String key, String label) {
         return new ProfileField(key, label, ProfileFieldType.TEXT);
     }
 
-    /** @param key machine key @param label human label @return an e-mail field */
+    /**
+     * @param key machine key
+     * @param label human label
+     * @return an e-mail field
+     */
     public static ProfileField email(String key, String label) {
         return new ProfileField(key, label, ProfileFieldType.EMAIL);
     }
 
-    /** @param key machine key @param label human label @return a phone field */
+    /**
+     * @param key machine key
+     * @param label human label
+     * @return a phone field
+     */
     public static ProfileField phone(String key, String label) {
         return new ProfileField(key, label, ProfileFieldType.PHONE);
     }
 
-    /** @param key machine key @param label human label @return a URL field */
+    /**
+     * @param key machine key
+     * @param label human label
+     * @return a URL field
+     */
     public static ProfileField url(String key, String label) {
         return new ProfileField(key, label, ProfileFieldType.URL);
     }
 
-    /** @param key machine key @param label human label @return a date field */
+    /**
+     * @param key machine key
+     * @param label human label
+     * @return a date field
+     */
     public static ProfileField date(String key, String label) {
         return new ProfileField(key, label, ProfileFieldType.DATE);
     }
 
-    /** @param key machine key @param label human label @return a document field */
+    /**
+     * @param key machine key
+     * @param label human label
+     * @return a document field
+     */
     public static ProfileField document(String key, String label) {
         return new ProfileField(key, label, ProfileFieldType.DOCUMENT);
     }

@@ -33,7 +33,9 @@ public record SetupNote(String title, String text) {
         Objects.requireNonNull(text, "text");
     }
 
-    /** @return the placeholder names used in {@link #text()}, without braces */
+    /**
+     * @return the placeholder names used in {@link #text()}, without braces
+     */
     public Set<String> placeholders() {
         Matcher m = PLACEHOLDER.matcher(text);
         return m.results().map(r -> r.group(1)).collect(Collectors.toUnmodifiableSet());

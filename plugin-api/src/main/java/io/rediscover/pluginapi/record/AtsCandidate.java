@@ -84,7 +84,12 @@ public record AtsCandidate(String externalId, Instant updatedAt, String firstNam
             this.updatedAt = updatedAt;
         }
 
-        /** @param first given name @param middle middle name @param last family name @return this builder */
+        /**
+         * @param first given name
+         * @param middle middle name
+         * @param last family name
+         * @return this builder
+         */
         public Builder name(String first, String middle, String last) {
             this.firstName = first;
             this.middleName = middle;
@@ -92,49 +97,73 @@ public record AtsCandidate(String externalId, Instant updatedAt, String firstNam
             return this;
         }
 
-        /** @param email an e-mail address; ignored when null or blank @return this builder */
+        /**
+         * @param email an e-mail address; ignored when null or blank
+         * @return this builder
+         */
         public Builder email(String email) {
             addIfPresent(emails, email);
             return this;
         }
 
-        /** @param phone a phone number; ignored when null or blank @return this builder */
+        /**
+         * @param phone a phone number; ignored when null or blank
+         * @return this builder
+         */
         public Builder phone(String phone) {
             addIfPresent(phones, phone);
             return this;
         }
 
-        /** @param url a profile URL; ignored when null, blank or already present @return this builder */
+        /**
+         * @param url a profile URL; ignored when null, blank or already present
+         * @return this builder
+         */
         public Builder link(String url) {
             addIfPresent(links, url);
             return this;
         }
 
-        /** @param where the person's location @return this builder */
+        /**
+         * @param where the person's location
+         * @return this builder
+         */
         public Builder location(Location where) {
             this.location = where;
             return this;
         }
 
-        /** @param position a position @return this builder */
+        /**
+         * @param position a position
+         * @return this builder
+         */
         public Builder work(WorkHistory position) {
             workHistory.add(position);
             return this;
         }
 
-        /** @param entry an education entry @return this builder */
+        /**
+         * @param entry an education entry
+         * @return this builder
+         */
         public Builder education(Education entry) {
             education.add(entry);
             return this;
         }
 
-        /** @param skill a skill; ignored when null or blank @return this builder */
+        /**
+         * @param skill a skill; ignored when null or blank
+         * @return this builder
+         */
         public Builder skill(String skill) {
             addIfPresent(skills, skill);
             return this;
         }
 
-        /** @param document the resume @return this builder */
+        /**
+         * @param document the resume
+         * @return this builder
+         */
         public Builder resume(AtsDocument document) {
             this.resume = document;
             return this;
