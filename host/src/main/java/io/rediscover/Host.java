@@ -10,6 +10,7 @@ import io.rediscover.health.HealthModule;
 import io.rediscover.integrations.IntegrationsModule;
 import io.rediscover.lifecycle.Lifecycle;
 import io.rediscover.plugins.PluginsModule;
+import io.rediscover.security.SecurityModule;
 import io.rediscover.web.WebModule;
 import io.rediscover.web.WebServer;
 
@@ -43,6 +44,7 @@ public final class Host implements AutoCloseable {
         Logging.configure(config.logLevel());
         List<Module> modules = new ArrayList<>(List.of(
                 new ConfigModule(config),
+                new SecurityModule(),
                 new PluginsModule(),
                 new IntegrationsModule(),
                 new HealthModule()));

@@ -33,6 +33,7 @@ final class DemoCommand implements Callable<Integer> {
         overrides.put("server.port", Integer.toString(port));
         overrides.put("data.dir", dataDir.toAbsolutePath().normalize().toString());
         overrides.put("plugins.dir", Launch.home().resolve("plugins").toString());
+        overrides.put("security.masterKeyFile", dataDir.resolve("master.key").toAbsolutePath().normalize().toString());
         HostConfig config;
         try {
             config = Launch.loadConfig(Optional.empty(), overrides);

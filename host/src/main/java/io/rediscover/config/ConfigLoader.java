@@ -49,7 +49,7 @@ public final class ConfigLoader {
                         (int) r.integer("server.shutdownGraceSeconds", 0, 600)),
                 new HostConfig.Data(r.path("data.dir"), r.bool("data.syncOnCommit")),
                 r.path("plugins.dir"),
-                new HostConfig.Security(r.path("security.masterKeyFile")),
+                new HostConfig.Security(r.path("security.masterKeyFile"), r.pathList("security.previousKeyFiles")),
                 r.ipList("integrations.egressIps"),
                 r.logLevel("log.level"),
                 r.connectors());
@@ -111,6 +111,18 @@ public final class ConfigLoader {
             } catch (InvalidPathException e) {
                 throw bad(key, "'" + v + "' is not a valid path: " + e.getReason());
             }
+        }
+
+        List<Path> pathList(String key) {
+            List<Path> out = new ArrayList<>();
+            JsonNode node = sources.values().get(key);
+            if (node != null && node.isArray()) {
+                for (JsonNode item : node) {
+                    Path p = Path.of(item.asText().strip());
+                    out.add((p.isAbsolute() ? p : home.resolve(p)).normalize());
+                }
+            }
+            return out;
         }
 
         List<String> ipList(String key) {

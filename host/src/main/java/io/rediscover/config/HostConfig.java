@@ -49,8 +49,15 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
     public record Data(Path dir, boolean syncOnCommit) {
     }
 
-    /** @param masterKeyFile the file holding the key that encrypts secrets at rest */
-    public record Security(Path masterKeyFile) {
+    /**
+     * @param masterKeyFile    the file holding the key that encrypts secrets at rest
+     * @param previousKeyFiles older key files, still accepted for opening secrets during a rotation
+     */
+    public record Security(Path masterKeyFile, List<Path> previousKeyFiles) {
+        /** Canonical constructor: copies the list. */
+        public Security {
+            previousKeyFiles = List.copyOf(previousKeyFiles);
+        }
     }
 
     /** Root log levels, lowest verbosity first. */

@@ -32,6 +32,7 @@ public final class TestHosts {
         all.put("data.dir", dataDir.toString());
         all.put("plugins.dir", pluginsDir.toString());
         all.put("data.syncOnCommit", "false");
+        all.put("security.masterKeyFile", dataDir.resolve("master.key").toString());
         all.putAll(overrides);
         return new ConfigLoader(dataDir).load(Optional.empty(), Map.of(), all);
     }
