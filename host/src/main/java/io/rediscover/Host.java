@@ -11,6 +11,7 @@ import io.rediscover.integrations.IntegrationsModule;
 import io.rediscover.lifecycle.Lifecycle;
 import io.rediscover.plugins.PluginsModule;
 import io.rediscover.security.SecurityModule;
+import io.rediscover.store.StoreModule;
 import io.rediscover.web.WebModule;
 import io.rediscover.web.WebServer;
 
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * One running Rediscover host: composes one Guice injector from one module per capability, in the order data flows
- * (config, store, plugins, integrations, ..., web last), and starts the managed services in that order. Closing it
+ * (config, store, security, plugins, integrations, ..., web last), and starts the managed services in that order. Closing it
  * stops them in reverse.
  */
 public final class Host implements AutoCloseable {
@@ -44,6 +45,7 @@ public final class Host implements AutoCloseable {
         Logging.configure(config.logLevel());
         List<Module> modules = new ArrayList<>(List.of(
                 new ConfigModule(config),
+                new StoreModule(),
                 new SecurityModule(),
                 new PluginsModule(),
                 new IntegrationsModule(),

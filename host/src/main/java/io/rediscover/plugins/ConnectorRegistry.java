@@ -4,6 +4,7 @@ import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.pluginapi.AtsConnector;
 import io.rediscover.pluginapi.ConnectorDescriptor;
+import io.rediscover.store.DataDirectory;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.pf4j.PluginState;
@@ -42,11 +43,14 @@ public final class ConnectorRegistry implements Managed {
     private HostPluginManager pf4j;
     private Map<String, LoadedConnector> connectors = Map.of();
 
-    /** @param config the host configuration: plugins directory and data directory */
+    /**
+     * @param config the host configuration: the plugins directory
+     * @param data   the data directory, whose {@code tmp/} is emptied at start
+     */
     @Inject
-    public ConnectorRegistry(HostConfig config) {
+    public ConnectorRegistry(HostConfig config, DataDirectory data) {
         this.pluginsDir = config.pluginsDir();
-        this.stagingDir = config.data().dir().resolve("tmp").resolve("plugins");
+        this.stagingDir = data.tmpDir().resolve("plugins");
     }
 
     @Override

@@ -45,7 +45,7 @@ class BrokenPluginsTest {
 
     private ConnectorRegistry registry(Path plugins) {
         HostConfig config = TestHosts.config(dir.resolve("data"), plugins, Map.of());
-        return new ConnectorRegistry(config);
+        return new ConnectorRegistry(config, new io.rediscover.store.DataDirectory(config.data().dir()));
     }
 
     private Path plugins() throws IOException {

@@ -1,0 +1,154 @@
+package io.rediscover.store;
+
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+import java.util.AbstractMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A named, typed map of the {@link Store}: string keys in lexicographic order, so that keys built as paths
+ * ({@code org/acme/conn/7/candidate/42}) can be scanned and counted by prefix. Reads are direct; writes go through
+ * {@link Store#write} so they commit atomically.
+ *
+ * @param <V> the value type
+ */
+public final class StoreMap<V> {
+
+    /** The highest character: {@code prefix + END} bounds every key that starts with {@code prefix}. */
+    private static final String END = "\uffff";
+
+    private final String name;
+    private final MVMap<String, byte[]> map;
+    private final Codec<V> codec;
+
+    StoreMap(String name, MVMap<String, byte[]> map, Codec<V> codec) {
+        this.name = name;
+        this.map = map;
+        this.codec = codec;
+    }
+
+    /** @return the map's name */
+    public String name() {
+        return name;
+    }
+
+    MVMap<String, byte[]> raw() {
+        return map;
+    }
+
+    Codec<V> codec() {
+        return codec;
+    }
+
+    /**
+     * @param key a key
+     * @return its value, if present
+     */
+    public Optional<V> get(String key) {
+        byte[] bytes = map.get(key);
+        return bytes == null ? Optional.empty() : Optional.of(codec.decode(bytes));
+    }
+
+    /**
+     * @param key a key
+     * @return whether it is present
+     */
+    public boolean containsKey(String key) {
+        return map.containsKey(key);
+    }
+
+    /**
+     * Counts the keys with a prefix in O(log n), from the positions of the range's ends.
+     *
+     * @param prefix a key prefix; empty counts everything
+     * @return how many keys start with it
+     */
+    public long count(String prefix) {
+        if (prefix.isEmpty()) {
+            return map.sizeAsLong();
+        }
+        return position(prefix + END) - position(prefix);
+    }
+
+    private long position(String key) {
+        long index = map.getKeyIndex(key);
+        return index >= 0 ? index : -(index + 1);
+    }
+
+    /**
+     * Streams the entries whose key starts with {@code prefix}, in key order, lazily: nothing is collected, so scans
+     * over millions of records run in constant memory. Close the stream or consume it fully.
+     *
+     * @param prefix a key prefix; empty scans everything
+     * @return the entries
+     */
+    public Stream<Map.Entry<String, V>> scan(String prefix) {
+        return scanKeys(prefix, prefix).map(k -> {
+            byte[] bytes = map.get(k);
+            return bytes == null ? null : (Map.Entry<String, V>) new AbstractMap.SimpleImmutableEntry<>(k, codec.decode(bytes));
+        }).filter(java.util.Objects::nonNull);
+    }
+
+    /**
+     * @param prefix a key prefix
+     * @return the keys that start with it, in order, lazily
+     */
+    public Stream<String> keys(String prefix) {
+        return scanKeys(prefix, prefix);
+    }
+
+    /**
+     * @param prefix a key prefix
+     * @param from   the first key to consider (inclusive); must start with {@code prefix} or be the prefix itself
+     * @return keys starting with {@code prefix}, from {@code from}, in order, lazily (for paging)
+     */
+    public Stream<String> keysFrom(String prefix, String from) {
+        return scanKeys(prefix, from);
+    }
+
+    private Stream<String> scanKeys(String prefix, String from) {
+        Cursor<String, byte[]> cursor = map.cursor(from);
+        Iterator<String> keys = new Iterator<>() {
+            private String next = advance();
+
+            private String advance() {
+                if (!cursor.hasNext()) {
+                    return null;
+                }
+                String k = cursor.next();
+                return k.startsWith(prefix) ? k : null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public String next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                String k = next;
+                next = advance();
+                return k;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** How values become bytes. @param <V> the value type */
+    interface Codec<V> {
+        byte[] encode(V value);
+
+        V decode(byte[] bytes);
+    }
+}
