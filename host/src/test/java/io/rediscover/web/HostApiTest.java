@@ -135,6 +135,8 @@ class HostApiTest {
         assertThat(r.json().get("status").asText()).isEqualTo("ok");
         assertThat(r.json().at("/checks/plugins/ok").asBoolean()).isTrue();
         assertThat(r.json().at("/checks/plugins/detail").asText()).contains("icims-stream");
+        assertThat(r.json().at("/checks/store/ok").asBoolean()).isTrue();
+        assertThat(r.json().at("/checks/store/detail").asText()).contains("rediscover.mv.db");
     }
 
     @Test
