@@ -1,0 +1,243 @@
+package io.rediscover.mirror;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.rediscover.pluginapi.sync.RecordKind;
+import io.rediscover.store.Store;
+import io.rediscover.store.StoreMap;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The mirror: the latest version of every ATS record of every connection, the connection's sync state, and exact
+ * counts, in the {@link Store}. It is the source of truth the search index is derived from.
+ *
+ * <p>Changes arrive in batches ({@link #apply}) that are committed together with the plugin's new state, so the state
+ * never runs ahead of the records it covers. Every key starts with the org ({@link ConnectionRef#prefix()}).
+ */
+@Singleton
+public final class MirrorStore {
+
+    private final Store store;
+    private final StoreMap<MirrorRecord> records;
+    private final StoreMap<String> applicationsByCandidate;
+    private final StoreMap<String> states;
+    private final StoreMap<MirrorCounts> counts;
+    private final StoreMap<byte[]> blobs;
+
+    /** @param store the system of record */
+    @Inject
+    public MirrorStore(Store store) {
+        this.store = store;
+        this.records = store.map("mirror.records", MirrorRecord.class);
+        this.applicationsByCandidate = store.map("mirror.applications-by-candidate", String.class);
+        this.states = store.map("mirror.states", String.class);
+        this.counts = store.map("mirror.counts", MirrorCounts.class);
+        this.blobs = store.bytes("mirror.blobs");
+    }
+
+    /**
+     * What one {@link #apply} did.
+     *
+     * @param added             new records
+     * @param updated           changed records
+     * @param unchanged         stale or repeated versions ignored
+     * @param deleted           records turned into tombstones
+     * @param changedCandidates candidates whose searchable view changed (they or one of their applications)
+     */
+    public record Applied(long added, long updated, long unchanged, long deleted, Set<String> changedCandidates) {
+    }
+
+    static String escape(String id) {
+        return id.replace("%", "%25").replace("/", "%2F");
+    }
+
+    static String unescape(String key) {
+        return key.replace("%2F", "/").replace("%25", "%");
+    }
+
+    private static String kindPrefix(ConnectionRef ref, RecordKind kind) {
+        return ref.prefix() + kind.name().toLowerCase(Locale.ROOT) + "/";
+    }
+
+    private static String key(ConnectionRef ref, RecordKind kind, String externalId) {
+        return kindPrefix(ref, kind) + escape(externalId);
+    }
+
+    /**
+     * @param ref        the connection
+     * @param kind       the kind
+     * @param externalId the id in the ATS
+     * @return the stored record (live or tombstone)
+     */
+    public Optional<MirrorRecord> record(ConnectionRef ref, RecordKind kind, String externalId) {
+        return records.get(key(ref, kind, externalId));
+    }
+
+    /**
+     * @param ref  the connection
+     * @param kind the kind
+     * @return every stored record of the kind (live and tombstones), in key order, lazily
+     */
+    public Stream<MirrorRecord> records(ConnectionRef ref, RecordKind kind) {
+        return records.scan(kindPrefix(ref, kind)).map(Map.Entry::getValue);
+    }
+
+    /**
+     * @param ref  the connection
+     * @param kind the kind
+     * @return the ids of the live records of the kind, lazily
+     */
+    public Stream<String> liveIds(ConnectionRef ref, RecordKind kind) {
+        return records(ref, kind).filter(MirrorRecord::live).map(MirrorRecord::externalId);
+    }
+
+    /**
+     * @param ref         the connection
+     * @param candidateId a candidate's external id
+     * @return its live applications
+     */
+    public List<MirrorRecord> applicationsOf(ConnectionRef ref, String candidateId) {
+        String prefix = ref.prefix() + escape(candidateId) + "/";
+        try (Stream<String> keys = applicationsByCandidate.keys(prefix)) {
+            return keys.map(k -> unescape(k.substring(prefix.length())))
+                    .map(id -> record(ref, RecordKind.APPLICATION, id)).flatMap(Optional::stream)
+                    .filter(MirrorRecord::live).toList();
+        }
+    }
+
+    /** @param ref the connection @return what the mirror holds for it */
+    public MirrorCounts counts(ConnectionRef ref) {
+        return counts.get(ref.org() + "/" + ref.connectionId()).orElse(MirrorCounts.empty());
+    }
+
+    /** @param ref the connection @return the plugin's last committed state, if any */
+    public Optional<String> state(ConnectionRef ref) {
+        return states.get(ref.org() + "/" + ref.connectionId());
+    }
+
+    /** @param sha256 a content hash @return the file, if stored */
+    public Optional<byte[]> blob(String sha256) {
+        return blobs.get(sha256);
+    }
+
+    /**
+     * Stores a file once by its content hash. Committed on its own: an unreferenced file after a crash costs only
+     * disk, never correctness.
+     *
+     * @param sha256 content hash
+     * @param bytes  the file
+     */
+    public void putBlob(String sha256, byte[] bytes) {
+        if (!blobs.containsKey(sha256)) {
+            store.write(b -> b.put(blobs, sha256, bytes));
+        }
+    }
+
+    /**
+     * Applies changes in order and, in the same commit, the new state (if any) and whatever {@code alsoWrite} adds
+     * (the sync run's history). Stale versions are ignored; absent fields keep stored values.
+     *
+     * @param ref       the connection
+     * @param changes   changes in emission order
+     * @param newState  the plugin's new state, or empty to keep the stored one
+     * @param now       the mirror's clock
+     * @param alsoWrite more writes for the same commit
+     * @return what changed
+     */
+    public Applied apply(ConnectionRef ref, List<MirrorChange> changes, Optional<String> newState, Instant now,
+                         Consumer<Store.Batch> alsoWrite) {
+        Map<String, Optional<MirrorRecord>> overlay = new HashMap<>();
+        MirrorCounts c = counts(ref);
+        List<Consumer<Store.Batch>> writes = new ArrayList<>();
+        Set<String> changedCandidates = new LinkedHashSet<>();
+        long added = 0;
+        long updated = 0;
+        long unchanged = 0;
+        long deleted = 0;
+        for (MirrorChange change : changes) {
+            String key = key(ref, change.kind(), change.externalId());
+            MirrorRecord before = overlay.computeIfAbsent(key, records::get).orElse(null);
+            MirrorRecord after = next(before, change, now);
+            if (after == null) {
+                unchanged++;
+                continue;
+            }
+            if (before == null || (!before.live() && after.live())) {
+                added++;
+            } else if (!after.live() && before.live()) {
+                deleted++;
+            } else {
+                updated++;
+            }
+            overlay.put(key, Optional.of(after));
+            c = c.apply(before, after);
+            writes.add(b -> b.put(records, key, after));
+            linkApplication(ref, before, after, writes);
+            changedCandidates.add(after.kind() == RecordKind.APPLICATION ? after.parentId() : after.externalId());
+            if (after.kind() == RecordKind.APPLICATION && before != null && before.parentId() != null
+                    && !before.parentId().equals(after.parentId())) {
+                changedCandidates.add(before.parentId());
+            }
+        }
+        changedCandidates.remove(null);
+        MirrorCounts finalCounts = c;
+        store.write(b -> {
+            writes.forEach(w -> w.accept(b));
+            b.put(counts, ref.org() + "/" + ref.connectionId(), finalCounts);
+            newState.ifPresent(s -> b.put(states, ref.org() + "/" + ref.connectionId(), s));
+            alsoWrite.accept(b);
+        });
+        return new Applied(added, updated, unchanged, deleted, changedCandidates);
+    }
+
+    private void linkApplication(ConnectionRef ref, MirrorRecord before, MirrorRecord after, List<Consumer<Store.Batch>> writes) {
+        if (after.kind() != RecordKind.APPLICATION) {
+            return;
+        }
+        String id = escape(after.externalId());
+        if (before != null && before.parentId() != null && (!before.parentId().equals(after.parentId()) || !after.live())) {
+            String old = ref.prefix() + escape(before.parentId()) + "/" + id;
+            writes.add(b -> b.remove(applicationsByCandidate, old));
+        }
+        if (after.live() && after.parentId() != null) {
+            String link = ref.prefix() + escape(after.parentId()) + "/" + id;
+            writes.add(b -> b.put(applicationsByCandidate, link, ""));
+        }
+    }
+
+    /** The record to store after a change, or null when the change changes nothing. */
+    private static MirrorRecord next(MirrorRecord before, MirrorChange change, Instant now) {
+        if (change instanceof MirrorChange.Upsert u) {
+            if (before != null && !RecordMerge.isNewer(before.updatedAt(), before.deletedAt(), u.updatedAt())) {
+                return null;
+            }
+            boolean revived = before == null || !before.live();
+            String parent = u.parentId() != null ? u.parentId() : before == null ? null : before.parentId();
+            return new MirrorRecord(u.kind(), u.externalId(), parent, u.updatedAt(), now, null, null,
+                    RecordMerge.merge(revived ? null : before.data(), u.data()),
+                    u.resume() != null ? u.resume() : revived ? null : before.resume());
+        }
+        if (before == null || !before.live()) {
+            return null; // deleting or flagging what is not there changes nothing
+        }
+        if (change instanceof MirrorChange.Delete d) {
+            return new MirrorRecord(d.kind(), d.externalId(), before.parentId(), before.updatedAt(), now, d.at(), null,
+                    JsonNodeFactory.instance.objectNode(), null);
+        }
+        MirrorChange.AccessLost a = (MirrorChange.AccessLost) change;
+        return before.accessLostAt() != null ? null : new MirrorRecord(a.kind(), a.externalId(), before.parentId(),
+                before.updatedAt(), now, null, a.at(), before.data(), before.resume());
+    }
+}
