@@ -1,0 +1,251 @@
+package io.rediscover.sync;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rediscover.mirror.ConnectionRef;
+import io.rediscover.mirror.MirrorChange;
+import io.rediscover.mirror.MirrorListener;
+import io.rediscover.mirror.MirrorStore;
+import io.rediscover.mirror.ResumeRef;
+import io.rediscover.pluginapi.ConnectorException;
+import io.rediscover.pluginapi.ErrorKind;
+import io.rediscover.pluginapi.record.AtsApplication;
+import io.rediscover.pluginapi.record.AtsCandidate;
+import io.rediscover.pluginapi.record.AtsDocument;
+import io.rediscover.pluginapi.record.AtsJob;
+import io.rediscover.pluginapi.sync.RecordKind;
+import io.rediscover.pluginapi.sync.SyncProgress;
+import io.rediscover.pluginapi.sync.SyncSink;
+import io.rediscover.pluginapi.sync.SyncState;
+import io.rediscover.pluginapi.sync.UnseenHandler;
+import io.rediscover.store.TempIdSet;
+import io.rediscover.store.WorkingSets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The host's {@link SyncSink} for one run: buffers what the plugin emits and, at each checkpoint, commits the records,
+ * the plugin's new state, the run's progress and its per-record failures in one store commit; then tells the
+ * {@link MirrorListener}s which candidates changed.
+ *
+ * <p>Memory stays bounded: resumes go to the blob store at once (by content hash, harmless if the run later fails), and
+ * when more than {@value #FLUSH_AT} changes are buffered they are committed early without the state — replaying them
+ * is harmless, while a state ahead of its records would lose data.
+ */
+final class MirrorSink implements SyncSink, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MirrorSink.class);
+    static final int FLUSH_AT = 2_000;
+
+    /** Serialises records without the resume bytes (they live in the blob store). */
+    @JsonIgnoreProperties({"resume"})
+    private interface WithoutResume {
+    }
+
+    private final ConnectionRef ref;
+    private final MirrorStore mirror;
+    private final RunHistory history;
+    private final Set<MirrorListener> listeners;
+    private final WorkingSets workingSets;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final List<MirrorChange> pending = new ArrayList<>();
+    private final List<RunFailure> pendingFailures = new ArrayList<>();
+    private final Map<RecordKind, TempIdSet> seen = new EnumMap<>(RecordKind.class);
+    private SyncRun run;
+    private SyncRun.Counts counts = SyncRun.Counts.zero();
+    private Map<String, Long> requests = Map.of();
+    private SyncProgress lastProgress;
+    private final Instant started;
+    private long recordsEmitted;
+
+    MirrorSink(ConnectionRef ref, SyncRun run, MirrorStore mirror, RunHistory history, Set<MirrorListener> listeners,
+               WorkingSets workingSets, Clock clock, ObjectMapper json) {
+        this.ref = ref;
+        this.run = run;
+        this.mirror = mirror;
+        this.history = history;
+        this.listeners = listeners;
+        this.workingSets = workingSets;
+        this.clock = clock;
+        this.json = json.copy().addMixIn(AtsCandidate.class, WithoutResume.class);
+        this.started = clock.instant();
+    }
+
+    /** @return the run as it stands */
+    synchronized SyncRun run() {
+        return run;
+    }
+
+    @Override
+    public void candidate(AtsCandidate candidate) {
+        ResumeRef resume = null;
+        AtsDocument doc = candidate.resume();
+        if (doc != null) {
+            String sha = doc.sha256();
+            mirror.putBlob(sha, doc.content());
+            resume = new ResumeRef(sha, doc.fileName(), doc.mediaType(), doc.size());
+        }
+        add(new MirrorChange.Upsert(RecordKind.CANDIDATE, candidate.externalId(), null, candidate.updatedAt(),
+                json.valueToTree(candidate), resume));
+    }
+
+    @Override
+    public void job(AtsJob job) {
+        add(new MirrorChange.Upsert(RecordKind.JOB, job.externalId(), null, job.updatedAt(), json.valueToTree(job), null));
+    }
+
+    @Override
+    public void application(AtsApplication application) {
+        add(new MirrorChange.Upsert(RecordKind.APPLICATION, application.externalId(), application.candidateExternalId(),
+                application.updatedAt(), json.valueToTree(application), null));
+    }
+
+    @Override
+    public void deleted(RecordKind kind, String externalId) {
+        add(new MirrorChange.Delete(kind, externalId, clock.instant()));
+    }
+
+    @Override
+    public void accessLost(RecordKind kind, String externalId) {
+        add(new MirrorChange.AccessLost(kind, externalId, clock.instant()));
+    }
+
+    @Override
+    public void failed(RecordKind kind, String externalId, String reason) {
+        pendingFailures.add(new RunFailure(run.runId(), kind, externalId, reason, clock.instant()));
+    }
+
+    @Override
+    public void seen(RecordKind kind, String externalId) {
+        seen.computeIfAbsent(kind, k -> workingSets.newIdSet("seen-" + k.name().toLowerCase(java.util.Locale.ROOT)))
+                .add(externalId);
+    }
+
+    @Override
+    public void forEachUnseen(RecordKind kind, UnseenHandler handler) throws ConnectorException {
+        flush(Optional.empty());
+        TempIdSet ids = seen.remove(kind);
+        try (Stream<String> live = mirror.liveIds(ref, kind)) {
+            Iterator<String> unseen = (ids == null ? live : ids.notIn(live)).iterator();
+            while (unseen.hasNext()) {
+                handler.accept(unseen.next());
+            }
+        } finally {
+            if (ids != null) {
+                ids.close();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void progress(SyncProgress progress) {
+        lastProgress = progress;
+        requests = progress.requestsByEndpoint();
+        run = run.withProgress(toProgress(progress, run.progress().lastCheckpointAt()));
+    }
+
+    private SyncRun.Progress toProgress(SyncProgress p, Instant lastCheckpoint) {
+        Instant now = clock.instant();
+        double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
+        double rate = p.done() / seconds;
+        Instant eta = p.estimatedTotal() > p.done() && rate > 0
+                ? now.plusMillis((long) ((p.estimatedTotal() - p.done()) / rate * 1000)) : null;
+        return new SyncRun.Progress(p.phase(), p.done(), p.estimatedTotal(), Math.round(rate * 10) / 10.0, eta, lastCheckpoint);
+    }
+
+    @Override
+    public void checkpoint(SyncState next) throws ConnectorException {
+        if (next == null || next.isInitial()) {
+            throw new ConnectorException(ErrorKind.INTERNAL, "a checkpoint needs a state");
+        }
+        try {
+            flush(Optional.of(next.value()));
+        } catch (RuntimeException e) {
+            throw new ConnectorException(ErrorKind.INTERNAL, "the host could not commit the checkpoint", e);
+        }
+    }
+
+    private void add(MirrorChange change) {
+        pending.add(change);
+        recordsEmitted++;
+        if (pending.size() >= FLUSH_AT) {
+            flush(Optional.empty());
+        }
+    }
+
+    /** Commits what is buffered, with the state when given. */
+    synchronized void flush(Optional<String> state) {
+        if (pending.isEmpty() && pendingFailures.isEmpty() && state.isEmpty()) {
+            return;
+        }
+        List<RunFailure> failures = List.copyOf(pendingFailures);
+        long accessLost = pending.stream().filter(c -> c instanceof MirrorChange.AccessLost).count();
+        Instant now = clock.instant();
+        SyncRun.Progress progress = state.isPresent()
+                ? (lastProgress == null ? run.progress() : toProgress(lastProgress, now)) : run.progress();
+        SyncRun.Progress checkpointed = state.isPresent() ? new SyncRun.Progress(progress.phase(), progress.done(),
+                progress.estimatedTotal(), progress.ratePerSecond(), progress.eta(), now) : progress;
+        SyncRun[] after = new SyncRun[1];
+        MirrorStore.Applied applied = mirror.apply(ref, List.copyOf(pending), state, now, batch -> {
+            failures.forEach(f -> history.put(batch, ref, f));
+            after[0] = run.withProgress(checkpointed);
+            history.put(batch, ref, after[0]);
+        });
+        counts = new SyncRun.Counts(counts.added() + applied.added(), counts.updated() + applied.updated(),
+                counts.unchanged() + applied.unchanged(), counts.deleted() + applied.deleted(),
+                counts.accessLost() + accessLost, counts.failed() + failures.size());
+        run = after[0].withCounts(counts, requests);
+        pending.clear();
+        pendingFailures.clear();
+        if (!applied.changedCandidates().isEmpty()) {
+            for (MirrorListener listener : listeners) {
+                try {
+                    listener.changed(ref, applied.changedCandidates());
+                } catch (RuntimeException e) {
+                    LOG.error("{}: listener {} failed; the mirror is committed, a reindex will catch up", ref,
+                            listener.getClass().getSimpleName(), e);
+                }
+            }
+        }
+    }
+
+    /** Ends the run's record. Changes buffered since the last checkpoint are committed only on success. */
+    synchronized SyncRun finish(SyncRun.Result result, SyncRun.RunError error) {
+        if (result == SyncRun.Result.SUCCEEDED) {
+            flush(Optional.empty());
+        } else {
+            pending.clear(); // the next run starts from the last checkpoint and reads them again
+            if (!pendingFailures.isEmpty()) {
+                flush(Optional.empty());
+            }
+        }
+        run = run.withCounts(counts, requests).ended(result, clock.instant(), error);
+        history.save(ref, run);
+        return run;
+    }
+
+    /** @return how many records the plugin emitted in this run */
+    long recordsEmitted() {
+        return recordsEmitted;
+    }
+
+    @Override
+    public void close() {
+        seen.values().forEach(TempIdSet::close);
+        seen.clear();
+    }
+}
