@@ -35,6 +35,11 @@ public final class ConcurrencyGate {
         return maxInFlight;
     }
 
+    /** API requests being handled right now. */
+    public synchronized int inFlight() {
+        return inFlight;
+    }
+
     /** Highest number of API requests in flight at once since start or {@link #resetPeak}. */
     public synchronized int peakInFlight() {
         return peak;

@@ -42,17 +42,29 @@ final class Http2PrefaceRejector extends AbstractConnectionFactory implements Co
 
     @Override
     public Connection newConnection(Connector connector, EndPoint endPoint) {
-        return new AbstractConnection(endPoint, connector.getExecutor()) {
-            @Override
-            public void onOpen() {
-                super.onOpen();
-                getEndPoint().write(Callback.from(getEndPoint()::close), ByteBuffer.wrap(RESPONSE));
-            }
+        return new Rejection(endPoint, connector);
+    }
 
-            @Override
-            public void onFillable() {
-                // The client's frames are of no interest: the connection closes once the 505 is written.
-            }
-        };
+    /** Writes the 505 and closes; takes over the detector's buffered bytes only to drop them. */
+    private static final class Rejection extends AbstractConnection implements Connection.UpgradeTo {
+        Rejection(EndPoint endPoint, Connector connector) {
+            super(endPoint, connector.getExecutor());
+        }
+
+        @Override
+        public void onUpgradeTo(ByteBuffer buffered) {
+            // The client's preface and frames are of no interest.
+        }
+
+        @Override
+        public void onOpen() {
+            super.onOpen();
+            getEndPoint().write(Callback.from(getEndPoint()::close, x -> getEndPoint().close()), ByteBuffer.wrap(RESPONSE));
+        }
+
+        @Override
+        public void onFillable() {
+            // Nothing is read: the connection closes once the 505 is written.
+        }
     }
 }
