@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Word pools for realistic tenants, read once from {@code vocab/*.txt} resources next to this class:
@@ -65,9 +66,24 @@ final class Vocabulary {
 
     /** Lower-case ASCII form of a name for e-mail addresses and URL slugs ("José Núñez" → "josenunez"). */
     static String asciiSlug(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean plain = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                sb.append(c);
+            } else if (c > 127) {
+                plain = false;
+            }
+        }
+        if (plain) {
+            return sb.toString(); // the common case: no accents to fold
+        }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
     private static Map<String, List<String>> nicknames() {
         Map<String, List<String>> map = new HashMap<>();
