@@ -56,8 +56,16 @@ public final class IcimsSimulatorMain implements Callable<Integer> {
     @Option(names = "--stream-id", description = "Data stream id. Default: derived from the seed.")
     String streamId;
 
+    @Option(names = "--write-sample-profiles", description = "Write --people synthetic public profiles (JSON Lines) to this file and exit.")
+    Path writeSampleProfiles;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
+        if (writeSampleProfiles != null) {
+            new SampleProfileWriter().write(writeSampleProfiles, people, seed);
+            System.out.println("wrote " + people + " profiles to " + writeSampleProfiles);
+            return 0;
+        }
         SimulatorConfig.Builder b = SimulatorConfig.builder().host(host).port(port).people(people).seed(seed)
                 .customerId(customerId).credentials(clientId, clientSecret).dailyQuota(dailyQuota)
                 .tokenLifetime(tokenLifetime).noise(!noNoise).profiles(profiles).streamId(streamId);
