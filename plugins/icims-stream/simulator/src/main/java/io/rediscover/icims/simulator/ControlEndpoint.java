@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -255,8 +254,7 @@ final class ControlEndpoint {
     /** A flat JSON object of field → value, values as strings (numbers and booleans converted). */
     private static Map<String, String> fields(JsonNode body) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
             out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
         }
         return out;

@@ -84,4 +84,21 @@ class TokenTest {
         tokens.setThrottle(500, Duration.ofMinutes(10));
         sim.clock().advance(Duration.ofMinutes(11));
     }
+
+    @Test
+    void basicAuthIsAcceptedOnlyWhenConfigured() {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("apiuser:apipass".getBytes());
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(sim.baseUrl() + "/customers/" + sim.customerId())).header("Authorization", basic).GET().build();
+        assertThat(http.send(request).statusCode()).isEqualTo(401);
+        try (IcimsSimulator legacy = IcimsSimulator.start(SimulatorConfig.builder().people(5).basicAuth("apiuser", "apipass").build())) {
+            SimHttp legacyHttp = new SimHttp(legacy);
+            assertThat(legacyHttp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(legacy.baseUrl() + "/customers/"
+                    + legacy.customerId())).header("Authorization", basic).GET().build()).statusCode()).isEqualTo(200);
+            HttpResponse<String> wrong = legacyHttp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(legacy.baseUrl()
+                    + "/customers/" + legacy.customerId())).header("Authorization", "Basic eDp5").GET().build());
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(SimHttp.json(wrong).at("/errors/0/errorMessage").asText()).isEqualTo("Invalid Username or Password credentials provided.");
+        }
+    }
 }
