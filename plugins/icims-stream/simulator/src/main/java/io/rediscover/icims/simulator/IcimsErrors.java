@@ -64,7 +64,7 @@ final class IcimsErrors {
         return retryAfterSeconds == null ? r : r.withHeader("Retry-After", retryAfterSeconds.toString());
     }
 
-    /** A13/D13: anything but HTTP/1.1 [DOC S2]. */
+    /** A8/D13: anything but HTTP/1.1 [DOC S2]. */
     SimResponse httpVersionNotSupported() {
         return html(505, "505 HTTP Version Not Supported");
     }
