@@ -1,0 +1,53 @@
+package io.rediscover.icims.simulator;
+
+import java.util.List;
+
+/** E1 Data Stream v2 stand-in: stream list, subscriptions, paged events. Shapes in {@link DataStreamFormat}. */
+final class DataStreamEndpoint {
+    private final DataStreamFormat format;
+    private final EventLog events;
+    private final String customerId;
+    private final String streamId;
+    private final String subscriptionId;
+    private final int pageSize;
+
+    DataStreamEndpoint(DataStreamFormat format, EventLog events, String customerId, String streamId,
+                       String subscriptionId, int pageSize) {
+        this.format = format;
+        this.events = events;
+        this.customerId = customerId;
+        this.streamId = streamId;
+        this.subscriptionId = subscriptionId;
+        this.pageSize = pageSize;
+    }
+
+    SimResponse handle(SimRequest request, ApiRoute route) {
+        if (!request.method().equals("GET")) {
+            return SimResponse.json(405, format.error("Method not allowed"));
+        }
+        if (route.streamKey() == null) {
+            return SimResponse.json(200, format.streams(streamId, customerId));
+        }
+        if (!route.streamKey().equals(customerId) && !route.streamKey().equals(streamId)) {
+            return SimResponse.json(404, format.error("Stream not found: " + route.streamKey()));
+        }
+        if (route.subscriptionId() == null) {
+            return SimResponse.json(200, format.subscriptions(subscriptionId, streamId, customerId));
+        }
+        if (!route.subscriptionId().equals(subscriptionId)) {
+            return SimResponse.json(404, format.error("Subscription not found: " + route.subscriptionId()));
+        }
+        long after = 0;
+        String key = request.param("exclusiveStartKey");
+        if (key != null && !key.isBlank()) {
+            try {
+                after = Long.parseLong(key.trim());
+            } catch (NumberFormatException e) {
+                return SimResponse.json(400, format.error("Invalid exclusiveStartKey: " + key));
+            }
+        }
+        List<ChangeEvent> page = events.after(after, pageSize);
+        boolean more = !page.isEmpty() && page.get(page.size() - 1).sequence() < events.size();
+        return SimResponse.json(200, format.page(page, more));
+    }
+}

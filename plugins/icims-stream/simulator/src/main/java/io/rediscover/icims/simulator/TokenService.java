@@ -1,0 +1,102 @@
+package io.rediscover.icims.simulator;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issues and checks OAuth bearer tokens (A1, A7) against the simulated clock, and throttles the token
+ * endpoint (D5: more than {@code maxTokensPerWindow} tokens in {@code window} ⇒ 429, after the ~500 per
+ * 10 minutes reported by [OBS C1]).
+ */
+public final class TokenService {
+    /** Why a token was refused. */
+    enum Check { VALID, UNKNOWN, EXPIRED, REVOKED }
+
+    private record Issued(Instant expiresAt, boolean revoked) {
+    }
+
+    private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+    private final Deque<Instant> recentIssues = new ArrayDeque<>();
+    private final SecureRandom random = new SecureRandom();
+    private final SimClock clock;
+    private volatile Duration lifetime;
+    private volatile int maxTokensPerWindow;
+    private volatile Duration window;
+    private long issuedTotal;
+
+    TokenService(SimClock clock, Duration lifetime, int maxTokensPerWindow, Duration window) {
+        this.clock = clock;
+        this.lifetime = lifetime;
+        this.maxTokensPerWindow = maxTokensPerWindow;
+        this.window = window;
+    }
+
+    /** A new token, or empty when the throttle window is full (D5). */
+    synchronized Optional<String> issue() {
+        Instant now = clock.now();
+        while (!recentIssues.isEmpty() && recentIssues.peekFirst().isBefore(now.minus(window))) {
+            recentIssues.removeFirst();
+        }
+        if (recentIssues.size() >= maxTokensPerWindow) {
+            return Optional.empty();
+        }
+        recentIssues.addLast(now);
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        String token = "sim." + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        tokens.put(token, new Issued(now.plus(lifetime), false));
+        issuedTotal++;
+        return Optional.of(token);
+    }
+
+    /** Seconds until the throttle window admits another token. */
+    synchronized long secondsUntilTokenAllowed() {
+        if (recentIssues.isEmpty()) {
+            return 0;
+        }
+        return Math.max(1, Duration.between(clock.now(), recentIssues.peekFirst().plus(window)).toSeconds() + 1);
+    }
+
+    Check check(String token) {
+        Issued issued = tokens.get(token);
+        if (issued == null) {
+            return Check.UNKNOWN;
+        }
+        if (issued.revoked()) {
+            return Check.REVOKED;
+        }
+        return clock.now().isBefore(issued.expiresAt()) ? Check.VALID : Check.EXPIRED;
+    }
+
+    /** {@code expires_in} of new tokens, in seconds. */
+    public long lifetimeSeconds() {
+        return lifetime.toSeconds();
+    }
+
+    public void setLifetime(Duration lifetime) {
+        this.lifetime = lifetime;
+    }
+
+    /** D5 throttle: at most {@code max} tokens per {@code window} of simulated time. */
+    public void setThrottle(int max, Duration window) {
+        this.maxTokensPerWindow = max;
+        this.window = window;
+    }
+
+    /** D1 variant: every token issued so far stops working before its {@code expires_in}. */
+    public void revokeAll() {
+        tokens.replaceAll((t, i) -> new Issued(i.expiresAt(), true));
+    }
+
+    /** Tokens issued since start. */
+    public synchronized long issuedCount() {
+        return issuedTotal;
+    }
+}
