@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,11 @@ public final class ConfigLoader {
                 new HostConfig.Data(r.path("data.dir"), r.bool("data.syncOnCommit")),
                 r.path("plugins.dir"),
                 new HostConfig.Security(r.path("security.masterKeyFile"), r.pathList("security.previousKeyFiles")),
+                new HostConfig.Sync((int) r.integer("sync.maxConcurrentRuns", 1, 64),
+                        Duration.ofHours(r.integer("sync.intervalHours", 1, 24 * 31)),
+                        Duration.ofSeconds(r.integer("sync.retryMinSeconds", 1, 86_400)),
+                        Duration.ofSeconds(r.integer("sync.retryMaxSeconds", 1, 7 * 86_400)),
+                        Duration.ofDays(r.integer("sync.tombstoneRetentionDays", 1, 3_650))),
                 r.ipList("integrations.egressIps"),
                 r.logLevel("log.level"),
                 r.connectors());

@@ -12,11 +12,12 @@ import java.util.Map;
  * @param data         data directory settings
  * @param pluginsDir   directory of plugin zips
  * @param security     secrets-at-rest settings
+ * @param sync         sync scheduling
  * @param egressIps    this installation's egress IP addresses, shown in connector setup notes
  * @param logLevel     root log level
  * @param connectors   per connector id, its non-credential settings
  */
-public record HostConfig(Server server, Data data, Path pluginsDir, Security security, List<String> egressIps,
+public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Sync sync, List<String> egressIps,
                          LogLevel logLevel, Map<String, Map<String, String>> connectors) {
 
     /** Canonical constructor: copies collections. */
@@ -58,6 +59,17 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
         public Security {
             previousKeyFiles = List.copyOf(previousKeyFiles);
         }
+    }
+
+    /**
+     * @param maxConcurrentRuns      sync runs at once on this server
+     * @param interval               time between incremental runs
+     * @param retryMin               first retry delay after a passing failure
+     * @param retryMax               longest retry delay
+     * @param tombstoneRetention     how long deleted records are remembered
+     */
+    public record Sync(int maxConcurrentRuns, java.time.Duration interval, java.time.Duration retryMin,
+                       java.time.Duration retryMax, java.time.Duration tombstoneRetention) {
     }
 
     /** Root log levels, lowest verbosity first. */

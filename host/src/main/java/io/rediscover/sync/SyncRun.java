@@ -78,10 +78,15 @@ public record SyncRun(String runId, String org, String connectionId, Mode mode, 
     }
 
     /**
-     * @param kind    who was at fault
-     * @param message what happened, for admins (never secrets)
+     * @param kind              who was at fault
+     * @param message           what happened, for admins (never secrets)
+     * @param retryAfterSeconds when the ATS asked us to wait (rate limits), or null
      */
-    public record RunError(ErrorKind kind, String message) {
+    public record RunError(ErrorKind kind, String message, Long retryAfterSeconds) {
+        /** @param kind who was at fault @param message what happened */
+        public RunError(ErrorKind kind, String message) {
+            this(kind, message, null);
+        }
     }
 
     SyncRun withProgress(Progress p) {

@@ -52,7 +52,12 @@ final class TokenEndpoint {
         if (!grant.equals("client_credentials")) {
             return oauthError(400, "unsupported_grant_type", "Unsupported grant type: " + grant);
         }
-        if (!clientId.equals(form.get("client_id")) || !clientSecret.equals(form.get("client_secret"))) {
+        // [ASSUME] An unknown client id is told apart from a wrong secret by its description, so a client can name
+        // the credential at fault; both are 401 access_denied, as Auth0 answers.
+        if (!clientId.equals(form.get("client_id"))) {
+            return oauthError(401, "access_denied", "Unknown client: the client id is not registered");
+        }
+        if (!clientSecret.equals(form.get("client_secret"))) {
             return oauthError(401, "access_denied", "Unauthorized");
         }
         if (!audience.equals(form.get("audience"))) {

@@ -1,0 +1,135 @@
+package io.rediscover.sync;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rediscover.mirror.ConnectionRef;
+import io.rediscover.mirror.MirrorListener;
+import io.rediscover.mirror.MirrorStore;
+import io.rediscover.pluginapi.Cancellation;
+import io.rediscover.pluginapi.ConnectorContext;
+import io.rediscover.pluginapi.ConnectorException;
+import io.rediscover.pluginapi.ErrorKind;
+import io.rediscover.pluginapi.sync.SyncSource;
+import io.rediscover.pluginapi.sync.SyncState;
+import io.rediscover.plugins.ConnectorContexts;
+import io.rediscover.plugins.ConnectorRegistry;
+import io.rediscover.plugins.LoadedConnector;
+import io.rediscover.store.WorkingSets;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs one sync of one connection: opens the plugin's source from the last committed state (none = full download),
+ * feeds a {@link MirrorSink}, and records how it ended. A run's live sink is visible to the progress API while it
+ * runs.
+ */
+@Singleton
+public final class SyncRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
+
+    private final ConnectorRegistry connectors;
+    private final ConnectorContexts contexts;
+    private final MirrorStore mirror;
+    private final RunHistory history;
+    private final Set<MirrorListener> listeners;
+    private final WorkingSets workingSets;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Map<ConnectionRef, MirrorSink> running = new ConcurrentHashMap<>();
+
+    /**
+     * @param connectors  loaded connectors
+     * @param contexts    makes each call's connector context
+     * @param mirror      the mirror
+     * @param history     the run history
+     * @param listeners   who hears about changed candidates
+     * @param workingSets temp-file id sets for reconciliation
+     * @param json        the host's mapper
+     */
+    @Inject
+    public SyncRunner(ConnectorRegistry connectors, ConnectorContexts contexts, MirrorStore mirror, RunHistory history,
+                      Set<MirrorListener> listeners, WorkingSets workingSets, ObjectMapper json) {
+        this.connectors = connectors;
+        this.contexts = contexts;
+        this.mirror = mirror;
+        this.history = history;
+        this.listeners = listeners;
+        this.workingSets = workingSets;
+        this.json = json;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * @param ref a connection
+     * @return its run in progress, if any
+     */
+    public Optional<SyncRun> current(ConnectionRef ref) {
+        return Optional.ofNullable(running.get(ref)).map(MirrorSink::run);
+    }
+
+    /**
+     * Runs to the end (or failure, or cancellation) in the calling thread.
+     *
+     * @param connection   the connection with its credentials
+     * @param cancellation the stop signal
+     * @return the finished run; its error kind tells the scheduler what to do next
+     */
+    public SyncRun run(SyncConnection connection, Cancellation cancellation) {
+        ConnectionRef ref = connection.ref();
+        Optional<String> saved = mirror.state(ref);
+        SyncState from = saved.map(SyncState::of).orElse(SyncState.initial());
+        SyncRun start = new SyncRun(history.nextRunId(ref), ref.org(), ref.connectionId(),
+                from.isInitial() ? SyncRun.Mode.FULL : SyncRun.Mode.INCREMENTAL, clock.instant(), null,
+                SyncRun.Result.RUNNING, SyncRun.Progress.starting(), SyncRun.Counts.zero(), Map.of(), null);
+        history.save(ref, start);
+        Optional<LoadedConnector> connector = connectors.find(connection.connectorId());
+        if (connector.isEmpty()) {
+            SyncRun failed = start.ended(SyncRun.Result.FAILED, clock.instant(), new SyncRun.RunError(ErrorKind.CONFIG,
+                    "connector '" + connection.connectorId() + "' is not installed on this server"));
+            history.save(ref, failed);
+            return failed;
+        }
+        LoadedConnector c = connector.get();
+        try (MirrorSink sink = new MirrorSink(ref, start, mirror, history, listeners, workingSets, clock, json)) {
+            running.put(ref, sink);
+            LOG.info("{}: {} sync run {} started", ref, start.mode().name().toLowerCase(java.util.Locale.ROOT), start.runId());
+            SyncRun end = read(c, connection, from, sink, cancellation);
+            LOG.info("{}: run {} {}: {} ({} emitted){}", ref, end.runId(), end.result(), end.counts(), sink.recordsEmitted(),
+                    end.error() == null ? "" : " " + end.error().kind() + ": " + end.error().message());
+            return end;
+        } finally {
+            running.remove(ref);
+        }
+    }
+
+    private SyncRun read(LoadedConnector c, SyncConnection connection, SyncState from, MirrorSink sink, Cancellation cancel) {
+        ConnectorContext context = contexts.forCall(c, connection.ref().toString(), connection.credentials(), cancel);
+        try {
+            c.call(() -> {
+                try (SyncSource source = c.connector().openSync(connection.credentials(), context)) {
+                    source.read(from, sink);
+                }
+                return null;
+            });
+            return sink.finish(SyncRun.Result.SUCCEEDED, null);
+        } catch (ConnectorException e) {
+            if (cancel.isRequested()) {
+                return sink.finish(SyncRun.Result.CANCELLED, null);
+            }
+            return sink.finish(SyncRun.Result.FAILED, new SyncRun.RunError(e.kind(), e.getMessage(),
+                    e.retryAfter().map(java.time.Duration::toSeconds).orElse(null)));
+        } catch (Exception | LinkageError e) {
+            LOG.error("{}: the {} plugin failed unexpectedly", connection.ref(), c.id(), e);
+            return sink.finish(SyncRun.Result.FAILED, new SyncRun.RunError(ErrorKind.INTERNAL,
+                    "the connector failed unexpectedly (" + e.getClass().getSimpleName() + "); see the server log"));
+        }
+    }
+}

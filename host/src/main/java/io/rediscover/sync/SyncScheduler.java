@@ -1,0 +1,220 @@
+package io.rediscover.sync;
+
+import io.rediscover.config.HostConfig;
+import io.rediscover.lifecycle.Managed;
+import io.rediscover.mirror.ConnectionRef;
+import io.rediscover.pluginapi.Cancellation;
+import io.rediscover.pluginapi.ErrorKind;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Decides when each connection syncs: a full download as soon as a connection is active and has no state, then an
+ * incremental run every {@code sync.intervalHours}, or now on request. One run per connection at a time, at most
+ * {@code sync.maxConcurrentRuns} at once. A run interrupted by a crash or restart is marked so and resumed at once from
+ * its last checkpoint. Passing failures (timeouts, 5xx, rate limits) retry with a doubling delay; configuration
+ * failures stop the schedule and mark the connection "needs attention".
+ */
+@Singleton
+public final class SyncScheduler implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
+    static final Duration TICK = Duration.ofSeconds(1);
+
+    private final SyncConnections connections;
+    private final SyncRunner runner;
+    private final RunHistory history;
+    private final HostConfig.Sync config;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<ConnectionRef, Slot> slots = new ConcurrentHashMap<>();
+    private ScheduledExecutorService ticker;
+    private ExecutorService workers;
+    private final AtomicInteger busy = new AtomicInteger();
+
+    /** Scheduling state of one connection. */
+    private static final class Slot {
+        volatile Instant due;
+        volatile int failuresInARow;
+        final AtomicBoolean running = new AtomicBoolean();
+        final AtomicBoolean cancel = new AtomicBoolean();
+
+        Slot(Instant due) {
+            this.due = due;
+        }
+    }
+
+    /**
+     * @param connections the connections to sync
+     * @param runner      runs one sync
+     * @param history     the run history
+     * @param config      host configuration: {@code sync.*}
+     */
+    @Inject
+    public SyncScheduler(SyncConnections connections, SyncRunner runner, RunHistory history, HostConfig config) {
+        this.connections = connections;
+        this.runner = runner;
+        this.history = history;
+        this.config = config.sync();
+    }
+
+    @Override
+    public void start() {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(config.maxConcurrentRuns(), r -> {
+            Thread t = new Thread(r, "sync-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sync-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        for (ConnectionRef ref : connections.active()) {
+            for (SyncRun interrupted : history.running(ref)) {
+                history.save(ref, interrupted.ended(SyncRun.Result.INTERRUPTED, clock.instant(),
+                        new SyncRun.RunError(ErrorKind.TRANSIENT, "the server stopped during this run; resumed from its last checkpoint")));
+                LOG.info("{}: run {} was interrupted; resuming from its last checkpoint", ref, interrupted.runId());
+            }
+        }
+        ticker.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        if (ticker == null) {
+            return;
+        }
+        ticker.shutdownNow();
+        slots.values().forEach(s -> s.cancel.set(true));
+        workers.shutdown();
+        if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+            workers.shutdownNow();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "sync scheduler";
+    }
+
+    /**
+     * Starts a run as soon as a worker is free.
+     *
+     * @param ref a connection
+     * @return false when a run of it is already going
+     */
+    public boolean syncNow(ConnectionRef ref) {
+        Slot slot = slots.computeIfAbsent(ref, r -> new Slot(clock.instant()));
+        if (slot.running.get()) {
+            return false;
+        }
+        slot.due = clock.instant();
+        slot.failuresInARow = 0;
+        return true;
+    }
+
+    /**
+     * Asks a running sync to stop at its next request.
+     *
+     * @param ref a connection
+     */
+    public void cancel(ConnectionRef ref) {
+        Optional.ofNullable(slots.get(ref)).ifPresent(s -> s.cancel.set(true));
+    }
+
+    /**
+     * @param ref a connection
+     * @return when its next run is due, if scheduled
+     */
+    public Optional<Instant> nextRun(ConnectionRef ref) {
+        return Optional.ofNullable(slots.get(ref)).map(s -> s.due);
+    }
+
+    private void tick() {
+        try {
+            Instant now = clock.instant();
+            for (ConnectionRef ref : connections.active()) {
+                Slot slot = slots.computeIfAbsent(ref, r -> new Slot(firstDue(r, now)));
+                if (!slot.running.get() && !now.isBefore(slot.due) && busy.get() < config.maxConcurrentRuns()
+                        && slot.running.compareAndSet(false, true)) {
+                    busy.incrementAndGet();
+                    slot.cancel.set(false);
+                    workers.execute(() -> runOnce(ref, slot));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("sync scheduling failed; retrying at the next tick", e);
+        }
+    }
+
+    /** A connection never synced, or whose last run did not succeed, is due now; else one interval after its last run. */
+    private Instant firstDue(ConnectionRef ref, Instant now) {
+        return history.latest(ref, 1).stream().filter(r -> r.result() == SyncRun.Result.SUCCEEDED && r.endedAt() != null)
+                .map(r -> r.endedAt().plus(config.interval())).findFirst().orElse(now);
+    }
+
+    private void runOnce(ConnectionRef ref, Slot slot) {
+        try {
+            Optional<SyncConnection> connection = connections.load(ref);
+            if (connection.isEmpty() || !connection.get().active()) {
+                slots.remove(ref);
+                return;
+            }
+            Cancellation cancellation = slot.cancel::get;
+            SyncRun run = runner.run(connection.get(), cancellation);
+            slot.due = nextDue(ref, slot, run, connection.get().interval());
+        } catch (RuntimeException e) {
+            LOG.error("{}: sync run crashed", ref, e);
+            slot.failuresInARow++;
+            slot.due = clock.instant().plus(backoff(slot.failuresInARow));
+        } finally {
+            slot.running.set(false);
+            busy.decrementAndGet();
+        }
+    }
+
+    private Instant nextDue(ConnectionRef ref, Slot slot, SyncRun run, Duration interval) {
+        Instant now = clock.instant();
+        if (run.result() == SyncRun.Result.SUCCEEDED) {
+            slot.failuresInARow = 0;
+            return now.plus(interval);
+        }
+        if (run.result() == SyncRun.Result.CANCELLED) {
+            return now.plus(interval);
+        }
+        SyncRun.RunError error = run.error();
+        if (error != null && error.kind() == ErrorKind.CONFIG) {
+            connections.needsAttention(ref, error);
+            slots.remove(ref);
+            return Instant.MAX;
+        }
+        slot.failuresInARow++;
+        Duration wait = backoff(slot.failuresInARow);
+        if (error != null && error.retryAfterSeconds() != null && error.retryAfterSeconds() > wait.toSeconds()) {
+            wait = Duration.ofSeconds(error.retryAfterSeconds());
+        }
+        LOG.info("{}: retrying in {} s after {} failure(s) in a row", ref, wait.toSeconds(), slot.failuresInARow);
+        return now.plus(wait);
+    }
+
+    Duration backoff(int failures) {
+        long seconds = config.retryMin().toSeconds() << Math.min(failures - 1, 20);
+        return Duration.ofSeconds(Math.min(seconds, config.retryMax().toSeconds()));
+    }
+}

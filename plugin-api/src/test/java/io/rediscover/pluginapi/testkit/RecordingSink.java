@@ -1,0 +1,187 @@
+package io.rediscover.pluginapi.testkit;
+
+import io.rediscover.pluginapi.ConnectorException;
+import io.rediscover.pluginapi.record.AtsApplication;
+import io.rediscover.pluginapi.record.AtsCandidate;
+import io.rediscover.pluginapi.record.AtsJob;
+import io.rediscover.pluginapi.sync.RecordKind;
+import io.rediscover.pluginapi.sync.SyncProgress;
+import io.rediscover.pluginapi.sync.SyncSink;
+import io.rediscover.pluginapi.sync.SyncState;
+import io.rediscover.pluginapi.sync.UnseenHandler;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An in-memory {@link SyncSink} for plugin tests: keeps the latest emitted version of every record, deletions, access
+ * losses, failures, progress and checkpoints, and answers reconciliation from what it holds. It commits nothing, so
+ * "committed" means "emitted before the last checkpoint"; {@link #crashAtCheckpoint(int)} simulates a host that dies
+ * while committing checkpoint K, discarding everything after checkpoint K-1.
+ */
+public final class RecordingSink implements SyncSink {
+
+    /** Thrown at the simulated crash. */
+    public static final class SimulatedCrash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash(int checkpoint) {
+            super("simulated host crash at checkpoint " + checkpoint);
+        }
+    }
+
+    private final Map<RecordKind, Map<String, Object>> live = new EnumMap<>(RecordKind.class);
+    private final Map<RecordKind, Set<String>> deleted = new EnumMap<>(RecordKind.class);
+    private final Map<RecordKind, Set<String>> accessLost = new EnumMap<>(RecordKind.class);
+    private final Map<RecordKind, Set<String>> seen = new EnumMap<>(RecordKind.class);
+    private final List<String> failures = new ArrayList<>();
+    private final List<SyncState> checkpoints = new ArrayList<>();
+    private final List<SyncProgress> progress = new ArrayList<>();
+    private final List<Runnable> uncommitted = new ArrayList<>();
+    private int crashAt = -1;
+    private long emitted;
+
+    /** Starts empty. */
+    public RecordingSink() {
+        for (RecordKind k : RecordKind.values()) {
+            live.put(k, new LinkedHashMap<>());
+            deleted.put(k, new HashSet<>());
+            accessLost.put(k, new HashSet<>());
+            seen.put(k, new HashSet<>());
+        }
+    }
+
+    /**
+     * @param checkpoint the 1-based checkpoint at which the "host" dies (records since the previous one are lost)
+     * @return this sink
+     */
+    public RecordingSink crashAtCheckpoint(int checkpoint) {
+        this.crashAt = checkpoint;
+        return this;
+    }
+
+    private void later(Runnable r) {
+        emitted++;
+        uncommitted.add(r);
+    }
+
+    @Override
+    public void candidate(AtsCandidate c) {
+        later(() -> put(RecordKind.CANDIDATE, c.externalId(), c));
+    }
+
+    @Override
+    public void job(AtsJob j) {
+        later(() -> put(RecordKind.JOB, j.externalId(), j));
+    }
+
+    @Override
+    public void application(AtsApplication a) {
+        later(() -> put(RecordKind.APPLICATION, a.externalId(), a));
+    }
+
+    private void put(RecordKind kind, String id, Object record) {
+        live.get(kind).put(id, record);
+        deleted.get(kind).remove(id);
+        accessLost.get(kind).remove(id);
+    }
+
+    @Override
+    public void deleted(RecordKind kind, String externalId) {
+        later(() -> {
+            live.get(kind).remove(externalId);
+            deleted.get(kind).add(externalId);
+        });
+    }
+
+    @Override
+    public void failed(RecordKind kind, String externalId, String reason) {
+        failures.add(kind + " " + externalId + ": " + reason);
+    }
+
+    @Override
+    public void accessLost(RecordKind kind, String externalId) {
+        later(() -> accessLost.get(kind).add(externalId));
+    }
+
+    @Override
+    public void seen(RecordKind kind, String externalId) {
+        seen.get(kind).add(externalId);
+    }
+
+    @Override
+    public void forEachUnseen(RecordKind kind, UnseenHandler handler) throws ConnectorException {
+        commit();
+        for (String id : new ArrayList<>(live.get(kind).keySet())) {
+            if (!seen.get(kind).contains(id)) {
+                handler.accept(id);
+            }
+        }
+        seen.get(kind).clear();
+    }
+
+    @Override
+    public void progress(SyncProgress p) {
+        progress.add(p);
+    }
+
+    @Override
+    public void checkpoint(SyncState next) {
+        if (checkpoints.size() + 1 == crashAt) {
+            uncommitted.clear();
+            throw new SimulatedCrash(crashAt);
+        }
+        commit();
+        checkpoints.add(next);
+    }
+
+    private void commit() {
+        uncommitted.forEach(Runnable::run);
+        uncommitted.clear();
+    }
+
+    /** @param kind a kind @return the committed live records of that kind by external id */
+    public Map<String, Object> live(RecordKind kind) {
+        return live.get(kind);
+    }
+
+    /** @param kind a kind @return ids reported deleted */
+    public Set<String> deleted(RecordKind kind) {
+        return deleted.get(kind);
+    }
+
+    /** @param kind a kind @return ids reported access-lost */
+    public Set<String> accessLost(RecordKind kind) {
+        return accessLost.get(kind);
+    }
+
+    /** @return failure lines */
+    public List<String> failures() {
+        return failures;
+    }
+
+    /** @return every checkpointed state, in order */
+    public List<SyncState> checkpoints() {
+        return checkpoints;
+    }
+
+    /** @return the last checkpointed state, or the initial state */
+    public SyncState lastState() {
+        return checkpoints.isEmpty() ? SyncState.initial() : checkpoints.get(checkpoints.size() - 1);
+    }
+
+    /** @return every progress report */
+    public List<SyncProgress> progress() {
+        return progress;
+    }
+
+    /** @return records emitted (upserts, deletions, access losses), committed or not */
+    public long emitted() {
+        return emitted;
+    }
+}

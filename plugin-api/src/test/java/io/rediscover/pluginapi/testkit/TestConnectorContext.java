@@ -1,0 +1,114 @@
+package io.rediscover.pluginapi.testkit;
+
+import io.rediscover.pluginapi.Cancellation;
+import io.rediscover.pluginapi.ConnectorContext;
+import io.rediscover.pluginapi.ConnectorLog;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A {@link ConnectorContext} for plugin tests, shaped like the host's: an HTTP/1.1 client on an executor the context
+ * owns (closed by {@link #close()}, so a test can check that the plugin left no threads), the system clock, a log to
+ * stdout, a cancellation flag and settings.
+ */
+public final class TestConnectorContext implements ConnectorContext, AutoCloseable {
+
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "testkit-http");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+    private final Map<String, String> settings = new HashMap<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private Clock clock = Clock.systemUTC();
+
+    /** @param initial settings by key */
+    public TestConnectorContext(Map<String, String> initial) {
+        settings.putAll(initial);
+    }
+
+    /** @param key setting @param value value @return this context */
+    public TestConnectorContext set(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
+    /** @param c the clock plugins see @return this context */
+    public TestConnectorContext clock(Clock c) {
+        this.clock = c;
+        return this;
+    }
+
+    /** Requests cancellation. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    @Override
+    public HttpClient http() {
+        return http;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public ConnectorLog log() {
+        return new ConnectorLog() {
+            private void print(String level, String format, Object... args) {
+                String m = format;
+                for (Object a : args) {
+                    m = m.replaceFirst("\\{}", java.util.regex.Matcher.quoteReplacement(String.valueOf(a)));
+                }
+                System.out.println("[connector " + level + "] " + m);
+            }
+
+            @Override
+            public void debug(String format, Object... args) {
+            }
+
+            @Override
+            public void info(String format, Object... args) {
+                print("info", format, args);
+            }
+
+            @Override
+            public void warn(String format, Object... args) {
+                print("warn", format, args);
+            }
+
+            @Override
+            public void error(String message, Throwable error) {
+                print("error", message + ": " + error);
+            }
+        };
+    }
+
+    @Override
+    public Cancellation cancellation() {
+        return cancelled::get;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Map.copyOf(settings);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,286 @@
+package io.rediscover.icims;
+
+import io.rediscover.icims.simulator.Endpoint;
+import io.rediscover.icims.simulator.Fault;
+import io.rediscover.icims.simulator.FaultRule;
+import io.rediscover.icims.simulator.IcimsSimulator;
+import io.rediscover.icims.simulator.ProfileType;
+import io.rediscover.icims.simulator.SimulatorConfig;
+import io.rediscover.pluginapi.CheckResult;
+import io.rediscover.pluginapi.ConnectorException;
+import io.rediscover.pluginapi.Credentials;
+import io.rediscover.pluginapi.ErrorKind;
+import io.rediscover.pluginapi.record.AtsApplication;
+import io.rediscover.pluginapi.record.AtsCandidate;
+import io.rediscover.pluginapi.sync.RecordKind;
+import io.rediscover.pluginapi.sync.SyncSource;
+import io.rediscover.pluginapi.sync.SyncState;
+import io.rediscover.pluginapi.testkit.RecordingSink;
+import io.rediscover.pluginapi.testkit.TestConnectorContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The iCIMS Stream connector against the iCIMS simulator over real HTTP. */
+class IcimsSyncTest {
+
+    private static final Instant START = Instant.parse("2026-06-01T09:00:00Z");
+
+    private IcimsSimulator sim;
+    private TestConnectorContext context;
+    private final IcimsStreamConnector connector = new IcimsStreamConnector();
+
+    private IcimsSimulator start(int people) {
+        sim = IcimsSimulator.start(SimulatorConfig.builder().people(people).seed(11).clockStart(START).tickingClock(false)
+                .noise(false).dailyQuota(0).build());
+        context = new TestConnectorContext(Map.of("apiBaseUrl", sim.baseUrl(), "tokenUrl", sim.tokenUrl(),
+                "streamBaseUrl", sim.baseUrl(), "audience", sim.audience(), "linkedinFieldIds", "field4711",
+                "retryBaseMillis", "5", "requestTimeoutSeconds", "2"));
+        context.clock(java.time.Clock.fixed(START, java.time.ZoneOffset.UTC));
+        return sim;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (context != null) {
+            context.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private Credentials credentials(String id, String secret, String stream) {
+        return Credentials.of(connector.descriptor(), Map.of("clientId", id, "clientSecret", secret, "streamId", stream));
+    }
+
+    private Credentials good() {
+        return credentials(sim.clientId(), sim.clientSecret(), sim.streamId());
+    }
+
+    private RecordingSink sync(RecordingSink sink) throws ConnectorException {
+        try (SyncSource source = connector.openSync(good(), context)) {
+            source.read(sink.lastState(), sink);
+        }
+        return sink;
+    }
+
+    private RecordingSink syncFrom(SyncState state, RecordingSink sink) throws ConnectorException {
+        try (SyncSource source = connector.openSync(good(), context)) {
+            source.read(state, sink);
+        }
+        return sink;
+    }
+
+    @Test
+    void fullSyncMirrorsEveryPersonJobAndWorkflowAcrossPagesWithMinimalRequests() throws Exception {
+        start(2_501);
+        RecordingSink sink = sync(new RecordingSink());
+        assertThat(sink.live(RecordKind.CANDIDATE)).hasSize(sim.tenant().size(ProfileType.PERSON));
+        assertThat(sink.live(RecordKind.JOB)).hasSize(sim.tenant().size(ProfileType.JOB));
+        assertThat(sink.live(RecordKind.APPLICATION)).hasSize(sim.tenant().size(ProfileType.APPLICANT_WORKFLOW));
+        assertThat(sink.live(RecordKind.CANDIDATE).keySet()).isEqualTo(sim.tenant().ids(ProfileType.PERSON).stream()
+                .map(String::valueOf).collect(Collectors.toSet()));
+
+        long people = sim.counters().count("SEARCH:people");
+        assertThat(people).as("3 pages: 1000 + 1000 + 501").isEqualTo(3);
+        long gets = sim.counters().count(Endpoint.GET);
+        long records = sim.tenant().size(ProfileType.PERSON) + sim.tenant().size(ProfileType.JOB)
+                + sim.tenant().size(ProfileType.APPLICANT_WORKFLOW);
+        assertThat(gets).isEqualTo(records);
+        assertThat(sim.counters().count(Endpoint.RESUME)).isEqualTo(sim.tenant().size(ProfileType.PERSON));
+        assertThat(sim.counters().count(Endpoint.TOKEN)).as("C3: one token per run").isEqualTo(1);
+        assertThat(sink.checkpoints()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(sink.lastState().value()).contains("\"stage\":\"incremental\"");
+
+        AtsCandidate someone = sink.live(RecordKind.CANDIDATE).values().stream().map(AtsCandidate.class::cast)
+                .filter(c -> !c.emails().isEmpty()).findFirst().orElseThrow();
+        assertThat(someone.displayName()).isNotBlank();
+        assertThat(someone.attributes()).containsKeys("candidateId", "candidateName", "email");
+        assertThat(someone.workHistory().size() + someone.education().size()).isNotNegative();
+        long withWork = sink.live(RecordKind.CANDIDATE).values().stream()
+                .filter(c -> !((AtsCandidate) c).workHistory().isEmpty()).count();
+        assertThat(withWork).isPositive();
+        long withLinkedIn = sink.live(RecordKind.CANDIDATE).values().stream()
+                .filter(c -> ((AtsCandidate) c).links().stream().anyMatch(l -> l.startsWith("https://www.linkedin.com/in/"))).count();
+        assertThat(withLinkedIn).isPositive();
+        long withResume = sink.live(RecordKind.CANDIDATE).values().stream().filter(c -> ((AtsCandidate) c).resume() != null).count();
+        assertThat(withResume).isPositive();
+        AtsApplication app = (AtsApplication) sink.live(RecordKind.APPLICATION).values().iterator().next();
+        assertThat(app.status()).isNotBlank();
+        assertThat(app.jobTitle()).isNotBlank();
+        assertThat(app.recruiter()).isNotBlank();
+        Set<String> declared = new java.util.HashSet<>();
+        connector.descriptor().filters().forEach(f -> declared.add(f.key()));
+        connector.descriptor().profileFields().forEach(f -> declared.add(f.key()));
+        sink.live(RecordKind.CANDIDATE).values().forEach(c -> assertThat(declared).containsAll(((AtsCandidate) c).attributes().keySet()));
+        sink.live(RecordKind.APPLICATION).values().forEach(a -> assertThat(declared).containsAll(((AtsApplication) a).attributes().keySet()));
+    }
+
+    @Test
+    void exactlyOneThousandPeopleNeedOneMoreSearchAndAnEmptyPageEndsPaging() throws Exception {
+        start(2_000);
+        RecordingSink sink = sync(new RecordingSink());
+        assertThat(sink.live(RecordKind.CANDIDATE)).hasSize(sim.tenant().size(ProfileType.PERSON));
+        assertThat(sim.counters().count("SEARCH:people")).isEqualTo(sim.tenant().size(ProfileType.PERSON) / 1000 + 1);
+    }
+
+    @Test
+    void incrementalReadsOnlyChangesIncludingMergeDeleteAndAccessLoss() throws Exception {
+        start(300);
+        RecordingSink sink = sync(new RecordingSink());
+        var ids = sim.tenant().ids(ProfileType.PERSON);
+        long renamed = ids.get(0);
+        long deletedId = ids.get(1);
+        long merged = ids.get(2);
+        long survivor = ids.get(3);
+        long hidden = ids.get(4);
+        long workflow = sim.tenant().ids(ProfileType.APPLICANT_WORKFLOW).get(0);
+        sim.clock().advance(Duration.ofHours(2));
+        sim.tenant().updatePerson(renamed, Map.of("lastname", "Renamed"));
+        sim.tenant().delete(ProfileType.PERSON, deletedId);
+        sim.tenant().mergePerson(merged, survivor);
+        sim.tenant().revokeAccess(ProfileType.PERSON, hidden);
+        sim.tenant().updateWorkflow(workflow, Map.of("status", "Offer Extended"));
+        sim.clock().advance(Duration.ofMinutes(5));
+        context.clock(java.time.Clock.fixed(START.plus(Duration.ofHours(3)), java.time.ZoneOffset.UTC));
+        sim.counters().reset();
+
+        sync(sink);
+        assertThat(((AtsCandidate) sink.live(RecordKind.CANDIDATE).get(Long.toString(renamed))).lastName()).isEqualTo("Renamed");
+        assertThat(sink.deleted(RecordKind.CANDIDATE)).contains(Long.toString(deletedId), Long.toString(merged));
+        assertThat(sink.live(RecordKind.CANDIDATE)).containsKey(Long.toString(survivor));
+        assertThat(((AtsApplication) sink.live(RecordKind.APPLICATION).get(Long.toString(workflow))).status())
+                .isEqualTo("Offer Extended");
+        assertThat(sim.counters().count(Endpoint.GET)).as("requests ≈ changes, not tenant size").isLessThan(40);
+        assertThat(sim.counters().count(Endpoint.RESUME)).isLessThan(10);
+    }
+
+    @Test
+    void reconciliationFindsDeletionsNoEventReportedAndFlagsAccessLoss() throws Exception {
+        start(120);
+        RecordingSink sink = sync(new RecordingSink());
+        var ids = sim.tenant().ids(ProfileType.PERSON);
+        long purged = ids.get(5);
+        long hidden = ids.get(6);
+        sim.tenant().revokeAccess(ProfileType.PERSON, hidden);
+        // A purge that happened out of sight: no event, no update stamp.
+        sim.tenant().delete(ProfileType.PERSON, purged);
+        sim.events();
+        context.set("reconcileEveryDays", "1");
+        context.clock(java.time.Clock.fixed(START.plus(Duration.ofDays(2)), java.time.ZoneOffset.UTC));
+        sim.clock().advance(Duration.ofDays(2));
+        sync(sink);
+        assertThat(sink.deleted(RecordKind.CANDIDATE)).contains(Long.toString(purged));
+        assertThat(sink.accessLost(RecordKind.CANDIDATE)).contains(Long.toString(hidden));
+        assertThat(sink.live(RecordKind.CANDIDATE)).containsKey(Long.toString(hidden));
+    }
+
+    @Test
+    void aCrashMidDownloadResumesFromTheLastCheckpointWithoutGaps() throws Exception {
+        start(2_200);
+        RecordingSink sink = new RecordingSink().crashAtCheckpoint(4);
+        assertThatThrownBy(() -> sync(sink)).isInstanceOf(RecordingSink.SimulatedCrash.class);
+        SyncState saved = sink.lastState();
+        RecordingSink resumed = new RecordingSink();
+        syncFrom(saved, resumed);
+        Set<String> all = new java.util.HashSet<>(sink.live(RecordKind.CANDIDATE).keySet());
+        all.addAll(resumed.live(RecordKind.CANDIDATE).keySet());
+        assertThat(all).hasSize(sim.tenant().size(ProfileType.PERSON));
+    }
+
+    @Test
+    void transientFaultsAreRetriedAndTheRunCompletes() throws Exception {
+        start(150);
+        sim.faults().arm(FaultRule.onCall(Endpoint.SEARCH, 2, Fault.serverError(503)));
+        sim.faults().arm(FaultRule.onCall(Endpoint.GET, 3, Fault.truncatedBody()));
+        sim.faults().arm(FaultRule.onCall(Endpoint.GET, 5, Fault.invalidJson()));
+        sim.faults().arm(FaultRule.onCall(Endpoint.GET, 7, Fault.tooManyRequests(Fault.RetryAfter.SECONDS, 1)));
+        sim.faults().arm(FaultRule.onCall(Endpoint.GET, 9, Fault.unauthorized()));
+        sim.faults().arm(FaultRule.onCall(Endpoint.RESUME, 2, Fault.serverError(502)));
+        sim.faults().arm(FaultRule.onCall(Endpoint.GET, 11, Fault.delay(Duration.ofSeconds(4))));
+        RecordingSink sink = sync(new RecordingSink());
+        assertThat(sink.live(RecordKind.CANDIDATE)).hasSize(sim.tenant().size(ProfileType.PERSON));
+        assertThat(sink.failures()).isEmpty();
+        assertThat(sim.counters().count(Endpoint.TOKEN)).as("D1: one refresh after the 401").isEqualTo(2);
+        assertThat(sink.progress().get(sink.progress().size() - 1).requestsByEndpoint()).containsKey("token");
+    }
+
+    @Test
+    void anExhaustedDailyQuotaEndsTheRunAsRateLimitedWithItsWait() throws Exception {
+        start(50);
+        sim.quota().setDailyLimit(5);
+        assertThatThrownBy(() -> sync(new RecordingSink())).isInstanceOfSatisfying(ConnectorException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+            assertThat(e.retryAfter()).isPresent();
+        });
+    }
+
+    @Test
+    void persistentFailuresEndTheRunWithTheRightKindAndKeepTheWatermark() throws Exception {
+        start(50);
+        sim.faults().arm(FaultRule.always(Endpoint.SEARCH, Fault.serverError(500)));
+        RecordingSink sink = new RecordingSink();
+        assertThatThrownBy(() -> sync(sink)).isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT));
+        sim.faults().clear();
+        sim.faults().arm(FaultRule.always(Endpoint.SEARCH, Fault.tooManyRequests(Fault.RetryAfter.NONE, 0)));
+        assertThatThrownBy(() -> sync(new RecordingSink())).isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED));
+        sim.faults().clear();
+        sim.faults().arm(FaultRule.always(Endpoint.SEARCH, new Fault.SearchValidationError()));
+        assertThatThrownBy(() -> sync(new RecordingSink())).isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("rejected");
+    }
+
+    @Test
+    void checkNamesTheFieldAtFault() throws Exception {
+        start(20);
+        assertThat(connector.check(good(), context).passed()).isTrue();
+        CheckResult badId = connector.check(credentials("nobody", sim.clientSecret(), sim.streamId()), context);
+        assertThat(badId.field()).isEqualTo("clientId");
+        CheckResult badSecret = connector.check(credentials(sim.clientId(), "wrong-secret", sim.streamId()), context);
+        assertThat(badSecret.field()).isEqualTo("clientSecret");
+        assertThat(badSecret.message()).doesNotContain("wrong-secret");
+        CheckResult badStream = connector.check(credentials(sim.clientId(), sim.clientSecret(), "no-such-stream"), context);
+        assertThat(badStream.field()).isEqualTo("streamId");
+        Map<String, String> unreachable = new HashMap<>(context.settings());
+        unreachable.put("tokenUrl", "http://127.0.0.1:9/oauth/token");
+        unreachable.put("apiBaseUrl", "http://127.0.0.1:9");
+        try (TestConnectorContext offline = new TestConnectorContext(unreachable)) {
+            CheckResult down = connector.check(good(), offline);
+            assertThat(down.passed()).isFalse();
+            assertThat(down.field()).isNull();
+            assertThat(down.message()).contains("127.0.0.1");
+        }
+    }
+
+    @Test
+    void cancellationStopsTheRunPromptly() throws Exception {
+        start(600);
+        sim.faults().arm(FaultRule.always(Endpoint.GET, Fault.delay(Duration.ofMillis(20))));
+        RecordingSink sink = new RecordingSink();
+        Thread canceller = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            context.cancel();
+        });
+        canceller.start();
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> sync(sink)).isInstanceOf(ConnectorException.class).hasMessageContaining("stopped");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
+        assertThat(sink.live(RecordKind.CANDIDATE).size()).isLessThan(600);
+    }
+}
