@@ -283,4 +283,85 @@ class IcimsSyncTest {
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
         assertThat(sink.live(RecordKind.CANDIDATE).size()).isLessThan(600);
     }
+
+    @Test
+    void faultsOnSingleRecordsBecomeDeletionsAccessLossOrAClearFailure() throws Exception {
+        start(60);
+        var people = sim.tenant().ids(ProfileType.PERSON);
+        // D7 / D8: the search listed ids whose GET answers 404 code 2 / code 3.
+        sim.faults().arm(FaultRule.onCall(Endpoint.GET, 1, new Fault.RecordNotFound()));
+        sim.faults().arm(FaultRule.onCall(Endpoint.GET, 2, new Fault.AccessDenied()));
+        RecordingSink sink = sync(new RecordingSink());
+        assertThat(sink.deleted(RecordKind.JOB).size() + sink.deleted(RecordKind.CANDIDATE).size()).isEqualTo(1);
+        assertThat(sink.accessLost(RecordKind.JOB).size() + sink.accessLost(RecordKind.CANDIDATE).size()).isEqualTo(1);
+        assertThat(sink.live(RecordKind.CANDIDATE).size()).isGreaterThanOrEqualTo(people.size() - 2);
+
+        // D13: an HTTP version refusal is a configuration error, not something to retry.
+        sim.faults().arm(FaultRule.onCall(Endpoint.SEARCH, 1, new Fault.HttpVersionNotSupported()));
+        assertThatThrownBy(() -> sync(new RecordingSink())).isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFIG));
+    }
+
+    @Test
+    void anEmptyPageAfterAFullOneEndsPagingAndTokensAreNeverThrottled() throws Exception {
+        start(1_000);
+        sim.tokens().setThrottle(2, Duration.ofMinutes(10)); // D5: the client must not need more
+        sim.faults().arm(FaultRule.onCall(Endpoint.SEARCH, 3, new Fault.EmptySearchPage())); // D12
+        RecordingSink sink = sync(new RecordingSink());
+        assertThat(sink.live(RecordKind.CANDIDATE)).hasSize(1_000);
+        assertThat(sim.counters().count(Endpoint.TOKEN)).isEqualTo(1);
+    }
+
+    @Test
+    void getConcurrencyIsBoundedAsConfigured() throws Exception {
+        start(200);
+        sim.concurrency().setMaxInFlight(3); // D11: more than 3 in flight would get 429s
+        context.set("getConcurrency", "3");
+        sim.faults().arm(FaultRule.always(Endpoint.GET, Fault.delay(Duration.ofMillis(5))));
+        RecordingSink sink = sync(new RecordingSink());
+        assertThat(sink.live(RecordKind.CANDIDATE)).hasSize(200);
+        assertThat(sim.concurrency().peakInFlight()).isLessThanOrEqualTo(3);
+        assertThat(sim.counters().count(Endpoint.GET)).as("no request was refused and repeated")
+                .isEqualTo(sim.tenant().size(ProfileType.PERSON) + sim.tenant().size(ProfileType.JOB)
+                        + sim.tenant().size(ProfileType.APPLICANT_WORKFLOW));
+    }
+
+    @Test
+    void theOverlapFindsARecordUpdatedJustBeforeTheLastRunEndedDespiteTheSearchCache() throws Exception {
+        start(80);
+        RecordingSink sink = sync(new RecordingSink());
+        long person = sim.tenant().ids(ProfileType.PERSON).get(10);
+        // C2: updated one minute before the run "ended" (the watermark), and with iCIMS's default 15-minute cache.
+        sim.clock().set(START.minus(Duration.ofMinutes(1)));
+        sim.tenant().updatePerson(person, Map.of("lastname", "Late-Change"));
+        sim.clock().set(START.plus(Duration.ofMinutes(10)));
+        context.set("staleness", "15");
+        context.clock(java.time.Clock.fixed(START.plus(Duration.ofMinutes(10)), java.time.ZoneOffset.UTC));
+        sync(sink);
+        assertThat(((AtsCandidate) sink.live(RecordKind.CANDIDATE).get(Long.toString(person))).lastName()).isEqualTo("Late-Change");
+    }
+
+    @Test
+    void aRunWhoseReadsFailKeepsItsWatermarkSoTheNextRunReadsTheWindowAgain() throws Exception {
+        start(40);
+        RecordingSink sink = sync(new RecordingSink());
+        String before = sink.lastState().value();
+        long person = sim.tenant().ids(ProfileType.PERSON).get(3);
+        sim.clock().advance(Duration.ofHours(1));
+        sim.tenant().updatePerson(person, Map.of("lastname", "Changed"));
+        sim.faults().arm(FaultRule.always(Endpoint.GET, Fault.serverError(500)));
+        context.clock(java.time.Clock.fixed(START.plus(Duration.ofHours(2)), java.time.ZoneOffset.UTC));
+        assertThatThrownBy(() -> sync(sink)).isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.TRANSIENT));
+        // C4: nothing checkpointed a newer watermark.
+        assertThat(watermark(sink.lastState().value())).isEqualTo(watermark(before));
+        sim.faults().clear();
+        sync(sink);
+        assertThat(((AtsCandidate) sink.live(RecordKind.CANDIDATE).get(Long.toString(person))).lastName()).isEqualTo("Changed");
+        assertThat(watermark(sink.lastState().value())).isGreaterThan(watermark(before));
+    }
+
+    private static long watermark(String state) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(state).get("watermark").asLong();
+    }
 }
