@@ -117,7 +117,7 @@ public final class ConnectorRegistry implements Managed {
                 problems.add(label + ": " + connector.getClass().getName() + ".descriptor() failed: " + rootMessage(e));
                 continue;
             }
-            DescriptorRules.problems(loaded.descriptor())
+            io.rediscover.pluginapi.DescriptorRules.problems(loaded.descriptor())
                     .forEach(p -> problems.add(label + ", connector '" + loaded.id() + "': " + p));
             LoadedConnector twin = found.putIfAbsent(loaded.id(), loaded);
             if (twin != null) {

@@ -25,6 +25,9 @@ public record SetupNote(String title, String text) {
     /** Placeholder for the host's egress IP addresses. */
     public static final String EGRESS_IPS = "{egressIps}";
 
+    /** Every placeholder name the host fills in (without braces). */
+    public static final Set<String> KNOWN_PLACEHOLDERS = Set.of("egressIps");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
 
     /** Canonical constructor: title and text are required. */

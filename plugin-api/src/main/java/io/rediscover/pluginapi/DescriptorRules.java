@@ -1,8 +1,4 @@
-package io.rediscover.plugins;
-
-import io.rediscover.pluginapi.ConnectorDescriptor;
-import io.rediscover.pluginapi.CredentialField;
-import io.rediscover.pluginapi.SetupNote;
+package io.rediscover.pluginapi;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,16 +7,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rules a connector descriptor must follow before the host will serve it (see
- * {@link ConnectorDescriptor}): the UI renders forms and filters from descriptors alone, so a broken one must stop
- * start-up rather than show a broken page to an org admin.
+ * The rules a connector descriptor must follow (see {@link ConnectorDescriptor}). The host checks them at start-up
+ * and refuses a plugin that breaks one, because the UI renders forms and filters from descriptors alone; the contract
+ * test kit checks the same rules, so a plugin author finds out before shipping.
  */
-final class DescriptorRules {
+public final class DescriptorRules {
 
-    static final Pattern CONNECTOR_ID = Pattern.compile("[a-z][a-z0-9-]*");
-    static final Pattern FIELD_KEY = Pattern.compile("[a-z][a-zA-Z0-9]*");
-    /** Placeholders the host knows how to fill in setup notes. */
-    static final Set<String> KNOWN_PLACEHOLDERS = Set.of("egressIps");
+    /** Connector ids: lower case, digits and dashes. */
+    public static final Pattern CONNECTOR_ID = Pattern.compile("[a-z][a-z0-9-]*");
+    /** Credential, filter and profile-field keys: lower camel case. */
+    public static final Pattern FIELD_KEY = Pattern.compile("[a-z][a-zA-Z0-9]*");
 
     private DescriptorRules() {
     }
@@ -29,7 +25,7 @@ final class DescriptorRules {
      * @param d a descriptor
      * @return every rule it breaks, as sentences; empty when valid
      */
-    static List<String> problems(ConnectorDescriptor d) {
+    public static List<String> problems(ConnectorDescriptor d) {
         List<String> out = new ArrayList<>();
         if (!CONNECTOR_ID.matcher(d.id()).matches()) {
             out.add("connector id '" + d.id() + "' must match " + CONNECTOR_ID.pattern());
@@ -51,8 +47,8 @@ final class DescriptorRules {
         }
         for (SetupNote note : d.setupNotes()) {
             for (String p : note.placeholders()) {
-                if (!KNOWN_PLACEHOLDERS.contains(p)) {
-                    out.add("setup note '" + note.title() + "' uses unknown placeholder {" + p + "}; known: " + KNOWN_PLACEHOLDERS);
+                if (!SetupNote.KNOWN_PLACEHOLDERS.contains(p)) {
+                    out.add("setup note '" + note.title() + "' uses unknown placeholder {" + p + "}; known: " + SetupNote.KNOWN_PLACEHOLDERS);
                 }
             }
         }
