@@ -20,10 +20,18 @@ import java.io.IOException;
  * @param watermark          incremental searches start at {@code watermark - overlap} (epoch ms)
  * @param streamKey          the Data Stream's last evaluated key, or null
  * @param lastReconciliation when every id was last enumerated (epoch ms)
+ * @param recent             per type (URL segment), ids already read whose update time falls inside the next run's
+ *                           overlap window: the safety-net search lists them again, and unless the Data Stream reports
+ *                           a change they are not read again (it is a window of minutes, so the lists stay short)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record IcimsState(int v, String stage, long lastId, long fullStartedAt, long watermark, String streamKey,
-                  long lastReconciliation) {
+                  long lastReconciliation, java.util.Map<String, java.util.List<Long>> recent) {
+
+    /** Canonical constructor: an absent {@code recent} (older states) is empty. */
+    IcimsState {
+        recent = recent == null ? java.util.Map.of() : recent;
+    }
 
     static final int VERSION = 1;
     static final String JOBS = "jobs";
@@ -33,7 +41,7 @@ record IcimsState(int v, String stage, long lastId, long fullStartedAt, long wat
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static IcimsState fresh(long now, String streamKey) {
-        return new IcimsState(VERSION, JOBS, 0, now, 0, streamKey, now);
+        return new IcimsState(VERSION, JOBS, 0, now, 0, streamKey, now, java.util.Map.of());
     }
 
     static IcimsState read(SyncState state) throws ConnectorException {
@@ -61,10 +69,11 @@ record IcimsState(int v, String stage, long lastId, long fullStartedAt, long wat
     }
 
     IcimsState at(String newStage, long newLastId) {
-        return new IcimsState(VERSION, newStage, newLastId, fullStartedAt, watermark, streamKey, lastReconciliation);
+        return new IcimsState(VERSION, newStage, newLastId, fullStartedAt, watermark, streamKey, lastReconciliation, recent);
     }
 
-    IcimsState incremental(long newWatermark, String newStreamKey, long reconciled) {
-        return new IcimsState(VERSION, INCREMENTAL, 0, fullStartedAt, newWatermark, newStreamKey, reconciled);
+    IcimsState incremental(long newWatermark, String newStreamKey, long reconciled,
+                           java.util.Map<String, java.util.List<Long>> newRecent) {
+        return new IcimsState(VERSION, INCREMENTAL, 0, fullStartedAt, newWatermark, newStreamKey, reconciled, newRecent);
     }
 }

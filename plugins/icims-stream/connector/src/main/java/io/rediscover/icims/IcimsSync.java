@@ -58,6 +58,9 @@ final class IcimsSync implements SyncSource {
     private String phase = "starting";
     private long done;
     private boolean anyFailed;
+    /** Ids read in this run whose update time is at or after {@link #recentSince}, per type. */
+    private final Map<IcimsType, TreeSet<Long>> recent = new HashMap<>();
+    private long recentSince = Long.MAX_VALUE;
 
     IcimsSync(ConnectorContext context, IcimsSettings settings, IcimsHttp http, IcimsClient client, String subscriptionId) {
         this.context = context;
@@ -73,6 +76,7 @@ final class IcimsSync implements SyncSource {
         this.sink = target;
         long now = context.clock().millis();
         IcimsState state = from.isInitial() ? IcimsState.fresh(now, streamEnd(null)) : IcimsState.read(from);
+        recentSince = (state.full() ? state.fullStartedAt() : now) - settings.overlap().toMillis();
         if (state.full()) {
             full(state);
         } else {
@@ -112,7 +116,7 @@ final class IcimsSync implements SyncSource {
             sink.checkpoint(state.at(IcimsState.PEOPLE, last).write());
         } while (page.size() == IcimsClient.PAGE);
         // Everything changed since the download started is picked up by the first incremental run's window.
-        sink.checkpoint(state.incremental(state.fullStartedAt(), state.streamKey(), state.fullStartedAt()).write());
+        sink.checkpoint(state.incremental(state.fullStartedAt(), state.streamKey(), state.fullStartedAt(), recentIds()).write());
         report();
     }
 
@@ -140,6 +144,8 @@ final class IcimsSync implements SyncSource {
             changed.put(t, new TreeSet<>());
         }
         String streamKey = readEvents(state.streamKey(), changed);
+        Map<IcimsType, TreeSet<Long>> reported = new HashMap<>();
+        changed.forEach((t, ids) -> reported.put(t, new TreeSet<>(ids)));
         String since = LocalDateTime.ofInstant(Instant.ofEpochMilli(state.watermark()).minus(settings.overlap()), ZoneOffset.UTC)
                 .format(SEARCH_DATE);
         for (IcimsType t : IcimsType.values()) {
@@ -148,7 +154,13 @@ final class IcimsSync implements SyncSource {
             List<Long> page;
             do {
                 page = client.searchPage(t, window, after, settings.staleness());
-                changed.get(t).addAll(page);
+                List<Long> alreadyRead = state.recent().getOrDefault(t.segment, List.of());
+                for (long id : page) {
+                    // Listed only because the window overlaps the last run, read then, and no event says it changed since.
+                    if (!(alreadyRead.contains(id) && !reported.get(t).contains(id))) {
+                        changed.get(t).add(id);
+                    }
+                }
                 if (!page.isEmpty()) {
                     after = page.get(page.size() - 1);
                 }
@@ -175,7 +187,8 @@ final class IcimsSync implements SyncSource {
         }
         // C4: a run in which any read failed keeps its watermark, so the next run reads that window again.
         long watermark = anyFailed ? state.watermark() : now;
-        sink.checkpoint(state.incremental(watermark, anyFailed ? state.streamKey() : streamKey, reconciled).write());
+        sink.checkpoint(state.incremental(watermark, anyFailed ? state.streamKey() : streamKey, reconciled,
+                anyFailed ? state.recent() : recentIds()).write());
         report();
     }
 
@@ -258,7 +271,9 @@ final class IcimsSync implements SyncSource {
         for (Fetched f : fetchAll(IcimsType.JOBS, ids, false)) {
             if (emitFate(IcimsType.JOBS, f)) {
                 jobs.put(f.id, IcimsMapper.jobInfo(f.body));
-                sink.job(mapper.job(f.id, f.body, context.clock().instant()));
+                io.rediscover.pluginapi.record.AtsJob job = mapper.job(f.id, f.body, context.clock().instant());
+                remember(IcimsType.JOBS, f.id, job.updatedAt());
+                sink.job(job);
             }
         }
         report();
@@ -275,7 +290,9 @@ final class IcimsSync implements SyncSource {
                 IcimsMapper.mergedInto(f.body).filter(s -> !ids.contains(s)).ifPresent(survivors::add);
                 continue;
             }
-            sink.candidate(mapper.candidate(f.id, f.body, f.resume, context.clock().instant()));
+            io.rediscover.pluginapi.record.AtsCandidate candidate = mapper.candidate(f.id, f.body, f.resume, context.clock().instant());
+            remember(IcimsType.PEOPLE, f.id, candidate.updatedAt());
+            sink.candidate(candidate);
         }
         report();
         if (!survivors.isEmpty()) {
@@ -293,6 +310,7 @@ final class IcimsSync implements SyncSource {
             Optional<io.rediscover.pluginapi.record.AtsApplication> app = mapper.application(f.id, f.body, job,
                     context.clock().instant());
             if (app.isPresent()) {
+                remember(IcimsType.WORKFLOWS, f.id, app.get().updatedAt());
                 sink.application(app.get());
             } else {
                 anyFailed = true;
@@ -300,6 +318,18 @@ final class IcimsSync implements SyncSource {
             }
         }
         report();
+    }
+
+    private void remember(IcimsType type, long id, Instant updatedAt) {
+        if (updatedAt.toEpochMilli() >= recentSince) {
+            recent.computeIfAbsent(type, t -> new TreeSet<>()).add(id);
+        }
+    }
+
+    private Map<String, List<Long>> recentIds() {
+        Map<String, List<Long>> out = new HashMap<>();
+        recent.forEach((t, ids) -> out.put(t.segment, List.copyOf(ids)));
+        return out;
     }
 
     /** A job's title and recruiter for its applications: from this run's jobs, else one GET (cached for the run). */
