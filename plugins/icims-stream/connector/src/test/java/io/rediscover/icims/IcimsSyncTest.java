@@ -208,6 +208,10 @@ class IcimsSyncTest {
         sim.faults().arm(FaultRule.onCall(Endpoint.GET, 9, Fault.unauthorized()));
         sim.faults().arm(FaultRule.onCall(Endpoint.RESUME, 2, Fault.serverError(502)));
         sim.faults().arm(FaultRule.onCall(Endpoint.GET, 11, Fault.delay(Duration.ofSeconds(4))));
+        sim.faults().arm(FaultRule.onCall(Endpoint.GET, 13, Fault.tooManyRequests(Fault.RetryAfter.HTTP_DATE, 1)));
+        sim.faults().arm(FaultRule.onCall(Endpoint.GET, 15, Fault.serverError(504)));
+        sim.faults().arm(FaultRule.onCall(Endpoint.GET, 17, Fault.slowDrip(8, Duration.ofMillis(400))));
+        sim.faults().arm(FaultRule.onCall(Endpoint.SEARCH, 4, Fault.tooManyRequests(Fault.RetryAfter.NONE, 0)));
         RecordingSink sink = sync(new RecordingSink());
         assertThat(sink.live(RecordKind.CANDIDATE)).hasSize(sim.tenant().size(ProfileType.PERSON));
         assertThat(sink.failures()).isEmpty();
