@@ -12,6 +12,7 @@ import io.rediscover.lifecycle.Lifecycle;
 import io.rediscover.plugins.PluginsModule;
 import io.rediscover.security.SecurityModule;
 import io.rediscover.store.StoreModule;
+import io.rediscover.sync.SyncModule;
 import io.rediscover.web.WebModule;
 import io.rediscover.web.WebServer;
 
@@ -48,6 +49,7 @@ public final class Host implements AutoCloseable {
                 new StoreModule(),
                 new SecurityModule(),
                 new PluginsModule(),
+                new SyncModule(),
                 new IntegrationsModule(),
                 new HealthModule()));
         modules.addAll(List.of(extra));

@@ -185,7 +185,11 @@ public final class MirrorStore {
             c = c.apply(before, after);
             writes.add(b -> b.put(records, key, after));
             linkApplication(ref, before, after, writes);
-            changedCandidates.add(after.kind() == RecordKind.APPLICATION ? after.parentId() : after.externalId());
+            if (after.kind() == RecordKind.CANDIDATE) {
+                changedCandidates.add(after.externalId());
+            } else if (after.kind() == RecordKind.APPLICATION) {
+                changedCandidates.add(after.parentId());
+            }
             if (after.kind() == RecordKind.APPLICATION && before != null && before.parentId() != null
                     && !before.parentId().equals(after.parentId())) {
                 changedCandidates.add(before.parentId());

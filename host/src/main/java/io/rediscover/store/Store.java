@@ -98,7 +98,6 @@ public final class Store implements Managed {
             }
         }
         mv = null;
-        maps.clear();
     }
 
     @Override
@@ -147,7 +146,7 @@ public final class Store implements Managed {
      */
     @SuppressWarnings("unchecked")
     public StoreMap<byte[]> bytes(String name) {
-        return (StoreMap<byte[]>) maps.computeIfAbsent(name, n -> new StoreMap<>(n, open(n), new StoreMap.Codec<byte[]>() {
+        return (StoreMap<byte[]>) maps.computeIfAbsent(name, n -> new StoreMap<>(n, () -> open(n), new StoreMap.Codec<byte[]>() {
             @Override
             public byte[] encode(byte[] value) {
                 return value;
@@ -162,7 +161,7 @@ public final class Store implements Managed {
 
     @SuppressWarnings("unchecked")
     private <V> StoreMap<V> map(String name, JavaType type) {
-        return (StoreMap<V>) maps.computeIfAbsent(name, n -> new StoreMap<>(n, open(n), new StoreMap.Codec<V>() {
+        return (StoreMap<V>) maps.computeIfAbsent(name, n -> new StoreMap<>(n, () -> open(n), new StoreMap.Codec<V>() {
             @Override
             public byte[] encode(V value) {
                 try {

@@ -26,12 +26,14 @@ public final class StoreMap<V> {
     private static final String END = "\uffff";
 
     private final String name;
-    private final MVMap<String, byte[]> map;
+    private final java.util.function.Supplier<MVMap<String, byte[]>> opener;
     private final Codec<V> codec;
+    private volatile MVMap<String, byte[]> open;
 
-    StoreMap(String name, MVMap<String, byte[]> map, Codec<V> codec) {
+    /** Opened on first use, so capability services can take their maps in constructors before the store starts. */
+    StoreMap(String name, java.util.function.Supplier<MVMap<String, byte[]>> opener, Codec<V> codec) {
         this.name = name;
-        this.map = map;
+        this.opener = opener;
         this.codec = codec;
     }
 
@@ -41,7 +43,12 @@ public final class StoreMap<V> {
     }
 
     MVMap<String, byte[]> raw() {
-        return map;
+        MVMap<String, byte[]> m = open;
+        if (m == null || m.isClosed()) {
+            m = opener.get();
+            open = m;
+        }
+        return m;
     }
 
     Codec<V> codec() {
@@ -53,7 +60,7 @@ public final class StoreMap<V> {
      * @return its value, if present
      */
     public Optional<V> get(String key) {
-        byte[] bytes = map.get(key);
+        byte[] bytes = raw().get(key);
         return bytes == null ? Optional.empty() : Optional.of(codec.decode(bytes));
     }
 
@@ -62,7 +69,7 @@ public final class StoreMap<V> {
      * @return whether it is present
      */
     public boolean containsKey(String key) {
-        return map.containsKey(key);
+        return raw().containsKey(key);
     }
 
     /**
@@ -73,13 +80,13 @@ public final class StoreMap<V> {
      */
     public long count(String prefix) {
         if (prefix.isEmpty()) {
-            return map.sizeAsLong();
+            return raw().sizeAsLong();
         }
         return position(prefix + END) - position(prefix);
     }
 
     private long position(String key) {
-        long index = map.getKeyIndex(key);
+        long index = raw().getKeyIndex(key);
         return index >= 0 ? index : -(index + 1);
     }
 
@@ -92,7 +99,7 @@ public final class StoreMap<V> {
      */
     public Stream<Map.Entry<String, V>> scan(String prefix) {
         return scanKeys(prefix, prefix).map(k -> {
-            byte[] bytes = map.get(k);
+            byte[] bytes = raw().get(k);
             return bytes == null ? null : (Map.Entry<String, V>) new AbstractMap.SimpleImmutableEntry<>(k, codec.decode(bytes));
         }).filter(java.util.Objects::nonNull);
     }
@@ -115,7 +122,7 @@ public final class StoreMap<V> {
     }
 
     private Stream<String> scanKeys(String prefix, String from) {
-        Cursor<String, byte[]> cursor = map.cursor(from);
+        Cursor<String, byte[]> cursor = raw().cursor(from);
         Iterator<String> keys = new Iterator<>() {
             private String next = advance();
 
