@@ -20,6 +20,6 @@ public final class Main {
     }
 
     private static boolean isLongRunning(String subcommand) {
-        return subcommand.equals("serve") || subcommand.equals("demo");
+        return subcommand.equals("serve") || subcommand.equals("demo") || subcommand.equals("icims-sim");
     }
 }

@@ -2,6 +2,8 @@ package io.rediscover.cli;
 
 import io.rediscover.config.ConfigException;
 import io.rediscover.config.HostConfig;
+import io.rediscover.icims.simulator.IcimsSimulator;
+import io.rediscover.icims.simulator.SimulatorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,9 +28,21 @@ final class DemoCommand implements Callable<Integer> {
             description = "Data directory, relative to the working directory (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
+    @Option(names = "--ats-people", defaultValue = "500",
+            description = "People in the demo's simulated iCIMS tenant (default: ${DEFAULT-VALUE})")
+    int atsPeople;
+
     @Override
     public Integer call() {
+        // The demo's ATS: an iCIMS simulator on loopback, which the iCIMS Stream connector is pointed at.
+        IcimsSimulator ats = IcimsSimulator.start(SimulatorConfig.builder().host("127.0.0.1").people(atsPeople).seed(42)
+                .dailyQuota(0).noise(false).build());
+        Runtime.getRuntime().addShutdownHook(new Thread(ats::close, "demo-ats-shutdown"));
         Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("connectors.icims-stream.apiBaseUrl", ats.baseUrl());
+        overrides.put("connectors.icims-stream.tokenUrl", ats.tokenUrl());
+        overrides.put("connectors.icims-stream.streamBaseUrl", ats.baseUrl());
+        overrides.put("connectors.icims-stream.audience", ats.audience());
         overrides.put("server.host", "127.0.0.1");
         overrides.put("server.port", Integer.toString(port));
         overrides.put("data.dir", dataDir.toAbsolutePath().normalize().toString());
@@ -44,6 +58,9 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println();
             System.out.println("  Rediscover demo is running at " + url);
             System.out.println("  Data: " + config.data().dir());
+            System.out.println("  Demo iCIMS (simulated, " + atsPeople + " people): " + ats.baseUrl());
+            System.out.println("    Client ID " + ats.clientId() + ", Client Secret " + ats.clientSecret()
+                    + ", Stream ID " + ats.streamId());
             System.out.println("  Stop with Ctrl-C.");
             System.out.println();
         });

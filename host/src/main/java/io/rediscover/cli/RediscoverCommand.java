@@ -1,5 +1,6 @@
 package io.rediscover.cli;
 
+import io.rediscover.icims.simulator.IcimsSimulatorMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import java.util.Properties;
         description = "Rediscover: mirror your ATS, enrich candidates from public profiles, and search them.",
         mixinStandardHelpOptions = true,
         versionProvider = RediscoverCommand.Version.class,
-        subcommands = {ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, IcimsSimulatorMain.class, CommandLine.HelpCommand.class})
 public final class RediscoverCommand implements Runnable {
 
     @CommandLine.Spec

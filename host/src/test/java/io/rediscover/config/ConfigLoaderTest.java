@@ -38,7 +38,7 @@ class ConfigLoaderTest {
         assertThat(c.security().masterKeyFile()).isEqualTo(home.resolve("conf/master.key"));
         assertThat(c.egressIps()).isEmpty();
         assertThat(c.logLevel()).isEqualTo(HostConfig.LogLevel.INFO);
-        assertThat(c.connectorSettings("icims-stream")).containsEntry("apiBaseUrl", "https://api.icims.com");
+        assertThat(c.connectorSettings("icims-stream")).containsEntry("region", "us").containsEntry("apiBaseUrl", "");
     }
 
     @Test

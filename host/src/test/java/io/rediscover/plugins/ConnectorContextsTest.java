@@ -38,7 +38,8 @@ class ConnectorContextsTest {
                     .forCall(icims, "org demo / connection 1", credentials, Cancellation.never());
 
             assertThat(ctx.setting("apiBaseUrl")).contains("http://127.0.0.1:9/");
-            assertThat(ctx.setting("tokenUrl")).contains("https://login.icims.com/oauth/token");
+            assertThat(ctx.setting("region")).contains("us");
+            assertThat(ctx.setting("tokenUrl")).isEmpty();
             assertThat(ctx.http().version()).isEqualTo(HttpClient.Version.HTTP_1_1);
             assertThat(ctx.cancellation().isRequested()).isFalse();
 

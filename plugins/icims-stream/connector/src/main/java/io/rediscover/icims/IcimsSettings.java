@@ -35,8 +35,14 @@ record IcimsSettings(URI apiBaseUrl, URI tokenUrl, URI streamBaseUrl, String aud
     static IcimsSettings from(ConnectorContext context) throws ConnectorException {
         Reader r = new Reader(context);
         Duration overlap = Duration.ofMinutes(r.number("overlapMinutes", 30, 20, 10_080));
-        return new IcimsSettings(r.uri("apiBaseUrl", "https://api.icims.com"),
-                r.uri("tokenUrl", "https://login.icims.com/oauth/token"),
+        String region = context.setting("region").orElse("us").strip().toLowerCase(java.util.Locale.ROOT);
+        String[] hosts = switch (region) {
+            case "us" -> new String[] {"https://api.icims.com", "https://login.icims.com/oauth/token"};
+            case "eu" -> new String[] {"https://api-eu.icims.com", "https://login.icims.eu/oauth/token"};
+            default -> throw ConnectorException.config(null, "setting connectors.icims-stream.region must be us or eu, got " + region);
+        };
+        return new IcimsSettings(r.uri("apiBaseUrl", hosts[0]),
+                r.uri("tokenUrl", hosts[1]),
                 r.uri("streamBaseUrl", "https://data-transfer-assembler.production.env.icims.tools"),
                 context.setting("audience").orElse("https://api.icims.com/v1/"),
                 Arrays.stream(context.setting("linkedinFieldIds").orElse("").split(","))
