@@ -1,12 +1,15 @@
 package io.rediscover.integrations;
 
 import com.google.inject.AbstractModule;
+import io.rediscover.sync.SyncConnections;
 import io.rediscover.web.WebModule;
 
-/** Integrations: the connectors API (connections arrive with tenancy). */
+/** Integrations: connectors, stored connections, and the connections the sync engine may run. */
 public final class IntegrationsModule extends AbstractModule {
     @Override
     protected void configure() {
+        bind(ConnectionStore.class);
+        bind(SyncConnections.class).to(ConnectionsForSync.class);
         WebModule.addResource(binder(), ConnectorsResource.class);
     }
 }

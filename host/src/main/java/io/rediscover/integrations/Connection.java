@@ -1,0 +1,51 @@
+package io.rediscover.integrations;
+
+import io.rediscover.pluginapi.Capability;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One org's configured use of a connector (the UI calls it an integration). Secret credential values are stored only
+ * sealed ({@link io.rediscover.security.SecretBox}); plain ones as they are.
+ *
+ * @param org           the org
+ * @param id            the connection's id within the org
+ * @param connectorId   which connector, e.g. {@code icims-stream}
+ * @param capabilities  what it is used for
+ * @param values        non-secret credential values by key
+ * @param sealed        secret credential values, sealed, by key
+ * @param status        where it stands
+ * @param statusField   the credential at fault when failed, or null
+ * @param statusMessage why it failed or needs attention, or null
+ * @param createdAt     creation time
+ * @param updatedAt     last change
+ */
+public record Connection(String org, String id, String connectorId, Set<Capability> capabilities,
+                         Map<String, String> values, Map<String, String> sealed, Status status, String statusField,
+                         String statusMessage, Instant createdAt, Instant updatedAt) {
+
+    /** Canonical constructor: copies collections. */
+    public Connection {
+        capabilities = Set.copyOf(capabilities);
+        values = Map.copyOf(values);
+        sealed = Map.copyOf(sealed);
+    }
+
+    /** Where a connection stands. */
+    public enum Status {
+        /** Credentials are being checked. */
+        VERIFYING,
+        /** Verified; syncs run on schedule. */
+        CONNECTED,
+        /** The check failed; see the field and message. */
+        FAILED,
+        /** A sync failed in a way only an admin can fix; syncs are paused. */
+        NEEDS_ATTENTION
+    }
+
+    Connection withStatus(Status s, String field, String message, Instant at) {
+        return new Connection(org, id, connectorId, capabilities, values, sealed, s, field, message, createdAt, at);
+    }
+}

@@ -1,0 +1,129 @@
+package io.rediscover.sync;
+
+import io.rediscover.Host;
+import io.rediscover.icims.simulator.IcimsSimulator;
+import io.rediscover.icims.simulator.ProfileType;
+import io.rediscover.icims.simulator.SimulatorConfig;
+import io.rediscover.integrations.Connection;
+import io.rediscover.integrations.ConnectionStore;
+import io.rediscover.mirror.ConnectionRef;
+import io.rediscover.mirror.MirrorStore;
+import io.rediscover.pluginapi.Capability;
+import io.rediscover.pluginapi.ErrorKind;
+import io.rediscover.pluginapi.sync.RecordKind;
+import io.rediscover.plugins.ConnectorRegistry;
+import io.rediscover.testing.PluginZips;
+import io.rediscover.testing.TestHosts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scheduler in a running host: connected connections sync by themselves, on request, and stop on CONFIG errors. */
+class SyncSchedulerTest {
+
+    @TempDir
+    Path dir;
+    private IcimsSimulator sim;
+    private Host host;
+    private Path plugins;
+
+    @BeforeEach
+    void start() throws Exception {
+        sim = IcimsSimulator.start(SimulatorConfig.builder().people(300).seed(9)
+                .clockStart(Instant.now().truncatedTo(ChronoUnit.MINUTES)).dailyQuota(0).noise(false).build());
+        plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(PluginZips.icimsZip(), plugins.resolve("icims.zip"));
+        host = startHost();
+    }
+
+    private Host startHost() throws Exception {
+        return Host.start(TestHosts.config(dir.resolve("data"), plugins, Map.of(
+                "connectors.icims-stream.apiBaseUrl", sim.baseUrl(), "connectors.icims-stream.tokenUrl", sim.tokenUrl(),
+                "connectors.icims-stream.streamBaseUrl", sim.baseUrl(), "connectors.icims-stream.retryBaseMillis", "5",
+                "sync.retryMinSeconds", "1")));
+    }
+
+    @AfterEach
+    void stop() {
+        host.close();
+        sim.close();
+    }
+
+    private Connection connect(String org, String secret) {
+        var icims = host.injector().getInstance(ConnectorRegistry.class).find("icims-stream").orElseThrow();
+        return host.injector().getInstance(ConnectionStore.class).create(org, icims.descriptor(), Set.of(Capability.REDISCOVERY),
+                Map.of("clientId", sim.clientId(), "clientSecret", secret, "streamId", sim.streamId()), Connection.Status.CONNECTED);
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private List<SyncRun> runs(ConnectionRef ref) {
+        return host.injector().getInstance(RunHistory.class).latest(ref, 10);
+    }
+
+    @Test
+    void aConnectedConnectionSyncsByItselfThenOnRequest() throws Exception {
+        Connection c = connect("acme", sim.clientSecret());
+        ConnectionRef ref = new ConnectionRef(c.org(), c.id());
+        await("the first full run", () -> runs(ref).stream().anyMatch(r -> r.result() == SyncRun.Result.SUCCEEDED));
+        assertThat(runs(ref).get(0).mode()).isEqualTo(SyncRun.Mode.FULL);
+        assertThat(host.injector().getInstance(MirrorStore.class).counts(ref).live().get(RecordKind.CANDIDATE))
+                .isEqualTo(sim.tenant().size(ProfileType.PERSON));
+        assertThat(host.injector().getInstance(SyncScheduler.class).nextRun(ref)).get()
+                .satisfies(next -> assertThat(next).isAfter(Instant.now().plusSeconds(3600)));
+
+        sim.tenant().updatePerson(sim.tenant().ids(ProfileType.PERSON).get(0), Map.of("lastname", "Now"));
+        assertThat(host.injector().getInstance(SyncScheduler.class).syncNow(ref)).isTrue();
+        await("the requested run", () -> runs(ref).size() == 2 && runs(ref).get(0).result() == SyncRun.Result.SUCCEEDED);
+        assertThat(runs(ref).get(0).mode()).isEqualTo(SyncRun.Mode.INCREMENTAL);
+        assertThat(runs(ref).get(0).counts().updated()).isPositive();
+    }
+
+    @Test
+    void aConfigurationFailureStopsTheScheduleAndAsksForAttention() throws Exception {
+        Connection c = connect("acme", "a-wrong-secret");
+        ConnectionRef ref = new ConnectionRef(c.org(), c.id());
+        ConnectionStore store = host.injector().getInstance(ConnectionStore.class);
+        await("needs attention", () -> store.get("acme", c.id()).orElseThrow().status() == Connection.Status.NEEDS_ATTENTION);
+        assertThat(store.get("acme", c.id()).orElseThrow().statusMessage()).contains("Client Secret")
+                .doesNotContain("a-wrong-secret");
+        assertThat(runs(ref)).hasSize(1);
+        assertThat(runs(ref).get(0).error().kind()).isEqualTo(ErrorKind.CONFIG);
+        Thread.sleep(2_500);
+        assertThat(runs(ref)).as("no retries of a configuration error").hasSize(1);
+    }
+
+    @Test
+    void aRunInterruptedByAStopIsMarkedAndResumedFromItsCheckpoint() throws Exception {
+        Connection c = connect("acme", sim.clientSecret());
+        ConnectionRef ref = new ConnectionRef(c.org(), c.id());
+        await("the first full run", () -> runs(ref).stream().anyMatch(r -> r.result() == SyncRun.Result.SUCCEEDED));
+        // What a crash leaves behind: a run still marked running.
+        SyncRun crashed = new SyncRun("000000000099", "acme", c.id(), SyncRun.Mode.INCREMENTAL, Instant.now(), null,
+                SyncRun.Result.RUNNING, SyncRun.Progress.starting(), SyncRun.Counts.zero(), Map.of(), null);
+        host.injector().getInstance(RunHistory.class).save(ref, crashed);
+        host.close();
+        host = startHost();
+        await("the resumed run", () -> runs(ref).stream().filter(r -> r.result() == SyncRun.Result.SUCCEEDED).count() == 2);
+        assertThat(runs(ref)).filteredOn(r -> r.runId().equals("000000000099")).singleElement()
+                .extracting(SyncRun::result).isEqualTo(SyncRun.Result.INTERRUPTED);
+    }
+}
