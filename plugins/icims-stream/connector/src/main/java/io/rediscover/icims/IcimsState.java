@@ -23,14 +23,17 @@ import java.io.IOException;
  * @param recent             per type (URL segment), ids already read whose update time falls inside the next run's
  *                           overlap window: the safety-net search lists them again, and unless the Data Stream reports
  *                           a change they are not read again (it is a window of minutes, so the lists stay short)
+ * @param retry              per type (URL segment), ids that could not be read; the next run reads them again
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record IcimsState(int v, String stage, long lastId, long fullStartedAt, long watermark, String streamKey,
-                  long lastReconciliation, java.util.Map<String, java.util.List<Long>> recent) {
+                  long lastReconciliation, java.util.Map<String, java.util.List<Long>> recent,
+                  java.util.Map<String, java.util.List<Long>> retry) {
 
-    /** Canonical constructor: an absent {@code recent} (older states) is empty. */
+    /** Canonical constructor: absent maps (older states) are empty. */
     IcimsState {
         recent = recent == null ? java.util.Map.of() : recent;
+        retry = retry == null ? java.util.Map.of() : retry;
     }
 
     static final int VERSION = 1;
@@ -41,7 +44,7 @@ record IcimsState(int v, String stage, long lastId, long fullStartedAt, long wat
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static IcimsState fresh(long now, String streamKey) {
-        return new IcimsState(VERSION, JOBS, 0, now, 0, streamKey, now, java.util.Map.of());
+        return new IcimsState(VERSION, JOBS, 0, now, 0, streamKey, now, java.util.Map.of(), java.util.Map.of());
     }
 
     static IcimsState read(SyncState state) throws ConnectorException {
@@ -68,12 +71,15 @@ record IcimsState(int v, String stage, long lastId, long fullStartedAt, long wat
         return !INCREMENTAL.equals(stage);
     }
 
-    IcimsState at(String newStage, long newLastId) {
-        return new IcimsState(VERSION, newStage, newLastId, fullStartedAt, watermark, streamKey, lastReconciliation, recent);
+    IcimsState at(String newStage, long newLastId, java.util.Map<String, java.util.List<Long>> newRetry) {
+        return new IcimsState(VERSION, newStage, newLastId, fullStartedAt, watermark, streamKey, lastReconciliation, recent,
+                newRetry);
     }
 
     IcimsState incremental(long newWatermark, String newStreamKey, long reconciled,
-                           java.util.Map<String, java.util.List<Long>> newRecent) {
-        return new IcimsState(VERSION, INCREMENTAL, 0, fullStartedAt, newWatermark, newStreamKey, reconciled, newRecent);
+                           java.util.Map<String, java.util.List<Long>> newRecent,
+                           java.util.Map<String, java.util.List<Long>> newRetry) {
+        return new IcimsState(VERSION, INCREMENTAL, 0, fullStartedAt, newWatermark, newStreamKey, reconciled, newRecent,
+                newRetry);
     }
 }

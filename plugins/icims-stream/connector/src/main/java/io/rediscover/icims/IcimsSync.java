@@ -61,6 +61,8 @@ final class IcimsSync implements SyncSource {
     /** Ids read in this run whose update time is at or after {@link #recentSince}, per type. */
     private final Map<IcimsType, TreeSet<Long>> recent = new HashMap<>();
     private long recentSince = Long.MAX_VALUE;
+    /** Ids that could not be read, per type: carried in the state so the next run reads them again. */
+    private final Map<IcimsType, TreeSet<Long>> unread = new HashMap<>();
 
     IcimsSync(ConnectorContext context, IcimsSettings settings, IcimsHttp http, IcimsClient client, String subscriptionId) {
         this.context = context;
@@ -77,6 +79,9 @@ final class IcimsSync implements SyncSource {
         long now = context.clock().millis();
         IcimsState state = from.isInitial() ? IcimsState.fresh(now, streamEnd(null)) : IcimsState.read(from);
         recentSince = (state.full() ? state.fullStartedAt() : now) - settings.overlap().toMillis();
+        if (state.full()) {
+            state.retry().forEach((segment, ids) -> unreadOf(segment).addAll(ids)); // failures of earlier pages
+        }
         if (state.full()) {
             full(state);
         } else {
@@ -97,9 +102,9 @@ final class IcimsSync implements SyncSource {
                 if (!page.isEmpty()) {
                     last = page.get(page.size() - 1);
                 }
-                sink.checkpoint(state.at(IcimsState.JOBS, last).write());
+                sink.checkpoint(state.at(IcimsState.JOBS, last, unreadIds()).write());
             } while (page.size() == IcimsClient.PAGE);
-            state = state.at(IcimsState.PEOPLE, 0);
+            state = state.at(IcimsState.PEOPLE, 0, unreadIds());
             sink.checkpoint(state.write());
         }
         phase = "people";
@@ -113,10 +118,11 @@ final class IcimsSync implements SyncSource {
                 emitWorkflowsOfPeople(page.get(0), page.get(page.size() - 1));
                 last = page.get(page.size() - 1);
             }
-            sink.checkpoint(state.at(IcimsState.PEOPLE, last).write());
+            sink.checkpoint(state.at(IcimsState.PEOPLE, last, unreadIds()).write());
         } while (page.size() == IcimsClient.PAGE);
         // Everything changed since the download started is picked up by the first incremental run's window.
-        sink.checkpoint(state.incremental(state.fullStartedAt(), state.streamKey(), state.fullStartedAt(), recentIds()).write());
+        sink.checkpoint(state.incremental(state.fullStartedAt(), state.streamKey(), state.fullStartedAt(), recentIds(),
+                unreadIds()).write());
         report();
     }
 
@@ -144,6 +150,13 @@ final class IcimsSync implements SyncSource {
             changed.put(t, new TreeSet<>());
         }
         String streamKey = readEvents(state.streamKey(), changed);
+        state.retry().forEach((segment, ids) -> {
+            for (IcimsType t : IcimsType.values()) {
+                if (t.segment.equals(segment)) {
+                    changed.get(t).addAll(ids);
+                }
+            }
+        });
         Map<IcimsType, TreeSet<Long>> reported = new HashMap<>();
         changed.forEach((t, ids) -> reported.put(t, new TreeSet<>(ids)));
         String since = LocalDateTime.ofInstant(Instant.ofEpochMilli(state.watermark()).minus(settings.overlap()), ZoneOffset.UTC)
@@ -188,7 +201,7 @@ final class IcimsSync implements SyncSource {
         // C4: a run in which any read failed keeps its watermark, so the next run reads that window again.
         long watermark = anyFailed ? state.watermark() : now;
         sink.checkpoint(state.incremental(watermark, anyFailed ? state.streamKey() : streamKey, reconciled,
-                anyFailed ? state.recent() : recentIds()).write());
+                anyFailed ? state.recent() : recentIds(), unreadIds()).write());
         report();
     }
 
@@ -314,6 +327,7 @@ final class IcimsSync implements SyncSource {
                 sink.application(app.get());
             } else {
                 anyFailed = true;
+                unreadOf(IcimsType.WORKFLOWS.segment).add(f.id);
                 sink.failed(RecordKind.APPLICATION, Long.toString(f.id), "the workflow names no person");
             }
         }
@@ -324,6 +338,21 @@ final class IcimsSync implements SyncSource {
         if (updatedAt.toEpochMilli() >= recentSince) {
             recent.computeIfAbsent(type, t -> new TreeSet<>()).add(id);
         }
+    }
+
+    private TreeSet<Long> unreadOf(String segment) {
+        for (IcimsType t : IcimsType.values()) {
+            if (t.segment.equals(segment)) {
+                return unread.computeIfAbsent(t, k -> new TreeSet<>());
+            }
+        }
+        return new TreeSet<>(); // a type this version does not know: dropped
+    }
+
+    private Map<String, List<Long>> unreadIds() {
+        Map<String, List<Long>> out = new HashMap<>();
+        unread.forEach((t, ids) -> out.put(t.segment, List.copyOf(ids)));
+        return out;
     }
 
     private Map<String, List<Long>> recentIds() {
@@ -350,6 +379,7 @@ final class IcimsSync implements SyncSource {
         done++;
         if (f.failure != null) {
             anyFailed = true;
+            unreadOf(type.segment).add(f.id);
             sink.failed(type.kind, Long.toString(f.id), f.failure);
             return false;
         }

@@ -365,6 +365,21 @@ class IcimsSyncTest {
         assertThat(watermark(sink.lastState().value())).isGreaterThan(watermark(before));
     }
 
+    @Test
+    void recordsThatCouldNotBeReadAreReadAgainByTheNextRun() throws Exception {
+        start(400);
+        sim.noise().setEnabled(true);
+        sim.noise().setRates(0.0, 0.05); // iCIMS leaves out a requested field now and then (B4)
+        RecordingSink sink = sync(new RecordingSink());
+        int workflows = sim.tenant().size(ProfileType.APPLICANT_WORKFLOW);
+        assertThat(sink.failures()).isNotEmpty();
+        assertThat(sink.live(RecordKind.APPLICATION).size()).isLessThan(workflows);
+        sim.noise().setEnabled(false);
+        context.clock(java.time.Clock.fixed(START.plus(Duration.ofMinutes(5)), java.time.ZoneOffset.UTC));
+        sync(sink);
+        assertThat(sink.live(RecordKind.APPLICATION)).hasSize(workflows);
+    }
+
     private static long watermark(String state) throws Exception {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(state).get("watermark").asLong();
     }
