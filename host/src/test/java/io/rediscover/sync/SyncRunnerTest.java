@@ -142,4 +142,29 @@ class SyncRunnerTest {
         assertThat(failed.error().message()).contains("503");
         assertThat(host.injector().getInstance(MirrorStore.class).counts(ref).live().get(RecordKind.CANDIDATE)).isZero();
     }
+
+    @Test
+    void faultsArmedAtRandomChangeNothingInTheResultAndShowInTheHistory() {
+        sim.noise().setEnabled(false);
+        java.util.List<io.rediscover.icims.simulator.Fault> faults = java.util.List.of(
+                io.rediscover.icims.simulator.Fault.serverError(503), io.rediscover.icims.simulator.Fault.serverError(500),
+                io.rediscover.icims.simulator.Fault.tooManyRequests(io.rediscover.icims.simulator.Fault.RetryAfter.SECONDS, 1),
+                io.rediscover.icims.simulator.Fault.truncatedBody(), io.rediscover.icims.simulator.Fault.invalidJson(),
+                io.rediscover.icims.simulator.Fault.unauthorized());
+        for (var endpoint : java.util.List.of(io.rediscover.icims.simulator.Endpoint.SEARCH,
+                io.rediscover.icims.simulator.Endpoint.GET, io.rediscover.icims.simulator.Endpoint.RESUME)) {
+            for (var fault : faults) {
+                sim.faults().arm(new io.rediscover.icims.simulator.FaultRule(endpoint,
+                        new io.rediscover.icims.simulator.FaultRule.Trigger.Probability(0.004, 3), fault));
+            }
+        }
+        SyncRun run = host.injector().getInstance(SyncRunner.class).run(connection(), Cancellation.never());
+        assertThat(run.result()).as("%s", run.error()).isEqualTo(SyncRun.Result.SUCCEEDED);
+        MirrorCounts counts = host.injector().getInstance(MirrorStore.class).counts(ref);
+        assertThat(counts.live()).containsEntry(RecordKind.CANDIDATE, (long) sim.tenant().size(ProfileType.PERSON))
+                .containsEntry(RecordKind.JOB, (long) sim.tenant().size(ProfileType.JOB))
+                .containsEntry(RecordKind.APPLICATION, (long) sim.tenant().size(ProfileType.APPLICANT_WORKFLOW));
+        assertThat(run.requests().getOrDefault("retries", 0L)).as("the history shows the retries").isPositive();
+        assertThat(host.injector().getInstance(RunHistory.class).latest(ref, 1).get(0).requests()).containsKey("retries");
+    }
 }

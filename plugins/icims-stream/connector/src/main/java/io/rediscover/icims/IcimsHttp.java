@@ -100,6 +100,7 @@ final class IcimsHttp {
                 if (status == 401 && !refreshed) {
                     invalidate(bearer); // expired or revoked early: one fresh token, one more try
                     refreshed = true;
+                    counter.count("retries");
                     attempt--;
                     continue;
                 }
@@ -129,6 +130,7 @@ final class IcimsHttp {
                 throw new ConnectorException(ErrorKind.TRANSIENT, "iCIMS " + endpoint + " failed after "
                         + (attempt + 1) + " attempts: " + what);
             }
+            counter.count("retries");
             context.log().debug("{} attempt {} failed ({}); retrying in {} ms", endpoint, attempt + 1,
                     outcome.reply != null ? "HTTP " + outcome.reply.status : outcome.problem, wait.toMillis());
             sleep(wait);
@@ -269,6 +271,7 @@ final class IcimsHttp {
                 throw new ConnectorException(ErrorKind.TRANSIENT, "the iCIMS token endpoint " + settings.tokenUrl().getHost()
                         + " failed after " + (attempt + 1) + " attempts: " + (r != null ? "HTTP " + r.status : o.problem));
             }
+            counter.count("retries");
             sleep(o.retryAfter != null ? o.retryAfter : backoff(attempt));
         }
     }
