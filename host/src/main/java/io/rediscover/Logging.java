@@ -9,12 +9,13 @@ import java.util.Locale;
  * Sets up logging once, before the first logger exists: SLF4J Simple writes to stderr with ISO timestamps at the
  * configured level; Jersey's and HK2's java.util.logging is routed into it.
  */
-final class Logging {
+public final class Logging {
 
     private Logging() {
     }
 
-    static void configure(HostConfig.LogLevel level) {
+    /** @param level the root log level; takes effect only before the first logger is created */
+    public static void configure(HostConfig.LogLevel level) {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level.name().toLowerCase(Locale.ROOT));
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");

@@ -34,6 +34,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Logging is set up before the simulator logs its first line, so both share one format.
+        io.rediscover.Logging.configure(io.rediscover.config.HostConfig.LogLevel.INFO);
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         // The demo's ATS: an iCIMS simulator on loopback, which the iCIMS Stream connector is pointed at.
         IcimsSimulator ats = IcimsSimulator.start(SimulatorConfig.builder().host("127.0.0.1").people(atsPeople).seed(42)
                 .dailyQuota(0).noise(false).build());
@@ -54,13 +57,15 @@ final class DemoCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return Launch.configError(e);
         }
-        return Launch.runUntilStopped(config, url -> {
+        return Launch.runUntilStopped(config, (host, url) -> {
+            String connection = DemoConnection.ensure(host, ats);
             System.out.println();
             System.out.println("  Rediscover demo is running at " + url);
             System.out.println("  Data: " + config.data().dir());
             System.out.println("  Demo iCIMS (simulated, " + atsPeople + " people): " + ats.baseUrl());
             System.out.println("    Client ID " + ats.clientId() + ", Client Secret " + ats.clientSecret()
                     + ", Stream ID " + ats.streamId());
+            System.out.println("  " + connection);
             System.out.println("  Stop with Ctrl-C.");
             System.out.println();
         });

@@ -37,10 +37,10 @@ final class Launch {
 
     /**
      * @param config     the configuration to run with
-     * @param afterStart what to print once listening (receives the base URL)
+     * @param afterStart what to do once listening (receives the host and its base URL)
      * @return the exit code
      */
-    static int runUntilStopped(HostConfig config, java.util.function.Consumer<String> afterStart) {
+    static int runUntilStopped(HostConfig config, java.util.function.BiConsumer<Host, String> afterStart) {
         Host host;
         try {
             host = Host.start(config);
@@ -58,7 +58,7 @@ final class Launch {
             stopped.countDown();
         }, "shutdown"));
         String shownHost = config.server().host().equals("0.0.0.0") ? "localhost" : config.server().host();
-        afterStart.accept("http://" + shownHost + ":" + host.port() + "/");
+        afterStart.accept(host, "http://" + shownHost + ":" + host.port() + "/");
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -29,7 +29,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return Launch.configError(e);
         }
-        return Launch.runUntilStopped(loaded, url -> System.out.println("Rediscover is running at " + url));
+        return Launch.runUntilStopped(loaded, (host, url) -> System.out.println("Rediscover is running at " + url));
     }
 
     private Optional<Path> configFile() {
