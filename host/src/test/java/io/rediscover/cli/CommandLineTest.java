@@ -105,4 +105,35 @@ class CommandLineTest {
         assertThat(all.indexOf("stopped web server")).isPositive().isLessThan(all.indexOf("stopped plugins"));
         assertThat(all.indexOf("started plugins")).isLessThan(all.indexOf("started web server"));
     }
+
+    @Test
+    void theDemoStartsASimulatedIcimsConnectsToItAndSyncs() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(PluginZips.icimsZip(), plugins.resolve("icims-stream.zip"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Drediscover.home=" + dir, "-cp", System.getProperty("java.class.path"), "io.rediscover.Main",
+                "demo", "--port", "0", "--ats-people", "60"));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread drain = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                r.lines().forEach(seen::add);
+            } catch (IOException | java.io.UncheckedIOException closed) {
+                // ended
+            }
+        });
+        drain.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline && p.isAlive() && seen.stream().noneMatch(l -> l.contains("SUCCEEDED"))) {
+            Thread.sleep(100);
+        }
+        ProcessHandle.of(p.pid()).orElseThrow().destroy();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        drain.join(10_000);
+        String out = String.join("\n", seen);
+        assertThat(out).contains("Rediscover demo is running at http://127.0.0.1:").contains("Demo iCIMS (simulated, 60 people)")
+                .contains("Demo connection: org demo, connection 1 verified").contains("SUCCEEDED");
+        assertThat(dir.resolve("rediscover-demo-data/store/rediscover.mv.db")).exists();
+        assertThat(dir.resolve("rediscover-demo-data/master.key")).exists();
+    }
 }
