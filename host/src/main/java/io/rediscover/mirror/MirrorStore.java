@@ -206,6 +206,38 @@ public final class MirrorStore {
         return new Applied(added, updated, unchanged, deleted, changedCandidates);
     }
 
+    /**
+     * Forgets tombstones older than the retention: long enough that no replay or overlapping window can still bring
+     * the old version back, short enough that deleted people's ids do not stay for ever.
+     *
+     * @param ref    the connection
+     * @param cutoff tombstones deleted before this go
+     * @return how many were removed
+     */
+    public long purgeTombstones(ConnectionRef ref, Instant cutoff) {
+        List<String> keys = new ArrayList<>();
+        MirrorCounts c = counts(ref);
+        for (RecordKind kind : RecordKind.values()) {
+            try (Stream<Map.Entry<String, MirrorRecord>> all = records.scan(kindPrefix(ref, kind))) {
+                for (Map.Entry<String, MirrorRecord> e : (Iterable<Map.Entry<String, MirrorRecord>>) all::iterator) {
+                    MirrorRecord r = e.getValue();
+                    if (!r.live() && r.deletedAt().isBefore(cutoff)) {
+                        keys.add(e.getKey());
+                        c = c.apply(r, null);
+                    }
+                }
+            }
+        }
+        if (!keys.isEmpty()) {
+            MirrorCounts finalCounts = c;
+            store.write(b -> {
+                keys.forEach(k -> b.remove(records, k));
+                b.put(counts, ref.org() + "/" + ref.connectionId(), finalCounts);
+            });
+        }
+        return keys.size();
+    }
+
     private void linkApplication(ConnectionRef ref, MirrorRecord before, MirrorRecord after, List<Consumer<Store.Batch>> writes) {
         if (after.kind() != RecordKind.APPLICATION) {
             return;

@@ -39,6 +39,7 @@ public final class SyncScheduler implements Managed {
     private final SyncConnections connections;
     private final SyncRunner runner;
     private final RunHistory history;
+    private final io.rediscover.mirror.MirrorStore mirror;
     private final HostConfig.Sync config;
     private final Clock clock = Clock.systemUTC();
     private final Map<ConnectionRef, Slot> slots = new ConcurrentHashMap<>();
@@ -62,13 +63,16 @@ public final class SyncScheduler implements Managed {
      * @param connections the connections to sync
      * @param runner      runs one sync
      * @param history     the run history
+     * @param mirror      the mirror, whose old tombstones are purged after each successful run
      * @param config      host configuration: {@code sync.*}
      */
     @Inject
-    public SyncScheduler(SyncConnections connections, SyncRunner runner, RunHistory history, HostConfig config) {
+    public SyncScheduler(SyncConnections connections, SyncRunner runner, RunHistory history,
+                         io.rediscover.mirror.MirrorStore mirror, HostConfig config) {
         this.connections = connections;
         this.runner = runner;
         this.history = history;
+        this.mirror = mirror;
         this.config = config.sync();
     }
 
@@ -193,6 +197,10 @@ public final class SyncScheduler implements Managed {
         Instant now = clock.instant();
         if (run.result() == SyncRun.Result.SUCCEEDED) {
             slot.failuresInARow = 0;
+            long purged = mirror.purgeTombstones(ref, now.minus(config.tombstoneRetention()));
+            if (purged > 0) {
+                LOG.info("{}: forgot {} tombstone(s) older than {} days", ref, purged, config.tombstoneRetention().toDays());
+            }
             return now.plus(interval);
         }
         if (run.result() == SyncRun.Result.CANCELLED) {

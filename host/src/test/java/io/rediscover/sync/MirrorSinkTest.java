@@ -113,4 +113,20 @@ class MirrorSinkTest {
         assertThat(mirror.counts(ref).tombstones().get(RecordKind.CANDIDATE)).isEqualTo(6);
         assertThat(dir.resolve("tmp/working-sets")).isEmptyDirectory();
     }
+
+    @Test
+    void oldTombstonesArePurgedAndCountsFollow() throws Exception {
+        try (MirrorSink sink = sink()) {
+            sink.candidate(candidate("1"));
+            sink.candidate(candidate("2"));
+            sink.checkpoint(SyncState.of("{}"));
+            sink.deleted(RecordKind.CANDIDATE, "2");
+            sink.checkpoint(SyncState.of("{}"));
+        }
+        assertThat(mirror.purgeTombstones(ref, Instant.now().minusSeconds(3600))).isZero();
+        assertThat(mirror.purgeTombstones(ref, Instant.now().plusSeconds(1))).isEqualTo(1);
+        assertThat(mirror.record(ref, RecordKind.CANDIDATE, "2")).isEmpty();
+        assertThat(mirror.counts(ref).tombstones().get(RecordKind.CANDIDATE)).isZero();
+        assertThat(mirror.counts(ref).live().get(RecordKind.CANDIDATE)).isEqualTo(1);
+    }
 }
