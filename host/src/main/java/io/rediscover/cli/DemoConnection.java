@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class DemoConnection {
 
-    static final String ORG = "demo";
+    static final String ORG = io.rediscover.integrations.SingleOrg.ID;
 
     private DemoConnection() {
     }

@@ -11,5 +11,6 @@ public final class IntegrationsModule extends AbstractModule {
         bind(ConnectionStore.class);
         bind(SyncConnections.class).to(ConnectionsForSync.class);
         WebModule.addResource(binder(), ConnectorsResource.class);
+        WebModule.addResource(binder(), ConnectionSyncResource.class);
     }
 }

@@ -51,6 +51,8 @@ public final class SyncScheduler implements Managed {
     private static final class Slot {
         volatile Instant due;
         volatile int failuresInARow;
+        /** "Sync now": survives the end of a run that is just finishing, which sets {@link #due} afterwards. */
+        final AtomicBoolean requested = new AtomicBoolean();
         final AtomicBoolean running = new AtomicBoolean();
         final AtomicBoolean cancel = new AtomicBoolean();
 
@@ -124,12 +126,12 @@ public final class SyncScheduler implements Managed {
      * @return false when a run of it is already going
      */
     public boolean syncNow(ConnectionRef ref) {
-        Slot slot = slots.computeIfAbsent(ref, r -> new Slot(clock.instant()));
-        if (slot.running.get()) {
+        if (runner.current(ref).isPresent()) {
             return false;
         }
-        slot.due = clock.instant();
+        Slot slot = slots.computeIfAbsent(ref, r -> new Slot(clock.instant()));
         slot.failuresInARow = 0;
+        slot.requested.set(true);
         return true;
     }
 
@@ -155,8 +157,10 @@ public final class SyncScheduler implements Managed {
             Instant now = clock.instant();
             for (ConnectionRef ref : connections.active()) {
                 Slot slot = slots.computeIfAbsent(ref, r -> new Slot(firstDue(r, now)));
-                if (!slot.running.get() && !now.isBefore(slot.due) && busy.get() < config.maxConcurrentRuns()
+                boolean due = slot.requested.get() || !now.isBefore(slot.due);
+                if (!slot.running.get() && due && busy.get() < config.maxConcurrentRuns()
                         && slot.running.compareAndSet(false, true)) {
+                    slot.requested.set(false);
                     busy.incrementAndGet();
                     slot.cancel.set(false);
                     workers.execute(() -> runOnce(ref, slot));

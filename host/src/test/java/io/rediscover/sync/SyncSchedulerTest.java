@@ -127,4 +127,42 @@ class SyncSchedulerTest {
         assertThat(runs(ref)).filteredOn(r -> r.runId().equals("000000000099")).singleElement()
                 .extracting(SyncRun::result).isEqualTo(SyncRun.Result.INTERRUPTED);
     }
+
+    @Test
+    void theSyncApiShowsProgressHistoryAndStartsRunsOnRequest() throws Exception {
+        Connection c = connect(io.rediscover.integrations.SingleOrg.ID, sim.clientSecret());
+        io.rediscover.testing.Http http = new io.rediscover.testing.Http(host.port());
+        String base = "/api/connections/" + c.id();
+        await("the first run through the API", () -> "SUCCEEDED".equals(http.get(base + "/sync").json().at("/lastRun/result").asText()));
+        var status = http.get(base + "/sync").json();
+        assertThat(status.at("/connection/status").asText()).isEqualTo("CONNECTED");
+        assertThat(status.at("/mirror/live/CANDIDATE").asLong()).isEqualTo(sim.tenant().size(ProfileType.PERSON));
+        assertThat(status.at("/lastRun/mode").asText()).isEqualTo("FULL");
+        assertThat(status.at("/lastRun/progress/lastCheckpointAt").asText()).isNotBlank();
+        assertThat(status.at("/lastRun/requests").has("search/people")).isTrue();
+        assertThat(status.at("/nextRunAt").asText()).isNotBlank();
+
+        sim.faults().arm(io.rediscover.icims.simulator.FaultRule.always(io.rediscover.icims.simulator.Endpoint.SEARCH,
+                io.rediscover.icims.simulator.Fault.delay(java.time.Duration.ofMillis(1500))));
+        assertThat(http.post(base + "/sync", "").status()).isEqualTo(202);
+        await("the requested run is running", () -> !http.get(base + "/sync").json().at("/running").isMissingNode()
+                && !http.get(base + "/sync").json().at("/running").isNull());
+        var running = http.get(base + "/sync").json().at("/running");
+        assertThat(running.at("/mode").asText()).isEqualTo("INCREMENTAL");
+        var again = http.post(base + "/sync", "");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/error/message").asText()).contains("already running");
+        sim.faults().clear();
+        await("two runs in the history", () -> http.get(base + "/runs").json().at("/runs").size() == 2
+                && "SUCCEEDED".equals(http.get(base + "/runs").json().at("/runs/0/result").asText()));
+        String runId = http.get(base + "/runs").json().at("/runs/0/runId").asText();
+        assertThat(http.get(base + "/runs/" + runId + "/failures").json().at("/failures").size()).isZero();
+
+        assertThat(http.get("/api/connections/999/sync").status()).isEqualTo(404);
+        assertThat(http.get(base + "/runs/000000000777/failures").status()).isEqualTo(404);
+        var badLimit = http.get(base + "/runs?limit=0");
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.json().at("/error/field").asText()).isEqualTo("limit");
+        assertThat(http.get(base + "/runs?limit=abc").status()).isEqualTo(404);
+    }
 }

@@ -1,0 +1,150 @@
+package io.rediscover.integrations;
+
+import io.rediscover.mirror.ConnectionRef;
+import io.rediscover.mirror.MirrorCounts;
+import io.rediscover.mirror.MirrorStore;
+import io.rediscover.sync.RunFailure;
+import io.rediscover.sync.RunHistory;
+import io.rediscover.sync.SyncRun;
+import io.rediscover.sync.SyncRunner;
+import io.rediscover.sync.SyncScheduler;
+import io.rediscover.web.ApiException;
+import io.rediscover.web.ApiResource;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A connection's sync, for admins: live progress and what the mirror holds ({@code GET …/sync}), "sync now"
+ * ({@code POST …/sync}), the run history ({@code GET …/runs}) and a run's per-record failures.
+ */
+@Path("/connections/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Singleton
+public final class ConnectionSyncResource implements ApiResource {
+
+    static final int MAX_LIMIT = 200;
+
+    private final ConnectionStore connections;
+    private final SyncScheduler scheduler;
+    private final SyncRunner runner;
+    private final RunHistory history;
+    private final MirrorStore mirror;
+
+    /**
+     * @param connections stored connections
+     * @param scheduler   the scheduler
+     * @param runner      runs in progress
+     * @param history     finished runs
+     * @param mirror      what the mirror holds
+     */
+    @Inject
+    public ConnectionSyncResource(ConnectionStore connections, SyncScheduler scheduler, SyncRunner runner,
+                                  RunHistory history, MirrorStore mirror) {
+        this.connections = connections;
+        this.scheduler = scheduler;
+        this.runner = runner;
+        this.history = history;
+        this.mirror = mirror;
+    }
+
+    /**
+     * @param connection the connection
+     * @param running    the run in progress, or null
+     * @param lastRun    the newest finished or interrupted run, or null
+     * @param nextRunAt  when the next run is due, or null when not scheduled
+     * @param mirror     live records, tombstones and access-lost records by kind
+     */
+    public record SyncStatus(ConnectionSummary connection, SyncRun running, SyncRun lastRun, Instant nextRunAt,
+                             MirrorCounts mirror) {
+    }
+
+    /**
+     * @param id            connection id
+     * @param connectorId   connector
+     * @param status        connection status
+     * @param statusMessage why it failed or needs attention, or null
+     */
+    public record ConnectionSummary(String id, String connectorId, Connection.Status status, String statusMessage) {
+    }
+
+    /** @param runs newest first */
+    public record Runs(List<SyncRun> runs) {
+    }
+
+    /** @param failures the run's records that could not be read */
+    public record Failures(List<RunFailure> failures) {
+    }
+
+    private Connection find(String id) {
+        return connections.get(SingleOrg.ID, id).orElseThrow(() -> ApiException.notFound("connection '" + id + "'"));
+    }
+
+    private static ConnectionRef ref(Connection c) {
+        return new ConnectionRef(c.org(), c.id());
+    }
+
+    /** @param id connection id @return progress and mirror contents */
+    @GET
+    @Path("/sync")
+    public SyncStatus status(@PathParam("id") String id) {
+        Connection c = find(id);
+        ConnectionRef ref = ref(c);
+        SyncRun running = runner.current(ref).orElse(null);
+        SyncRun last = history.latest(ref, 2).stream().filter(r -> running == null || !r.runId().equals(running.runId()))
+                .findFirst().orElse(null);
+        return new SyncStatus(new ConnectionSummary(c.id(), c.connectorId(), c.status(), c.statusMessage()), running, last,
+                scheduler.nextRun(ref).filter(t -> !t.equals(Instant.MAX)).orElse(null), mirror.counts(ref));
+    }
+
+    /** @param id connection id @return 202 when a run will start, 409 when one is already going */
+    @POST
+    @Path("/sync")
+    public Response syncNow(@PathParam("id") String id) {
+        Connection c = find(id);
+        if (c.status() != Connection.Status.CONNECTED) {
+            throw ApiException.conflict("connection " + id + " is " + c.status() + "; fix it before syncing"
+                    + (c.statusMessage() == null ? "" : " (" + c.statusMessage() + ")"));
+        }
+        if (!scheduler.syncNow(ref(c))) {
+            throw ApiException.conflict("a sync of connection " + id + " is already running");
+        }
+        return Response.accepted(new ConnectionSummary(c.id(), c.connectorId(), c.status(), null)).build();
+    }
+
+    /** @param id connection id @param limit how many (1–200) @return the newest runs */
+    @GET
+    @Path("/runs")
+    public Runs runs(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("20") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.badRequest("limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        return new Runs(history.latest(ref(find(id)), limit));
+    }
+
+    /** @param id connection id @param runId a run @param limit how many @return the run's failures */
+    @GET
+    @Path("/runs/{runId}/failures")
+    public Failures failures(@PathParam("id") String id, @PathParam("runId") String runId,
+                             @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw ApiException.badRequest("limit", "limit must be between 1 and 10000");
+        }
+        ConnectionRef ref = ref(find(id));
+        if (history.latest(ref, Integer.MAX_VALUE).stream().noneMatch(r -> r.runId().equals(runId))) {
+            throw ApiException.notFound("run '" + runId + "' of connection '" + id + "'");
+        }
+        return new Failures(history.failures(ref, runId, limit));
+    }
+}
