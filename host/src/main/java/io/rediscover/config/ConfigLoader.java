@@ -51,7 +51,7 @@ public final class ConfigLoader {
                 new HostConfig.Data(r.path("data.dir"), r.bool("data.syncOnCommit")),
                 r.path("plugins.dir"),
                 new HostConfig.Security(r.path("security.masterKeyFile"), r.pathList("security.previousKeyFiles")),
-                new HostConfig.Sync((int) r.integer("sync.maxConcurrentRuns", 1, 64),
+                new HostConfig.Sync(r.bool("sync.enabled"), (int) r.integer("sync.maxConcurrentRuns", 1, 64),
                         Duration.ofHours(r.integer("sync.intervalHours", 1, 24 * 31)),
                         Duration.ofSeconds(r.integer("sync.retryMinSeconds", 1, 86_400)),
                         Duration.ofSeconds(r.integer("sync.retryMaxSeconds", 1, 7 * 86_400)),

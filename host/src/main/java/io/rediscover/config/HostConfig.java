@@ -62,13 +62,14 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
     }
 
     /**
+     * @param enabled                whether scheduled syncs run on this server
      * @param maxConcurrentRuns      sync runs at once on this server
      * @param interval               time between incremental runs
      * @param retryMin               first retry delay after a passing failure
      * @param retryMax               longest retry delay
      * @param tombstoneRetention     how long deleted records are remembered
      */
-    public record Sync(int maxConcurrentRuns, java.time.Duration interval, java.time.Duration retryMin,
+    public record Sync(boolean enabled, int maxConcurrentRuns, java.time.Duration interval, java.time.Duration retryMin,
                        java.time.Duration retryMax, java.time.Duration tombstoneRetention) {
     }
 

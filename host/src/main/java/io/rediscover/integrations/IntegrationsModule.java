@@ -12,5 +12,6 @@ public final class IntegrationsModule extends AbstractModule {
         bind(SyncConnections.class).to(ConnectionsForSync.class);
         WebModule.addResource(binder(), ConnectorsResource.class);
         WebModule.addResource(binder(), ConnectionSyncResource.class);
+        WebModule.addResource(binder(), ReindexResource.class);
     }
 }

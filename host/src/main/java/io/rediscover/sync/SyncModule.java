@@ -16,6 +16,7 @@ public final class SyncModule extends AbstractModule {
         bind(MirrorStore.class);
         bind(RunHistory.class);
         bind(SyncRunner.class);
+        bind(Reindexer.class);
         Multibinder.newSetBinder(binder(), MirrorListener.class);
         Lifecycle.manage(binder(), SyncScheduler.class);
     }

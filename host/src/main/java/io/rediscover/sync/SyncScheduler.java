@@ -98,7 +98,11 @@ public final class SyncScheduler implements Managed {
                 LOG.info("{}: run {} was interrupted; resuming from its last checkpoint", ref, interrupted.runId());
             }
         }
-        ticker.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        if (config.enabled()) {
+            ticker.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            LOG.warn("sync.enabled is false: no sync runs on this server");
+        }
     }
 
     @Override

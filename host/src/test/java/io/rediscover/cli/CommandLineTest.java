@@ -53,6 +53,16 @@ class CommandLineTest {
     }
 
     @Test
+    void reindexRunsWithTheServerStoppedAndReportsProgress() throws Exception {
+        Path conf = Files.writeString(dir.resolve("r.yaml"), "data:\n  dir: " + dir.resolve("data") + "\nplugins:\n  dir: "
+                + dir.resolve("none") + "\nsecurity:\n  masterKeyFile: " + dir.resolve("k") + "\n");
+        Process p = launch("reindex", "--config", conf.toString());
+        String out = output(p);
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("reindex done: 0 candidates").contains("sync.enabled is false");
+    }
+
+    @Test
     void aBadConfigurationStopsStartUpNamingTheKey() throws Exception {
         Path conf = Files.writeString(dir.resolve("bad.yaml"), "server:\n  port: lots\n");
         Process p = launch("serve", "--config", conf.toString());

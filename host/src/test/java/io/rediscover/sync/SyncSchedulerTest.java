@@ -48,11 +48,19 @@ class SyncSchedulerTest {
         host = startHost();
     }
 
+    private final Set<String> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Host startHost() throws Exception {
         return Host.start(TestHosts.config(dir.resolve("data"), plugins, Map.of(
                 "connectors.icims-stream.apiBaseUrl", sim.baseUrl(), "connectors.icims-stream.tokenUrl", sim.tokenUrl(),
                 "connectors.icims-stream.streamBaseUrl", sim.baseUrl(), "connectors.icims-stream.retryBaseMillis", "5",
-                "sync.retryMinSeconds", "1")));
+                "sync.retryMinSeconds", "1")), new com.google.inject.AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        com.google.inject.multibindings.Multibinder.newSetBinder(binder(), io.rediscover.mirror.MirrorListener.class)
+                                .addBinding().toInstance((ref, ids) -> heard.addAll(ids));
+                    }
+                });
     }
 
     @AfterEach
@@ -164,5 +172,14 @@ class SyncSchedulerTest {
         assertThat(badLimit.status()).isEqualTo(400);
         assertThat(badLimit.json().at("/error/field").asText()).isEqualTo("limit");
         assertThat(http.get(base + "/runs?limit=abc").status()).isEqualTo(404);
+
+        heard.clear();
+        assertThat(http.get("/api/admin/reindex").status()).isEqualTo(404);
+        assertThat(http.post("/api/admin/reindex", "").status()).isEqualTo(202);
+        await("the reindex", () -> http.get("/api/admin/reindex").status() == 200
+                && !http.get("/api/admin/reindex").json().get("running").asBoolean());
+        var reindex = http.get("/api/admin/reindex").json();
+        assertThat(reindex.get("done").asLong()).isEqualTo(sim.tenant().size(ProfileType.PERSON));
+        assertThat(heard).hasSize(sim.tenant().size(ProfileType.PERSON));
     }
 }

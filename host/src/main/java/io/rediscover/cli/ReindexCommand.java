@@ -1,0 +1,49 @@
+package io.rediscover.cli;
+
+import io.rediscover.Host;
+import io.rediscover.config.ConfigException;
+import io.rediscover.config.HostConfig;
+import io.rediscover.sync.Reindexer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rediscover reindex}: rebuilds everything derived from the mirror, printing progress. Runs with the server
+ * stopped (the data directory allows one process at a time); a running server offers {@code POST /api/admin/reindex}.
+ */
+@Command(name = "reindex", mixinStandardHelpOptions = true,
+        description = "Rebuild everything derived from the mirror (run with the server stopped).")
+final class ReindexCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration file")
+    Path config;
+
+    @Override
+    public Integer call() {
+        HostConfig loaded;
+        try {
+            Path installed = Launch.home().resolve("conf").resolve("rediscover.yaml");
+            Optional<Path> file = config != null ? Optional.of(config)
+                    : Files.isRegularFile(installed) ? Optional.of(installed) : Optional.empty();
+            // No syncs and no clients while rebuilding: scheduling off, a free loopback port.
+            loaded = Launch.loadConfig(file, Map.of("server.host", "127.0.0.1", "server.port", "0", "sync.enabled", "false"));
+        } catch (ConfigException e) {
+            return Launch.configError(e);
+        }
+        try (Host host = Host.start(loaded)) {
+            Reindexer.Progress done = host.injector().getInstance(Reindexer.class).reindex(p ->
+                    System.out.printf("reindex: %d / %d candidates%n", p.done(), p.total()));
+            System.out.printf("reindex done: %d candidates%n", done.done());
+            return 0;
+        } catch (Exception e) {
+            System.err.println("reindex failed: " + e.getMessage());
+            return Launch.START_ERROR;
+        }
+    }
+}

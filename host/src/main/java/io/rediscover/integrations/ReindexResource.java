@@ -1,0 +1,55 @@
+package io.rediscover.integrations;
+
+import io.rediscover.sync.Reindexer;
+import io.rediscover.web.ApiException;
+import io.rediscover.web.ApiResource;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Admin: rebuild everything derived from the mirror ({@code POST /api/admin/reindex}, 202) and follow its progress
+ * ({@code GET /api/admin/reindex}). It runs on its own thread; one at a time (409 otherwise).
+ */
+@Path("/admin/reindex")
+@Produces(MediaType.APPLICATION_JSON)
+@Singleton
+public final class ReindexResource implements ApiResource {
+
+    private final Reindexer reindexer;
+
+    /** @param reindexer does the work */
+    @Inject
+    public ReindexResource(Reindexer reindexer) {
+        this.reindexer = reindexer;
+    }
+
+    /** @return the current or last reindex; 404 when none ran since start-up */
+    @GET
+    public Reindexer.Progress progress() {
+        return reindexer.progress().orElseThrow(() -> ApiException.notFound("a reindex since start-up"));
+    }
+
+    /** @return 202 with the starting progress, or 409 when one is running */
+    @POST
+    public Response start() {
+        if (reindexer.progress().map(Reindexer.Progress::running).orElse(false)) {
+            throw ApiException.conflict("a reindex is already running");
+        }
+        Thread worker = new Thread(() -> {
+            try {
+                reindexer.reindex(p -> { });
+            } catch (IllegalStateException alreadyRunning) {
+                // lost a race with another request; that one reports progress
+            }
+        }, "reindex");
+        worker.setDaemon(true);
+        worker.start();
+        return Response.accepted().build();
+    }
+}
