@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * Benchmark, not a test: a full sync of N people from the local simulator, then an incremental run after 1 % of them
  * changed. Prints records/s and requests against the minimum (1 search per 1,000 ids + 1 GET per record + 1 per
- * resume). Run: {@code ./mvnw -q -pl plugins/icims-stream/connector -am -Pbenchmark verify} (-Dbenchmark.people=N).
+ * resume). Run: {@code ./mvnw -q -pl plugins/icims-stream/connector -am -Picims-benchmark verify} (-Dbenchmark.people=N).
  */
 public final class IcimsBenchmark {
 
