@@ -71,6 +71,7 @@ public final class SyncBenchmark {
                 System.out.printf("FULL  %s in %.1f s: %,d records mirrored (%,d candidates), %,.0f records/s, peak heap %d MB, max heap %d MB%n",
                         full.result(), seconds, records, mirror.counts(ref).live().get(RecordKind.CANDIDATE), records / seconds,
                         peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20);
+                System.out.printf("      (peak heap = the sum of each heap pool's own peak, which overstates the true peak)%n");
                 System.out.printf("      requests %s%n", full.requests());
 
                 List<String> ids;

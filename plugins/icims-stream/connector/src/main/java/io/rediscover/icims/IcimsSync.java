@@ -228,7 +228,6 @@ final class IcimsSync implements SyncSource {
                     }
                     default -> changed.get(type).add(id);
                 }
-                changed.values().forEach(s -> s.remove(-1L));
             }
             if (page.lastEvaluatedKey() == null || page.events().isEmpty()) {
                 return page.lastEvaluatedKey() != null ? page.lastEvaluatedKey() : last;
