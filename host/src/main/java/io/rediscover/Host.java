@@ -4,6 +4,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import io.rediscover.audit.AuditModule;
+import io.rediscover.auth.AuthModule;
 import io.rediscover.config.ConfigModule;
 import io.rediscover.config.HostConfig;
 import io.rediscover.health.HealthModule;
@@ -13,6 +15,7 @@ import io.rediscover.plugins.PluginsModule;
 import io.rediscover.security.SecurityModule;
 import io.rediscover.store.StoreModule;
 import io.rediscover.sync.SyncModule;
+import io.rediscover.tenancy.TenancyModule;
 import io.rediscover.web.WebModule;
 import io.rediscover.web.WebServer;
 
@@ -21,7 +24,7 @@ import java.util.List;
 
 /**
  * One running Rediscover host: composes one Guice injector from one module per capability, in the order data flows
- * (config, store, security, plugins, integrations, ..., web last), and starts the managed services in that order. Closing it
+ * (config, store, security, plugins, tenancy, audit, auth, sync, integrations, ..., web last), and starts the managed services in that order. Closing it
  * stops them in reverse.
  */
 public final class Host implements AutoCloseable {
@@ -49,6 +52,9 @@ public final class Host implements AutoCloseable {
                 new StoreModule(),
                 new SecurityModule(),
                 new PluginsModule(),
+                new TenancyModule(),
+                new AuditModule(),
+                new AuthModule(),
                 new SyncModule(),
                 new IntegrationsModule(),
                 new HealthModule()));

@@ -21,6 +21,9 @@ import java.util.concurrent.Callable;
         description = "Run Rediscover with embedded defaults and demo data in ./rediscover-demo-data.")
 final class DemoCommand implements Callable<Integer> {
 
+    static final String DEMO_PLATFORM_ADMIN = "platform@demo.rediscover";
+    static final String DEMO_PLATFORM_PASSWORD = "demo-platform-password";
+
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 = any free port)")
     int port;
 
@@ -51,6 +54,11 @@ final class DemoCommand implements Callable<Integer> {
         overrides.put("data.dir", dataDir.toAbsolutePath().normalize().toString());
         overrides.put("plugins.dir", Launch.home().resolve("plugins").toString());
         overrides.put("security.masterKeyFile", dataDir.resolve("master.key").toAbsolutePath().normalize().toString());
+        // A known platform admin, so the demo can be explored at once (REDISCOVER_ADMIN_* still win).
+        if (System.getenv("REDISCOVER_ADMIN_PASSWORD") == null) {
+            overrides.put("admin.email", DEMO_PLATFORM_ADMIN);
+            overrides.put("admin.password", DEMO_PLATFORM_PASSWORD);
+        }
         HostConfig config;
         try {
             config = Launch.loadConfig(Optional.empty(), overrides);
@@ -58,14 +66,18 @@ final class DemoCommand implements Callable<Integer> {
             return Launch.configError(e);
         }
         return Launch.runUntilStopped(config, (host, url) -> {
-            String connection = DemoConnection.ensure(host, ats);
+            java.util.List<String> setup = DemoSetup.ensure(host, ats);
             System.out.println();
             System.out.println("  Rediscover demo is running at " + url);
             System.out.println("  Data: " + config.data().dir());
             System.out.println("  Demo iCIMS (simulated, " + atsPeople + " people): " + ats.baseUrl());
             System.out.println("    Client ID " + ats.clientId() + ", Client Secret " + ats.clientSecret()
                     + ", Stream ID " + ats.streamId());
-            System.out.println("  " + connection);
+            System.out.println("  Sign in at " + url + " as");
+            if (System.getenv("REDISCOVER_ADMIN_PASSWORD") == null) {
+                System.out.println("    Platform admin: " + DEMO_PLATFORM_ADMIN + " / " + DEMO_PLATFORM_PASSWORD);
+            }
+            setup.forEach(line -> System.out.println("    " + line));
             System.out.println("  Stop with Ctrl-C.");
             System.out.println();
         });

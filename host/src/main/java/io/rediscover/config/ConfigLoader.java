@@ -51,6 +51,9 @@ public final class ConfigLoader {
                 new HostConfig.Data(r.path("data.dir"), r.bool("data.syncOnCommit")),
                 r.path("plugins.dir"),
                 new HostConfig.Security(r.path("security.masterKeyFile"), r.pathList("security.previousKeyFiles")),
+                new HostConfig.Auth(Duration.ofMinutes(r.integer("auth.sessionIdleMinutes", 5, 7 * 24 * 60)),
+                        Duration.ofHours(r.integer("auth.sessionMaxHours", 1, 90 * 24)), r.bool("auth.secureCookie"),
+                        r.optionalEmail("admin.email"), r.optionalText("admin.password")),
                 new HostConfig.Sync(r.bool("sync.enabled"), (int) r.integer("sync.maxConcurrentRuns", 1, 64),
                         Duration.ofHours(r.integer("sync.intervalHours", 1, 24 * 31)),
                         Duration.ofSeconds(r.integer("sync.retryMinSeconds", 1, 86_400)),
@@ -75,6 +78,19 @@ public final class ConfigLoader {
                 throw bad(key, "must be set to a single value");
             }
             return node.asText().strip();
+        }
+
+        String optionalText(String key) {
+            JsonNode node = sources.values().get(key);
+            return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
+        }
+
+        String optionalEmail(String key) {
+            String v = optionalText(key);
+            if (v != null && !v.strip().matches("[^@\\s]+@[^@\\s]+")) {
+                throw bad(key, "'" + v + "' is not an e-mail address");
+            }
+            return v == null ? null : v.strip();
         }
 
         String host(String key) {

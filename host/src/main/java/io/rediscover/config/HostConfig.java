@@ -12,12 +12,13 @@ import java.util.Map;
  * @param data         data directory settings
  * @param pluginsDir   directory of plugin zips
  * @param security     secrets-at-rest settings
+ * @param auth         sign-in settings
  * @param sync         sync scheduling
  * @param egressIps    this installation's egress IP addresses, shown in connector setup notes
  * @param logLevel     root log level
  * @param connectors   per connector id, its non-credential settings
  */
-public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Sync sync, List<String> egressIps,
+public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Auth auth, Sync sync, List<String> egressIps,
                          LogLevel logLevel, Map<String, Map<String, String>> connectors) {
 
     /** Canonical constructor: copies collections. */
@@ -58,6 +59,23 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
         /** Canonical constructor: copies the list. */
         public Security {
             previousKeyFiles = List.copyOf(previousKeyFiles);
+        }
+    }
+
+    /**
+     * @param sessionIdle   a session unused this long ends
+     * @param sessionMax    a session ends this long after sign-in, used or not
+     * @param secureCookie  mark the session cookie Secure (sent over HTTPS only); on whenever users reach the server
+     *                      through HTTPS
+     * @param adminEmail    the first platform admin's address, or null
+     * @param adminPassword the first platform admin's password, or null (then a one-time password is printed)
+     */
+    public record Auth(java.time.Duration sessionIdle, java.time.Duration sessionMax, boolean secureCookie,
+                       String adminEmail, String adminPassword) {
+        @Override
+        public String toString() {
+            return "Auth[sessionIdle=" + sessionIdle + ", sessionMax=" + sessionMax + ", secureCookie=" + secureCookie
+                    + ", adminEmail=" + adminEmail + ", adminPassword=" + (adminPassword == null ? "unset" : "****") + "]";
         }
     }
 

@@ -40,6 +40,7 @@ public final class HealthResource implements ApiResource {
 
     /** @return the health report */
     @GET
+    @io.rediscover.auth.Public
     public Response health() {
         Map<String, HealthCheck.Status> out = new LinkedHashMap<>();
         boolean ok = true;

@@ -19,12 +19,14 @@ import java.util.Set;
  * @param status        where it stands
  * @param statusField   the credential at fault when failed, or null
  * @param statusMessage why it failed or needs attention, or null
+ * @param revision      counts credential and capability changes: a verification applies only to the revision it
+ *                      checked, so an edit during a check is never marked connected by the old check
  * @param createdAt     creation time
  * @param updatedAt     last change
  */
 public record Connection(String org, String id, String connectorId, Set<Capability> capabilities,
                          Map<String, String> values, Map<String, String> sealed, Status status, String statusField,
-                         String statusMessage, Instant createdAt, Instant updatedAt) {
+                         String statusMessage, long revision, Instant createdAt, Instant updatedAt) {
 
     /** Canonical constructor: copies collections. */
     public Connection {
@@ -42,10 +44,17 @@ public record Connection(String org, String id, String connectorId, Set<Capabili
         /** The check failed; see the field and message. */
         FAILED,
         /** A sync failed in a way only an admin can fix; syncs are paused. */
-        NEEDS_ATTENTION
+        NEEDS_ATTENTION,
+        /** Being removed with its mirror data; gone when that is done. */
+        REMOVING
     }
 
     Connection withStatus(Status s, String field, String message, Instant at) {
-        return new Connection(org, id, connectorId, capabilities, values, sealed, s, field, message, createdAt, at);
+        return new Connection(org, id, connectorId, capabilities, values, sealed, s, field, message, revision, createdAt, at);
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[org " + org + ", " + id + ", " + connectorId + ", " + status + ", secrets " + sealed.keySet() + "]";
     }
 }

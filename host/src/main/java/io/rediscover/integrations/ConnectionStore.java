@@ -6,6 +6,7 @@ import io.rediscover.pluginapi.ConnectorDescriptor;
 import io.rediscover.pluginapi.CredentialField;
 import io.rediscover.pluginapi.Credentials;
 import io.rediscover.security.SecretBox;
+import io.rediscover.store.Ids;
 import io.rediscover.store.Store;
 import io.rediscover.store.StoreMap;
 import jakarta.inject.Inject;
@@ -17,18 +18,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Connections in the store, keyed {@code <org>/<id>}. Secret credential values are sealed with the org, connection
- * and field as context, so a sealed value copied elsewhere does not open.
+ * Connections in the store, keyed {@code <org>/<id>}: every read names the org, so no id from another org finds
+ * anything. Secret credential values are sealed with the org, connection and field as context, so a sealed value
+ * copied elsewhere does not open; a secret left out of an edit keeps its sealed value.
  */
 @Singleton
 public final class ConnectionStore {
 
     private final Store store;
     private final StoreMap<Connection> connections;
-    private final StoreMap<Long> sequence;
     private final SecretBox secrets;
     private final Clock clock = Clock.systemUTC();
 
@@ -37,7 +39,6 @@ public final class ConnectionStore {
     public ConnectionStore(Store store, SecretBox secrets) {
         this.store = store;
         this.connections = store.map("integrations.connections", Connection.class);
-        this.sequence = store.map("integrations.sequence", Long.class);
         this.secrets = secrets;
     }
 
@@ -54,29 +55,57 @@ public final class ConnectionStore {
      * @param descriptor   the connector's descriptor (which fields are secret)
      * @param capabilities what the connection is for
      * @param credentials  credential values by key (already validated against the descriptor)
-     * @param status       its first status
-     * @return the stored connection
+     * @return the stored connection, VERIFYING
      */
-    public synchronized Connection create(String org, ConnectorDescriptor descriptor, Set<Capability> capabilities,
-                                          Map<String, String> credentials, Connection.Status status) {
-        long next = sequence.get(org).orElse(0L) + 1;
-        String id = Long.toString(next);
+    public Connection create(String org, ConnectorDescriptor descriptor, Set<Capability> capabilities,
+                             Map<String, String> credentials) {
+        String id = Ids.random("c");
         Map<String, String> plain = new HashMap<>();
         Map<String, String> sealed = new HashMap<>();
+        split(org, id, descriptor, credentials, Map.of(), plain, sealed);
+        var now = clock.instant();
+        Connection c = new Connection(org, id, descriptor.id(), capabilities, plain, sealed, Connection.Status.VERIFYING,
+                null, null, 1, now, now);
+        store.write(b -> b.put(connections, key(org, id), c));
+        return c;
+    }
+
+    /**
+     * Replaces capabilities and credentials; a secret not given keeps its stored value. The connection goes back to
+     * VERIFYING with the next revision.
+     *
+     * @param c            the connection as read
+     * @param descriptor   its connector's descriptor
+     * @param capabilities the new capabilities
+     * @param credentials  the new values (secrets may be absent)
+     * @return the stored connection
+     */
+    public synchronized Connection update(Connection c, ConnectorDescriptor descriptor, Set<Capability> capabilities,
+                                          Map<String, String> credentials) {
+        Connection current = get(c.org(), c.id()).orElseThrow();
+        Map<String, String> plain = new HashMap<>();
+        Map<String, String> sealed = new HashMap<>();
+        split(c.org(), c.id(), descriptor, credentials, current.sealed(), plain, sealed);
+        Connection next = new Connection(c.org(), c.id(), c.connectorId(), capabilities, plain, sealed,
+                Connection.Status.VERIFYING, null, null, current.revision() + 1, current.createdAt(), clock.instant());
+        store.write(b -> b.put(connections, key(c.org(), c.id()), next));
+        return next;
+    }
+
+    private void split(String org, String id, ConnectorDescriptor descriptor, Map<String, String> credentials,
+                       Map<String, String> keptSecrets, Map<String, String> plain, Map<String, String> sealed) {
         for (CredentialField f : descriptor.credentials()) {
             String v = credentials.get(f.key());
-            if (v != null) {
-                if (f.secret()) {
+            if (f.secret()) {
+                if (v != null && !v.isEmpty()) {
                     sealed.put(f.key(), secrets.seal(v, context(org, id, f.key())));
-                } else {
-                    plain.put(f.key(), v);
+                } else if (keptSecrets.containsKey(f.key())) {
+                    sealed.put(f.key(), keptSecrets.get(f.key()));
                 }
+            } else if (v != null && !v.isEmpty()) {
+                plain.put(f.key(), v);
             }
         }
-        var now = clock.instant();
-        Connection c = new Connection(org, id, descriptor.id(), capabilities, plain, sealed, status, null, null, now, now);
-        store.write(b -> b.put(sequence, org, next).put(connections, key(org, id), c));
-        return c;
     }
 
     /** @param org the org @param id the connection @return it, if it exists in that org */
@@ -103,8 +132,43 @@ public final class ConnectionStore {
      * @param message why, or null
      */
     public void setStatus(ConnectionRef ref, Connection.Status status, String field, String message) {
-        get(ref.org(), ref.connectionId()).ifPresent(c -> store.write(b -> b.put(connections, key(ref.org(), ref.connectionId()),
-                c.withStatus(status, field, message, clock.instant()))));
+        change(ref, c -> c.status() == Connection.Status.REMOVING ? c : c.withStatus(status, field, message, clock.instant()));
+    }
+
+    /**
+     * Records a verification's outcome, unless the connection changed (or is being removed) since it was checked.
+     *
+     * @param ref      the connection
+     * @param revision the revision that was checked
+     * @param status   CONNECTED or FAILED
+     * @param field    the credential at fault, or null
+     * @param message  why it failed, or null
+     * @return whether the outcome was recorded
+     */
+    public boolean verified(ConnectionRef ref, long revision, Connection.Status status, String field, String message) {
+        boolean[] applied = {false};
+        change(ref, c -> {
+            if (c.revision() != revision || c.status() != Connection.Status.VERIFYING) {
+                return c;
+            }
+            applied[0] = true;
+            return c.withStatus(status, field, message, clock.instant());
+        });
+        return applied[0];
+    }
+
+    private synchronized void change(ConnectionRef ref, UnaryOperator<Connection> change) {
+        get(ref.org(), ref.connectionId()).ifPresent(c -> {
+            Connection next = change.apply(c);
+            if (next != c) {
+                store.write(b -> b.put(connections, key(ref.org(), ref.connectionId()), next));
+            }
+        });
+    }
+
+    /** @param ref a connection whose removal is done: forget it */
+    public synchronized void delete(ConnectionRef ref) {
+        store.write(b -> b.remove(connections, key(ref.org(), ref.connectionId())));
     }
 
     /**

@@ -9,7 +9,6 @@ import io.rediscover.sync.SyncRun;
 import io.rediscover.sync.SyncRunner;
 import io.rediscover.sync.SyncScheduler;
 import io.rediscover.web.ApiException;
-import io.rediscover.web.ApiResource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.DefaultValue;
@@ -19,20 +18,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.rediscover.auth.Caller;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A connection's sync, for admins: live progress and what the mirror holds ({@code GET …/sync}), "sync now"
- * ({@code POST …/sync}), the run history ({@code GET …/runs}) and a run's per-record failures.
+ * A connection's sync, in the caller's org: live progress (readable by recruiters too) and what the mirror holds ({@code GET …/sync}), "sync now"
+ * ({@code POST …/sync}), the run history ({@code GET …/runs}) and a run's per-record failures. Reached through
+ * {@link ConnectionsResource}'s sub-resource locator, so that {@code /api/connections} has one root resource.
  */
-@Path("/connections/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
-public final class ConnectionSyncResource implements ApiResource {
+public final class ConnectionSyncResource {
 
     static final int MAX_LIMIT = 200;
 
@@ -41,6 +43,7 @@ public final class ConnectionSyncResource implements ApiResource {
     private final SyncRunner runner;
     private final RunHistory history;
     private final MirrorStore mirror;
+    private final IntegrationGate gate;
 
     /**
      * @param connections stored connections
@@ -48,15 +51,17 @@ public final class ConnectionSyncResource implements ApiResource {
      * @param runner      runs in progress
      * @param history     finished runs
      * @param mirror      what the mirror holds
+     * @param gate        licence and plugin gates
      */
     @Inject
     public ConnectionSyncResource(ConnectionStore connections, SyncScheduler scheduler, SyncRunner runner,
-                                  RunHistory history, MirrorStore mirror) {
+                                  RunHistory history, MirrorStore mirror, IntegrationGate gate) {
         this.connections = connections;
         this.scheduler = scheduler;
         this.runner = runner;
         this.history = history;
         this.mirror = mirror;
+        this.gate = gate;
     }
 
     /**
@@ -87,8 +92,15 @@ public final class ConnectionSyncResource implements ApiResource {
     public record Failures(List<RunFailure> failures) {
     }
 
-    private Connection find(String id) {
-        return connections.get(SingleOrg.ID, id).orElseThrow(() -> ApiException.notFound("connection '" + id + "'"));
+    /** Finds the connection in the caller's org, behind the gates; org admins only unless {@code anyMember}. */
+    private Connection find(String id, SecurityContext security, boolean anyMember) {
+        Caller caller = Caller.of(security);
+        if (!anyMember) {
+            caller.requireOrgAdmin("run syncs or read their history");
+        }
+        String org = caller.org();
+        gate.require(org);
+        return connections.get(org, id).orElseThrow(() -> ApiException.notFound("connection '" + id + "'"));
     }
 
     private static ConnectionRef ref(Connection c) {
@@ -98,8 +110,8 @@ public final class ConnectionSyncResource implements ApiResource {
     /** @param id connection id @return progress and mirror contents */
     @GET
     @Path("/sync")
-    public SyncStatus status(@PathParam("id") String id) {
-        Connection c = find(id);
+    public SyncStatus status(@PathParam("id") String id, @Context SecurityContext security) {
+        Connection c = find(id, security, true);
         ConnectionRef ref = ref(c);
         SyncRun running = runner.current(ref).orElse(null);
         SyncRun last = history.latest(ref, 2).stream().filter(r -> running == null || !r.runId().equals(running.runId()))
@@ -111,8 +123,8 @@ public final class ConnectionSyncResource implements ApiResource {
     /** @param id connection id @return 202 when a run will start, 409 when one is already going */
     @POST
     @Path("/sync")
-    public Response syncNow(@PathParam("id") String id) {
-        Connection c = find(id);
+    public Response syncNow(@PathParam("id") String id, @Context SecurityContext security) {
+        Connection c = find(id, security, false);
         if (c.status() != Connection.Status.CONNECTED) {
             throw ApiException.conflict("connection " + id + " is " + c.status() + "; fix it before syncing"
                     + (c.statusMessage() == null ? "" : " (" + c.statusMessage() + ")"));
@@ -126,22 +138,25 @@ public final class ConnectionSyncResource implements ApiResource {
     /** @param id connection id @param limit how many (1–200) @return the newest runs */
     @GET
     @Path("/runs")
-    public Runs runs(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("20") int limit) {
+    public Runs runs(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("20") int limit,
+                     @Context SecurityContext security) {
+        Connection c = find(id, security, false);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
-        return new Runs(history.latest(ref(find(id)), limit));
+        return new Runs(history.latest(ref(c), limit));
     }
 
     /** @param id connection id @param runId a run @param limit how many @return the run's failures */
     @GET
     @Path("/runs/{runId}/failures")
     public Failures failures(@PathParam("id") String id, @PathParam("runId") String runId,
-                             @QueryParam("limit") @DefaultValue("100") int limit) {
+                             @QueryParam("limit") @DefaultValue("100") int limit, @Context SecurityContext security) {
+        Connection c = find(id, security, false);
         if (limit < 1 || limit > 10_000) {
             throw ApiException.badRequest("limit", "limit must be between 1 and 10000");
         }
-        ConnectionRef ref = ref(find(id));
+        ConnectionRef ref = ref(c);
         if (history.latest(ref, Integer.MAX_VALUE).stream().noneMatch(r -> r.runId().equals(runId))) {
             throw ApiException.notFound("run '" + runId + "' of connection '" + id + "'");
         }

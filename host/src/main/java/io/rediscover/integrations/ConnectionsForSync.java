@@ -15,29 +15,36 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** What the sync engine sees of connections: connected ones with the Rediscovery capability, and their credentials. */
+/**
+ * What the sync engine sees of connections: connected ones with the Rediscovery capability whose org's gates are open
+ * (licence, integrations switch, the connector's plugin allowed), and their credentials. A downgraded org's
+ * connections stop syncing at their next run; their mirror stays until they are removed.
+ */
 @Singleton
 final class ConnectionsForSync implements SyncConnections {
 
     private final ConnectionStore store;
     private final ConnectorRegistry connectors;
     private final HostConfig config;
+    private final IntegrationGate gate;
 
     @Inject
-    ConnectionsForSync(ConnectionStore store, ConnectorRegistry connectors, HostConfig config) {
+    ConnectionsForSync(ConnectionStore store, ConnectorRegistry connectors, HostConfig config, IntegrationGate gate) {
         this.store = store;
         this.connectors = connectors;
         this.config = config;
+        this.gate = gate;
     }
 
-    private static boolean syncable(Connection c) {
-        return c.status() == Connection.Status.CONNECTED && c.capabilities().contains(Capability.REDISCOVERY);
+    private boolean syncable(Connection c) {
+        return c.status() == Connection.Status.CONNECTED && c.capabilities().contains(Capability.REDISCOVERY)
+                && connectors.find(c.connectorId()).filter(l -> gate.open(c.org(), l)).isPresent();
     }
 
     @Override
     public List<ConnectionRef> active() {
         try (Stream<Connection> all = store.all()) {
-            return all.filter(ConnectionsForSync::syncable).map(c -> new ConnectionRef(c.org(), c.id())).toList();
+            return all.filter(this::syncable).map(c -> new ConnectionRef(c.org(), c.id())).toList();
         }
     }
 

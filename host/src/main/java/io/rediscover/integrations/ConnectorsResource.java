@@ -10,11 +10,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.rediscover.auth.Caller;
+import io.rediscover.plugins.LoadedConnector;
+import io.rediscover.tenancy.Org;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.List;
 
-/** {@code GET /api/connectors}: the connectors loaded on this host, with their full descriptors. */
+/**
+ * {@code GET /api/connectors}: the connectors the caller's org may use (its allowed plugins, behind the licence
+ * gates), with their full descriptors; deprecated ones are flagged. Recruiters read them too: the ATS-only filters of
+ * search come from the descriptors.
+ */
 @Path("/connectors")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -22,15 +31,18 @@ public final class ConnectorsResource implements ApiResource {
 
     private final ConnectorRegistry registry;
     private final List<String> egressIps;
+    private final IntegrationGate gate;
 
     /**
      * @param registry the loaded connectors
      * @param config host configuration (egress IPs)
+     * @param gate licence and plugin gates
      */
     @Inject
-    public ConnectorsResource(ConnectorRegistry registry, HostConfig config) {
+    public ConnectorsResource(ConnectorRegistry registry, HostConfig config, IntegrationGate gate) {
         this.registry = registry;
         this.egressIps = config.egressIps();
+        this.gate = gate;
     }
 
     /**
@@ -40,20 +52,25 @@ public final class ConnectorsResource implements ApiResource {
     public record Connectors(List<ConnectorView> connectors) {
     }
 
-    /** @return every loaded connector */
+    /** @param security the caller @return the connectors the caller's org may use */
     @GET
-    public Connectors list() {
-        return new Connectors(registry.connectors().stream().map(c -> ConnectorView.of(c, egressIps)).toList());
+    public Connectors list(@Context SecurityContext security) {
+        Org org = gate.require(Caller.of(security).org());
+        return new Connectors(registry.connectors().stream().filter(c -> IntegrationGate.allows(org, c))
+                .map(c -> ConnectorView.of(c, egressIps)).toList());
     }
 
     /**
      * @param id a connector id
-     * @return that connector
+     * @param security the caller
+     * @return that connector; 403 when the org may not use it
      */
     @GET
     @Path("/{id}")
-    public ConnectorView get(@PathParam("id") String id) {
-        return registry.find(id).map(c -> ConnectorView.of(c, egressIps))
-                .orElseThrow(() -> ApiException.notFound("connector '" + id + "'"));
+    public ConnectorView get(@PathParam("id") String id, @Context SecurityContext security) {
+        Org org = gate.require(Caller.of(security).org());
+        LoadedConnector c = registry.find(id).orElseThrow(() -> ApiException.notFound("connector '" + id + "'"));
+        gate.requireConnector(org, c);
+        return ConnectorView.of(c, egressIps);
     }
 }

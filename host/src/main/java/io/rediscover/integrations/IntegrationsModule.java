@@ -1,6 +1,7 @@
 package io.rediscover.integrations;
 
 import com.google.inject.AbstractModule;
+import io.rediscover.lifecycle.Lifecycle;
 import io.rediscover.sync.SyncConnections;
 import io.rediscover.web.WebModule;
 
@@ -9,9 +10,12 @@ public final class IntegrationsModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(ConnectionStore.class);
+        bind(IntegrationGate.class);
+        Lifecycle.manage(binder(), Verifier.class);
+        Lifecycle.manage(binder(), ConnectionRemoval.class);
+        WebModule.addResource(binder(), ConnectionsResource.class);
         bind(SyncConnections.class).to(ConnectionsForSync.class);
         WebModule.addResource(binder(), ConnectorsResource.class);
-        WebModule.addResource(binder(), ConnectionSyncResource.class);
         WebModule.addResource(binder(), ReindexResource.class);
     }
 }

@@ -9,11 +9,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.rediscover.auth.Caller;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Admin: rebuild everything derived from the mirror ({@code POST /api/admin/reindex}, 202) and follow its progress
+ * Platform admins: rebuild everything derived from the mirror ({@code POST /api/admin/reindex}, 202) and follow its progress
  * ({@code GET /api/admin/reindex}). It runs on its own thread; one at a time (409 otherwise).
  */
 @Path("/admin/reindex")
@@ -29,15 +32,17 @@ public final class ReindexResource implements ApiResource {
         this.reindexer = reindexer;
     }
 
-    /** @return the current or last reindex; 404 when none ran since start-up */
+    /** @param security the caller @return the current or last reindex; 404 when none ran since start-up */
     @GET
-    public Reindexer.Progress progress() {
+    public Reindexer.Progress progress(@Context SecurityContext security) {
+        Caller.of(security).requirePlatformAdmin("follow a reindex");
         return reindexer.progress().orElseThrow(() -> ApiException.notFound("a reindex since start-up"));
     }
 
-    /** @return 202 with the starting progress, or 409 when one is running */
+    /** @param security the caller @return 202 with the starting progress, or 409 when one is running */
     @POST
-    public Response start() {
+    public Response start(@Context SecurityContext security) {
+        Caller.of(security).requirePlatformAdmin("rebuild the indexes");
         if (reindexer.progress().map(Reindexer.Progress::running).orElse(false)) {
             throw ApiException.conflict("a reindex is already running");
         }

@@ -14,4 +14,12 @@ public interface MirrorListener {
      * @param candidateIds candidates whose mirrored data (or applications) changed, live or deleted
      */
     void changed(ConnectionRef ref, Set<String> candidateIds);
+
+    /**
+     * A connection was removed and its mirror data deleted: drop everything derived from it (index entries).
+     *
+     * @param ref the connection
+     */
+    default void removed(ConnectionRef ref) {
+    }
 }

@@ -127,21 +127,70 @@ public final class MirrorStore {
         return states.get(ref.org() + "/" + ref.connectionId());
     }
 
-    /** @param sha256 a content hash @return the file, if stored */
-    public Optional<byte[]> blob(String sha256) {
-        return blobs.get(sha256);
+    /** @param org the org @param sha256 a content hash @return the org's file, if stored */
+    public Optional<byte[]> blob(String org, String sha256) {
+        return blobs.get(org + "/" + sha256);
     }
 
     /**
-     * Stores a file once by its content hash. Committed on its own: an unreferenced file after a crash costs only
-     * disk, never correctness.
+     * Stores a file once per org by its content hash (per org, so that no org's file is ever reachable from another,
+     * and removing an org's data removes its files). Committed on its own: an unreferenced file after a crash costs
+     * only disk until the next removal sweeps it.
      *
+     * @param org    the org
      * @param sha256 content hash
      * @param bytes  the file
      */
-    public void putBlob(String sha256, byte[] bytes) {
-        if (!blobs.containsKey(sha256)) {
-            store.write(b -> b.put(blobs, sha256, bytes));
+    public void putBlob(String org, String sha256, byte[] bytes) {
+        String key = org + "/" + sha256;
+        if (!blobs.containsKey(key)) {
+            store.write(b -> b.put(blobs, key, bytes));
+        }
+    }
+
+    /**
+     * Removes everything the mirror holds for a connection: records, links, state and counts, in commits of
+     * {@code batchSize} keys so that memory and commit size stay bounded, however large the mirror.
+     *
+     * @param ref       the connection
+     * @param batchSize keys per commit
+     * @return how many records were removed
+     */
+    public long removeConnection(ConnectionRef ref, int batchSize) {
+        long removed = store.removeAll(records, ref.prefix(), batchSize);
+        store.removeAll(applicationsByCandidate, ref.prefix(), batchSize);
+        String key = ref.org() + "/" + ref.connectionId();
+        store.write(b -> b.remove(states, key).remove(counts, key));
+        return removed;
+    }
+
+    /**
+     * Removes the org's files that no record of the org refers to any more (after a connection was removed).
+     *
+     * @param org        the org
+     * @param referenced a set to fill with the referenced hashes (a temp-file set: millions of records stay off heap)
+     * @param batchSize  keys per commit
+     * @return how many files were removed
+     */
+    public long sweepBlobs(String org, io.rediscover.store.TempIdSet referenced, int batchSize) {
+        try (Stream<MirrorRecord> all = records.scan(org + "/").map(Map.Entry::getValue)) {
+            all.filter(r -> r.resume() != null).forEach(r -> referenced.add(r.resume().sha256()));
+        }
+        String prefix = org + "/";
+        long removed = 0;
+        String from = prefix;
+        while (true) {
+            List<String> scanned;
+            try (Stream<String> keys = blobs.keysFrom(prefix, from)) {
+                scanned = keys.limit(batchSize).toList();
+            }
+            List<String> unreferenced = scanned.stream().filter(k -> !referenced.contains(k.substring(prefix.length()))).toList();
+            store.write(b -> unreferenced.forEach(k -> b.remove(blobs, k)));
+            removed += unreferenced.size();
+            if (scanned.size() < batchSize) {
+                return removed;
+            }
+            from = scanned.get(scanned.size() - 1) + "\0"; // just after the last key seen
         }
     }
 

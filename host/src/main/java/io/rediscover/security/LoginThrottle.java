@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing: after {@value #FREE_FAILURES} failed sign-ins for one key (an e-mail address, or a
- * client address) within {@link #WINDOW}, further attempts for that key are refused for a delay that doubles with each
+ * Slows down password guessing: after a number of failed sign-ins for one key ({@value #FREE_FAILURES} for an
+ * e-mail address; more for a client address, which many people may share behind one proxy) within {@link #WINDOW}, further attempts for that key are refused for a delay that doubles with each
  * failure, capped at {@link #MAX_DELAY}. A success clears the key. State lives in memory: a restart forgives, which is
  * acceptable because the delays are short and the hashing cost bounds the attempt rate anyway.
  */
@@ -20,6 +20,7 @@ public final class LoginThrottle {
     private static final int MAX_TRACKED = 100_000;
 
     private final Clock clock;
+    private final int freeFailures;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     private record Failures(int count, Instant last) {
@@ -27,7 +28,13 @@ public final class LoginThrottle {
 
     /** @param clock the clock (tests move it) */
     public LoginThrottle(Clock clock) {
+        this(clock, FREE_FAILURES);
+    }
+
+    /** @param clock the clock @param freeFailures failures allowed before attempts are delayed */
+    public LoginThrottle(Clock clock, int freeFailures) {
         this.clock = clock;
+        this.freeFailures = freeFailures;
     }
 
     /**
@@ -36,7 +43,7 @@ public final class LoginThrottle {
      */
     public Duration retryAfter(String key) {
         Failures f = failures.get(key);
-        if (f == null || f.count < FREE_FAILURES) {
+        if (f == null || f.count < freeFailures) {
             return Duration.ZERO;
         }
         Instant now = clock.instant();
@@ -44,7 +51,7 @@ public final class LoginThrottle {
             failures.remove(key, f);
             return Duration.ZERO;
         }
-        Duration delay = Duration.ofSeconds(1L << Math.min(f.count - FREE_FAILURES, 20));
+        Duration delay = Duration.ofSeconds(1L << Math.min(f.count - freeFailures, 20));
         if (delay.compareTo(MAX_DELAY) > 0) {
             delay = MAX_DELAY;
         }

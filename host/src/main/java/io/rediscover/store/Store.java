@@ -224,6 +224,33 @@ public final class Store implements Managed {
         }
     }
 
+    /**
+     * Removes every key with a prefix, in commits of {@code batchSize} keys: bounded memory and commit size however
+     * many keys there are. Not atomic as a whole; callers make it resumable (e.g. by marking what is being removed).
+     *
+     * @param map       the map
+     * @param prefix    a non-empty key prefix
+     * @param batchSize keys per commit
+     * @return how many keys were removed
+     */
+    public long removeAll(StoreMap<?> map, String prefix, int batchSize) {
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("refusing to remove a whole map by an empty prefix");
+        }
+        long removed = 0;
+        while (true) {
+            List<String> keys;
+            try (java.util.stream.Stream<String> s = map.keys(prefix)) {
+                keys = s.limit(batchSize).toList();
+            }
+            if (keys.isEmpty()) {
+                return removed;
+            }
+            write(b -> keys.forEach(k -> b.remove(map, k)));
+            removed += keys.size();
+        }
+    }
+
     /** Writes collected for one atomic commit. Values are serialised as they are added. */
     public static final class Batch {
         private record Op(StoreMap<?> map, String key, byte[] value) {

@@ -96,7 +96,7 @@ final class MirrorSink implements SyncSink, AutoCloseable {
         AtsDocument doc = candidate.resume();
         if (doc != null) {
             String sha = doc.sha256();
-            mirror.putBlob(sha, doc.content());
+            mirror.putBlob(ref.org(), sha, doc.content());
             resume = new ResumeRef(sha, doc.fileName(), doc.mediaType(), doc.size());
         }
         add(new MirrorChange.Upsert(RecordKind.CANDIDATE, candidate.externalId(), null, candidate.updatedAt(),

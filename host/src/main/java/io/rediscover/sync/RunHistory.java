@@ -36,6 +36,18 @@ public final class RunHistory {
         return String.format("%012d", next);
     }
 
+    /**
+     * Forgets a removed connection's runs, failures and run ids.
+     *
+     * @param ref       the connection
+     * @param batchSize keys per commit
+     */
+    public void removeConnection(ConnectionRef ref, int batchSize) {
+        store.removeAll(failures, ref.prefix(), batchSize);
+        store.removeAll(runs, ref.prefix(), batchSize);
+        store.write(b -> b.remove(sequence, ref.org() + "/" + ref.connectionId()));
+    }
+
     static String runKey(ConnectionRef ref, String runId) {
         return ref.prefix() + runId;
     }

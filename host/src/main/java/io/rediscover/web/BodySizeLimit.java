@@ -11,8 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies larger than {@code server.maxRequestBytes} with 413, before anything is parsed: by the
- * declared Content-Length when there is one, and by counting when the body is chunked.
+ * Refuses request bodies larger than {@code server.maxRequestBytes} before anything is parsed: by the declared
+ * Content-Length when there is one, and by counting when the body is chunked. The answer is a 400 like every other bad
+ * body (code {@code payload_too_large}, naming the limit), so clients handle all bad input one way.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -28,13 +29,14 @@ public final class BodySizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
-            throw tooLarge();
+            throw tooLarge(maxBytes);
         }
         request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
     }
 
-    private static ApiException tooLarge() {
-        return new ApiException(413, "payload_too_large", "the request body is larger than the limit of this server", null);
+    private static ApiException tooLarge(long maxBytes) {
+        return new ApiException(400, "payload_too_large", "the request body is larger than this server's limit of "
+                + maxBytes + " bytes", null);
     }
 
     private static final class Limited extends FilterInputStream {
@@ -63,7 +65,7 @@ public final class BodySizeLimit implements ContainerRequestFilter {
         private void count(int n) {
             seen += n;
             if (seen > max) {
-                throw tooLarge();
+                throw tooLarge(max);
             }
         }
     }

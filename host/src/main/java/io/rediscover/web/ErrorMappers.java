@@ -42,6 +42,14 @@ public final class ErrorMappers {
         }
     }
 
+    /** A field found invalid by a resource, outside JSON reading. */
+    public static final class InvalidFieldMapper implements ExceptionMapper<InvalidField> {
+        @Override
+        public Response toResponse(InvalidField e) {
+            return respond(400, e.asApiException("").body());
+        }
+    }
+
     /** JAX-RS failures: unknown route (404), wrong method (405), wrong media type (415), ... */
     public static final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
         @Context
@@ -105,6 +113,9 @@ public final class ErrorMappers {
                 message = "unknown field '" + u.getPropertyName() + "'";
             } else if (m instanceof InvalidFormatException f) {
                 message = "'" + f.getValue() + "' is not a valid " + typeName(f.getTargetType());
+            } else if (m instanceof ValueInstantiationException v && v.getCause() instanceof InvalidField f) {
+                ApiException e400 = f.asApiException(field);
+                return respond(400, e400.body());
             } else if (m instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException iae) {
                 message = iae.getMessage();
             } else if (m instanceof MismatchedInputException mi) {

@@ -14,14 +14,17 @@ import java.util.Set;
  */
 final class JerseyApplication extends ResourceConfig {
 
-    JerseyApplication(Set<ApiResource> resources, ObjectMapper json, long maxRequestBytes) {
+    JerseyApplication(Set<ApiResource> resources, ObjectMapper json, long maxRequestBytes,
+                      jakarta.ws.rs.container.ContainerRequestFilter authentication) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         // Keep error responses ours: without this, an entity-less error would go through the container's sendError.
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         register(JacksonFeature.withoutExceptionMappers());
         register(new ObjectMapperResolver(json));
         register(new BodySizeLimit(maxRequestBytes));
+        register(authentication);
         register(ErrorMappers.ApiExceptionMapper.class);
+        register(ErrorMappers.InvalidFieldMapper.class);
         register(ErrorMappers.WebApplicationExceptionMapper.class);
         register(ErrorMappers.JsonExceptionMapper.class);
         register(ErrorMappers.UnexpectedExceptionMapper.class);

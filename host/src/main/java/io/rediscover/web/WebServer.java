@@ -1,6 +1,7 @@
 package io.rediscover.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rediscover.auth.Authentication;
 import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.Managed;
 import jakarta.inject.Inject;
@@ -34,6 +35,7 @@ public final class WebServer implements Managed {
     private final HostConfig.Server config;
     private final Set<ApiResource> resources;
     private final ObjectMapper json;
+    private final Authentication authentication;
     private Server server;
     private ServerConnector connector;
 
@@ -41,12 +43,14 @@ public final class WebServer implements Managed {
      * @param config    the host configuration
      * @param resources every API resource bound by the capability modules
      * @param json      the host's mapper
+     * @param authentication guards every API method not marked public
      */
     @Inject
-    public WebServer(HostConfig config, Set<ApiResource> resources, ObjectMapper json) {
+    public WebServer(HostConfig config, Set<ApiResource> resources, ObjectMapper json, Authentication authentication) {
         this.config = config.server();
         this.resources = resources;
         this.json = json;
+        this.authentication = authentication;
     }
 
     @Override
@@ -66,7 +70,7 @@ public final class WebServer implements Managed {
         context.setErrorHandler(new JsonErrorHandler(json));
         context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("web/"));
         context.addServlet(new ServletHolder("api", new ServletContainer(
-                new JerseyApplication(resources, json, config.maxRequestBytes()))), "/api/*");
+                new JerseyApplication(resources, json, config.maxRequestBytes(), authentication))), "/api/*");
         ServletHolder files = new ServletHolder("ui", DefaultServlet.class);
         files.setInitParameter("dirAllowed", "false");
         files.setInitParameter("welcomeServlets", "false");

@@ -137,12 +137,26 @@ class CommandLineTest {
         while (System.nanoTime() < deadline && p.isAlive() && seen.stream().noneMatch(l -> l.contains("SUCCEEDED"))) {
             Thread.sleep(100);
         }
+        // The printed org admin login works, and shows the demo connection connected.
+        String running = seen.stream().filter(l -> l.contains("Rediscover demo is running at")).findFirst().orElseThrow();
+        int port = Integer.parseInt(running.replaceAll(".*:(\\d+)/.*", "$1"));
+        Http admin = new Http(port).signIn(DemoSetup.ADMIN_EMAIL, DemoSetup.ADMIN_PASSWORD);
+        var connections = admin.get("/api/connections").json().get("connections");
+        assertThat(connections).hasSize(1);
+        assertThat(connections.get(0).get("status").asText()).isEqualTo("CONNECTED");
+        assertThat(connections.get(0).at("/credentials/clientSecret/value").isNull()).isTrue();
+        new Http(port).signIn(DemoSetup.RECRUITER_EMAIL, DemoSetup.RECRUITER_PASSWORD);
+        new Http(port).signIn(DemoCommand.DEMO_PLATFORM_ADMIN, DemoCommand.DEMO_PLATFORM_PASSWORD);
+
         ProcessHandle.of(p.pid()).orElseThrow().destroy();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         drain.join(10_000);
         String out = String.join("\n", seen);
         assertThat(out).contains("Rediscover demo is running at http://127.0.0.1:").contains("Demo iCIMS (simulated, 60 people)")
-                .contains("Demo connection: org demo, connection 1 verified").contains("SUCCEEDED");
+                .contains("Org admin: " + DemoSetup.ADMIN_EMAIL + " / " + DemoSetup.ADMIN_PASSWORD)
+                .contains("Recruiter: " + DemoSetup.RECRUITER_EMAIL)
+                .contains("Platform admin: " + DemoCommand.DEMO_PLATFORM_ADMIN)
+                .contains("is being verified").contains("SUCCEEDED");
         assertThat(dir.resolve("rediscover-demo-data/store/rediscover.mv.db")).exists();
         assertThat(dir.resolve("rediscover-demo-data/master.key")).exists();
     }

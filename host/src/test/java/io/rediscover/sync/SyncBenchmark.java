@@ -54,10 +54,8 @@ public final class SyncBenchmark {
             try (Host host = Host.start(TestHosts.config(dir.resolve("data"), plugins, Map.of("sync.enabled", "false",
                     "log.level", "warn", "connectors.icims-stream.apiBaseUrl", ats.get("base"),
                     "connectors.icims-stream.tokenUrl", ats.get("token"), "connectors.icims-stream.streamBaseUrl", ats.get("base"))))) {
-                var icims = host.injector().getInstance(ConnectorRegistry.class).find("icims-stream").orElseThrow();
-                Connection c = host.injector().getInstance(ConnectionStore.class).create("bench", icims.descriptor(),
-                        Set.of(Capability.REDISCOVERY), Map.of("clientId", ats.get("id"), "clientSecret", ats.get("secret"),
-                                "streamId", ats.get("stream")), Connection.Status.CONNECTED);
+                Connection c = io.rediscover.testing.TestTenants.connected(host, "bench", Map.of("clientId", ats.get("id"),
+                        "clientSecret", ats.get("secret"), "streamId", ats.get("stream")));
                 ConnectionRef ref = new ConnectionRef(c.org(), c.id());
                 SyncConnection connection = host.injector().getInstance(SyncConnections.class).load(ref).orElseThrow();
                 SyncRunner runner = host.injector().getInstance(SyncRunner.class);

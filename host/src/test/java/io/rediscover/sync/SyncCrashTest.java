@@ -100,9 +100,9 @@ class SyncCrashTest {
         try {
             ConnectionStore connections = new ConnectionStore(store,
                     new SecretBox(MasterKey.loadOrCreate(config.security().masterKeyFile()), List.of()));
-            Connection c = connections.create("acme", new io.rediscover.icims.IcimsDescriptorAccess().descriptor(),
-                    Set.of(Capability.REDISCOVERY), Map.of("clientId", sim.clientId(), "clientSecret", sim.clientSecret(),
-                            "streamId", sim.streamId()), Connection.Status.CONNECTED);
+            Connection c = io.rediscover.testing.TestTenants.connected(new io.rediscover.tenancy.OrgStore(store), connections,
+                    new io.rediscover.icims.IcimsDescriptorAccess().descriptor(), "acme", Map.of("clientId", sim.clientId(),
+                            "clientSecret", sim.clientSecret(), "streamId", sim.streamId()));
             return new ConnectionRef(c.org(), c.id());
         } finally {
             store.stop();

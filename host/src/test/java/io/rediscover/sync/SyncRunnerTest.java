@@ -101,7 +101,7 @@ class SyncRunnerTest {
         long withResume;
         try (var all = mirror.records(ref, RecordKind.CANDIDATE)) {
             withResume = all.filter(r -> r.resume() != null).peek(r ->
-                    assertThat(mirror.blob(r.resume().sha256())).isPresent()).count();
+                    assertThat(mirror.blob(ref.org(), r.resume().sha256())).isPresent()).count();
         }
         assertThat(withResume).isPositive();
         String person = Long.toString(sim.tenant().ids(ProfileType.PERSON).get(0));

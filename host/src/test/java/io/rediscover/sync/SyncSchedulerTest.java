@@ -70,9 +70,8 @@ class SyncSchedulerTest {
     }
 
     private Connection connect(String org, String secret) {
-        var icims = host.injector().getInstance(ConnectorRegistry.class).find("icims-stream").orElseThrow();
-        return host.injector().getInstance(ConnectionStore.class).create(org, icims.descriptor(), Set.of(Capability.REDISCOVERY),
-                Map.of("clientId", sim.clientId(), "clientSecret", secret, "streamId", sim.streamId()), Connection.Status.CONNECTED);
+        return io.rediscover.testing.TestTenants.connected(host, org,
+                Map.of("clientId", sim.clientId(), "clientSecret", secret, "streamId", sim.streamId()));
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -138,8 +137,11 @@ class SyncSchedulerTest {
 
     @Test
     void theSyncApiShowsProgressHistoryAndStartsRunsOnRequest() throws Exception {
-        Connection c = connect(io.rediscover.integrations.SingleOrg.ID, sim.clientSecret());
-        io.rediscover.testing.Http http = new io.rediscover.testing.Http(host.port());
+        Connection c = connect("acme", sim.clientSecret());
+        host.injector().getInstance(io.rediscover.tenancy.UserStore.class).create("boss@acme.test", "Boss",
+                io.rediscover.tenancy.Role.ORG_ADMIN, "acme", "boss-password-123", false);
+        io.rediscover.testing.Http anonymous = new io.rediscover.testing.Http(host.port());
+        io.rediscover.testing.Http http = anonymous.signIn("boss@acme.test", "boss-password-123");
         String base = "/api/connections/" + c.id();
         await("the first run through the API", () -> "SUCCEEDED".equals(http.get(base + "/sync").json().at("/lastRun/result").asText()));
         var status = http.get(base + "/sync").json();
@@ -174,11 +176,14 @@ class SyncSchedulerTest {
         assertThat(http.get(base + "/runs?limit=abc").status()).isEqualTo(404);
 
         heard.clear();
-        assertThat(http.get("/api/admin/reindex").status()).isEqualTo(404);
-        assertThat(http.post("/api/admin/reindex", "").status()).isEqualTo(202);
-        await("the reindex", () -> http.get("/api/admin/reindex").status() == 200
-                && !http.get("/api/admin/reindex").json().get("running").asBoolean());
-        var reindex = http.get("/api/admin/reindex").json();
+        assertThat(http.post("/api/admin/reindex", "").status()).as("org admins may not reindex").isEqualTo(403);
+        io.rediscover.testing.Http platform = anonymous.signIn(io.rediscover.testing.TestTenants.ADMIN_EMAIL,
+                io.rediscover.testing.TestTenants.ADMIN_PASSWORD);
+        assertThat(platform.get("/api/admin/reindex").status()).isEqualTo(404);
+        assertThat(platform.post("/api/admin/reindex", "").status()).isEqualTo(202);
+        await("the reindex", () -> platform.get("/api/admin/reindex").status() == 200
+                && !platform.get("/api/admin/reindex").json().get("running").asBoolean());
+        var reindex = platform.get("/api/admin/reindex").json();
         assertThat(reindex.get("done").asLong()).isEqualTo(sim.tenant().size(ProfileType.PERSON));
         assertThat(heard).hasSize(sim.tenant().size(ProfileType.PERSON));
     }

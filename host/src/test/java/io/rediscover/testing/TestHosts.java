@@ -33,6 +33,8 @@ public final class TestHosts {
         all.put("plugins.dir", pluginsDir.toString());
         all.put("data.syncOnCommit", "false");
         all.put("security.masterKeyFile", dataDir.resolve("master.key").toString());
+        all.put("admin.email", TestTenants.ADMIN_EMAIL);
+        all.put("admin.password", TestTenants.ADMIN_PASSWORD);
         all.putAll(overrides);
         return new ConfigLoader(dataDir).load(Optional.empty(), Map.of(), all);
     }

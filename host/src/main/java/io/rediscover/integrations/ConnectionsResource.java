@@ -1,0 +1,199 @@
+package io.rediscover.integrations;
+
+import io.rediscover.audit.AuditLog;
+import io.rediscover.auth.Caller;
+import io.rediscover.mirror.ConnectionRef;
+import io.rediscover.pluginapi.Capability;
+import io.rediscover.pluginapi.ConnectorDescriptor;
+import io.rediscover.plugins.ConnectorRegistry;
+import io.rediscover.plugins.LoadedConnector;
+import io.rediscover.sync.SyncScheduler;
+import io.rediscover.tenancy.Org;
+import io.rediscover.web.ApiException;
+import io.rediscover.web.ApiResource;
+import io.rediscover.web.InvalidField;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * An org's integrations ({@code /api/connections}): org admins list, create (verified in the background:
+ * VERIFYING → CONNECTED or FAILED with the field), edit (verified again; a secret left blank keeps the stored one) and
+ * remove them (their sync stops and their mirror data goes); recruiters may read them. Every call acts in the
+ * caller's own org, so another org's connection id is simply not found. Removing is allowed even when the org's
+ * licence no longer includes integrations, so an org can always delete its data.
+ */
+@Path("/connections")
+@Produces(MediaType.APPLICATION_JSON)
+@Singleton
+public final class ConnectionsResource implements ApiResource {
+
+    private final ConnectionStore connections;
+    private final ConnectorRegistry registry;
+    private final IntegrationGate gate;
+    private final Verifier verifier;
+    private final ConnectionRemoval removal;
+    private final SyncScheduler scheduler;
+    private final AuditLog audit;
+    private final ConnectionSyncResource sync;
+
+    /**
+     * @param connections stored connections
+     * @param registry    loaded connectors
+     * @param gate        licence and plugin gates
+     * @param verifier    background verification
+     * @param removal     background removal
+     * @param scheduler   stops a sync whose credentials changed
+     * @param audit       the audit log
+     * @param sync        a connection's sync, progress and history
+     */
+    @Inject
+    public ConnectionsResource(ConnectionStore connections, ConnectorRegistry registry, IntegrationGate gate,
+                               Verifier verifier, ConnectionRemoval removal, SyncScheduler scheduler, AuditLog audit,
+                               ConnectionSyncResource sync) {
+        this.connections = connections;
+        this.registry = registry;
+        this.gate = gate;
+        this.verifier = verifier;
+        this.removal = removal;
+        this.scheduler = scheduler;
+        this.audit = audit;
+        this.sync = sync;
+    }
+
+    /** @return the sub-resource for {@code /{id}/sync} and {@code /{id}/runs…} */
+    @Path("/{id}")
+    public ConnectionSyncResource sync() {
+        return sync;
+    }
+
+    /**
+     * @param connectorId  which connector (create only; on edit it may be repeated but not changed)
+     * @param capabilities what the connection is for, a subset of the connector's
+     * @param credentials  values by credential key
+     */
+    public record ConnectionRequest(String connectorId, List<Capability> capabilities, Map<String, String> credentials) {
+        /** Validates shapes; the descriptor decides the rest. */
+        public ConnectionRequest {
+            InvalidField.maxLength("connectorId", connectorId, 100);
+            InvalidField.items("capabilities", capabilities, 20);
+            if (credentials != null && credentials.size() > 50) {
+                throw new InvalidField("credentials", "'credentials' takes at most 50 entries");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "ConnectionRequest[" + connectorId + ", " + capabilities + ", credentials "
+                    + (credentials == null ? "none" : credentials.keySet()) + "]";
+        }
+    }
+
+    /** @param connections the org's connections */
+    public record Connections(List<ConnectionView> connections) {
+    }
+
+    private Connection find(String org, String id) {
+        return connections.get(org, id).orElseThrow(() -> ApiException.notFound("connection '" + id + "'"));
+    }
+
+    /** @param security the caller @return the org's connections */
+    @GET
+    public Connections list(@Context SecurityContext security) {
+        String org = Caller.of(security).org();
+        gate.require(org);
+        return new Connections(connections.list(org).stream().map(ConnectionView::of).toList());
+    }
+
+    /** @param id a connection @param security the caller @return it */
+    @GET
+    @Path("/{id}")
+    public ConnectionView get(@PathParam("id") String id, @Context SecurityContext security) {
+        String org = Caller.of(security).org();
+        gate.require(org);
+        return ConnectionView.of(find(org, id));
+    }
+
+    /** @param body connector, capabilities, credentials @param security the caller @return 201, VERIFYING */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(ConnectionRequest body, @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        caller.requireOrgAdmin("connect an ATS");
+        Org org = gate.require(caller.org());
+        ConnectionRequest in = InvalidField.body(body);
+        InvalidField.text("connectorId", in.connectorId(), 100);
+        LoadedConnector connector = registry.find(in.connectorId()).orElseThrow(() -> ApiException.badRequest("connectorId",
+                "no connector '" + in.connectorId() + "' is installed; GET /api/connectors lists those you may use"));
+        gate.requireConnector(org, connector);
+        ConnectorDescriptor d = connector.descriptor();
+        Set<Capability> capabilities = CredentialsForm.capabilities(d, in.capabilities());
+        Map<String, String> values = CredentialsForm.credentials(d, in.credentials(), Set.of());
+        Connection c = connections.create(org.id(), d, capabilities, values);
+        audit.record(caller.user(), org.id(), "connection.created", c.id(), Map.of("connectorId", d.id(),
+                "capabilities", capabilities.toString(), "credentialsSet", new TreeSet<>(values.keySet()).toString()));
+        verifier.verify(c);
+        return Response.created(URI.create("/api/connections/" + c.id())).entity(ConnectionView.of(c)).build();
+    }
+
+    /** @param id a connection @param body capabilities and credentials @param security the caller @return it, VERIFYING */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConnectionView update(@PathParam("id") String id, ConnectionRequest body, @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        caller.requireOrgAdmin("change integrations");
+        Org org = gate.require(caller.org());
+        Connection c = find(org.id(), id);
+        ConnectionRequest in = InvalidField.body(body);
+        if (in.connectorId() != null && !in.connectorId().equals(c.connectorId())) {
+            throw ApiException.badRequest("connectorId", "a connection's connector cannot change; create a new connection");
+        }
+        if (c.status() == Connection.Status.REMOVING) {
+            throw ApiException.conflict("connection " + id + " is being removed");
+        }
+        LoadedConnector connector = registry.find(c.connectorId()).orElseThrow(() -> ApiException.conflict(
+                "the connector '" + c.connectorId() + "' is not installed on this server any more"));
+        gate.requireConnector(org, connector);
+        ConnectorDescriptor d = connector.descriptor();
+        Set<Capability> capabilities = CredentialsForm.capabilities(d, in.capabilities());
+        Map<String, String> values = CredentialsForm.credentials(d, in.credentials(), c.sealed().keySet());
+        Connection updated = connections.update(c, d, capabilities, values);
+        scheduler.cancel(new ConnectionRef(org.id(), id)); // a run with the old credentials stops; the new ones verify first
+        audit.record(caller.user(), org.id(), "connection.updated", id, Map.of("capabilities", capabilities.toString(),
+                "credentialsGiven", new TreeSet<>(values.keySet()).toString()));
+        verifier.verify(updated);
+        return ConnectionView.of(updated);
+    }
+
+    /** @param id a connection @param security the caller @return 202, REMOVING; it is gone once its data is */
+    @DELETE
+    @Path("/{id}")
+    public Response remove(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        caller.requireOrgAdmin("remove integrations");
+        Connection c = find(caller.org(), id);
+        if (c.status() != Connection.Status.REMOVING) {
+            removal.remove(c);
+            audit.record(caller.user(), c.org(), "connection.removed", id, Map.of("connectorId", c.connectorId()));
+        }
+        return Response.accepted(ConnectionView.of(connections.get(c.org(), id).orElse(c))).build();
+    }
+}

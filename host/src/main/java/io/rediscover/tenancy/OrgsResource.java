@@ -1,0 +1,239 @@
+package io.rediscover.tenancy;
+
+import io.rediscover.audit.AuditLog;
+import io.rediscover.auth.Caller;
+import io.rediscover.auth.SessionResource;
+import io.rediscover.plugins.ConnectorRegistry;
+import io.rediscover.plugins.LoadedConnector;
+import io.rediscover.security.PasswordHasher;
+import io.rediscover.web.ApiException;
+import io.rediscover.web.ApiResource;
+import io.rediscover.web.InvalidField;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Platform admins: orgs with their licence tier, ATS-integrations switch and allowed plugins
+ * ({@code GET/POST /api/admin/orgs}, {@code GET/PATCH /api/admin/orgs/{org}}), and their users
+ * ({@code GET/POST /api/admin/orgs/{org}/users}). Every change is audit-logged in the org's log.
+ */
+@Path("/admin/orgs")
+@Produces(MediaType.APPLICATION_JSON)
+@Singleton
+public final class OrgsResource implements ApiResource {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+
+    private final OrgStore orgs;
+    private final UserStore users;
+    private final ConnectorRegistry connectors;
+    private final AuditLog audit;
+
+    /** @param orgs orgs @param users users @param connectors installed plugins @param audit the audit log */
+    @Inject
+    public OrgsResource(OrgStore orgs, UserStore users, ConnectorRegistry connectors, AuditLog audit) {
+        this.orgs = orgs;
+        this.users = users;
+        this.connectors = connectors;
+        this.audit = audit;
+    }
+
+    /**
+     * @param id                  new org id
+     * @param name                display name
+     * @param tier                licence tier
+     * @param integrationsEnabled ATS integrations switch (default off)
+     * @param plugins             allowed plugin ids (default none)
+     */
+    public record NewOrg(String id, String name, LicenceTier tier, Boolean integrationsEnabled, List<String> plugins) {
+        /** Validates. */
+        public NewOrg {
+            InvalidField.matching("id", id, OrgStore.ID, "2–40 characters: lower-case letters, digits and '-', starting with a letter");
+            name = InvalidField.text("name", name, 200);
+            InvalidField.required("tier", tier);
+            InvalidField.items("plugins", plugins, 100);
+        }
+    }
+
+    /**
+     * A partial change: absent fields stay as they are.
+     *
+     * @param name                display name
+     * @param tier                licence tier
+     * @param integrationsEnabled ATS integrations switch
+     * @param plugins             allowed plugin ids (the whole list)
+     */
+    public record OrgChange(String name, LicenceTier tier, Boolean integrationsEnabled, List<String> plugins) {
+        /** Validates. */
+        public OrgChange {
+            if (name != null) {
+                name = InvalidField.text("name", name, 200);
+            }
+            InvalidField.items("plugins", plugins, 100);
+        }
+    }
+
+    /**
+     * @param email    sign-in address, unique across the installation
+     * @param name     display name
+     * @param role     ORG_ADMIN or RECRUITER
+     * @param password first password (at least 12 characters)
+     */
+    public record NewUser(String email, String name, Role role, String password) {
+        /** Validates. */
+        public NewUser {
+            InvalidField.matching("email", email == null ? null : email.strip(), EMAIL, "an e-mail address");
+            name = InvalidField.text("name", name, 200);
+            InvalidField.required("role", role);
+            if (role == Role.PLATFORM_ADMIN) {
+                throw new InvalidField("role", "platform admins belong to no organisation; choose ORG_ADMIN or RECRUITER");
+            }
+            InvalidField.required("password", password);
+            if (password.length() < SessionResource.MIN_PASSWORD_LENGTH) {
+                throw new InvalidField("password", "the password must be at least " + SessionResource.MIN_PASSWORD_LENGTH
+                        + " characters long");
+            }
+            InvalidField.maxLength("password", password, PasswordHasher.MAX_PASSWORD_LENGTH);
+        }
+
+        @Override
+        public String toString() {
+            return "NewUser[" + email + ", " + role + "]";
+        }
+    }
+
+    /** @param orgs every org */
+    public record Orgs(List<Org> orgs) {
+    }
+
+    /** @param users the org's users */
+    public record Users(List<SessionResource.UserView> users) {
+    }
+
+    private Org find(String id) {
+        return orgs.get(id).orElseThrow(() -> ApiException.notFound("org '" + id + "'"));
+    }
+
+    private Set<String> knownPlugins(List<String> plugins) {
+        if (plugins == null) {
+            return Set.of();
+        }
+        Set<String> installed = connectors.connectors().stream().map(LoadedConnector::pluginId).collect(Collectors.toSet());
+        for (int i = 0; i < plugins.size(); i++) {
+            if (!installed.contains(plugins.get(i))) {
+                throw ApiException.badRequest("plugins[" + i + "]", "no plugin '" + plugins.get(i)
+                        + "' is installed on this server; installed: " + new TreeSet<>(installed));
+            }
+        }
+        return Set.copyOf(plugins);
+    }
+
+    /** @param security the caller @return every org */
+    @GET
+    public Orgs list(@Context SecurityContext security) {
+        Caller.of(security).requirePlatformAdmin("list organisations");
+        return new Orgs(orgs.list());
+    }
+
+    /** @param body the org @param security the caller @return 201 with the org; 409 when the id is taken */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewOrg body, @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        caller.requirePlatformAdmin("create organisations");
+        NewOrg in = InvalidField.body(body);
+        Set<String> plugins = knownPlugins(in.plugins());
+        Org org = orgs.create(in.id(), in.name(), in.tier(), Boolean.TRUE.equals(in.integrationsEnabled()), plugins)
+                .orElseThrow(() -> ApiException.conflict("an org with id '" + in.id() + "' already exists"));
+        audit.record(caller.user(), org.id(), "org.created", org.id(), Map.of("tier", org.tier().name(),
+                "integrationsEnabled", Boolean.toString(org.integrationsEnabled()), "plugins", String.join(",", new TreeSet<>(plugins))));
+        return Response.created(URI.create("/api/admin/orgs/" + org.id())).entity(org).build();
+    }
+
+    /** @param id an org @param security the caller @return the org */
+    @GET
+    @Path("/{org}")
+    public Org get(@PathParam("org") String id, @Context SecurityContext security) {
+        Caller.of(security).requirePlatformAdmin("read organisations");
+        return find(id);
+    }
+
+    /** @param id an org @param body what changes @param security the caller @return the changed org */
+    @PATCH
+    @Path("/{org}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Org update(@PathParam("org") String id, OrgChange body, @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        caller.requirePlatformAdmin("change organisations");
+        OrgChange in = InvalidField.body(body);
+        find(id);
+        Set<String> plugins = in.plugins() == null ? null : knownPlugins(in.plugins());
+        Map<String, String> changed = new LinkedHashMap<>();
+        Org updated = orgs.update(id, o -> {
+            Org n = new Org(o.id(), in.name() != null ? in.name() : o.name(), in.tier() != null ? in.tier() : o.tier(),
+                    in.integrationsEnabled() != null ? in.integrationsEnabled() : o.integrationsEnabled(),
+                    plugins != null ? plugins : o.plugins(), o.createdAt(), o.updatedAt());
+            if (!n.name().equals(o.name())) {
+                changed.put("name", n.name());
+            }
+            if (n.tier() != o.tier()) {
+                changed.put("tier", o.tier() + " -> " + n.tier());
+            }
+            if (n.integrationsEnabled() != o.integrationsEnabled()) {
+                changed.put("integrationsEnabled", Boolean.toString(n.integrationsEnabled()));
+            }
+            if (!n.plugins().equals(o.plugins())) {
+                changed.put("plugins", String.join(",", new TreeSet<>(n.plugins())));
+            }
+            return n;
+        }).orElseThrow(() -> ApiException.notFound("org '" + id + "'"));
+        if (!changed.isEmpty()) {
+            audit.record(caller.user(), id, "org.updated", id, changed);
+        }
+        return updated;
+    }
+
+    /** @param id an org @param security the caller @return its users */
+    @GET
+    @Path("/{org}/users")
+    public Users users(@PathParam("org") String id, @Context SecurityContext security) {
+        Caller.of(security).requirePlatformAdmin("list the users of organisations");
+        find(id);
+        return new Users(users.inOrg(id).stream().map(SessionResource.UserView::of).toList());
+    }
+
+    /** @param id an org @param body the user @param security the caller @return 201 with the user; 409 when the address is taken */
+    @POST
+    @Path("/{org}/users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addUser(@PathParam("org") String id, NewUser body, @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        caller.requirePlatformAdmin("add users to organisations");
+        NewUser in = InvalidField.body(body);
+        find(id);
+        User user = users.create(in.email(), in.name(), in.role(), id, in.password(), false)
+                .orElseThrow(() -> ApiException.conflict("a user with address '" + UserStore.normalise(in.email()) + "' already exists"));
+        audit.record(caller.user(), id, "user.created", user.email(), Map.of("role", user.role().name()));
+        return Response.status(201).entity(SessionResource.UserView.of(user)).build();
+    }
+}

@@ -1,0 +1,16 @@
+package io.rediscover.tenancy;
+
+import com.google.inject.AbstractModule;
+import io.rediscover.lifecycle.Lifecycle;
+import io.rediscover.web.WebModule;
+
+/** Orgs, users, and the first platform admin of a new installation. */
+public final class TenancyModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(OrgStore.class);
+        bind(UserStore.class);
+        Lifecycle.manage(binder(), FirstAdmin.class);
+        WebModule.addResource(binder(), OrgsResource.class);
+    }
+}
