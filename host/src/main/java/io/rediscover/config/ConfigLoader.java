@@ -50,7 +50,8 @@ public final class ConfigLoader {
                         (int) r.integer("server.shutdownGraceSeconds", 0, 600)),
                 new HostConfig.Data(r.path("data.dir"), r.bool("data.syncOnCommit")),
                 r.path("plugins.dir"),
-                new HostConfig.Security(r.path("security.masterKeyFile"), r.pathList("security.previousKeyFiles")),
+                new HostConfig.Security(r.masterKey("security.masterKey"), r.path("security.masterKeyFile"),
+                        r.pathList("security.previousKeyFiles")),
                 new HostConfig.Auth(Duration.ofMinutes(r.integer("auth.sessionIdleMinutes", 5, 7 * 24 * 60)),
                         Duration.ofHours(r.integer("auth.sessionMaxHours", 1, 90 * 24)), r.bool("auth.secureCookie"),
                         r.optionalEmail("admin.email"), r.optionalText("admin.password")),
@@ -83,6 +84,21 @@ public final class ConfigLoader {
         String optionalText(String key) {
             JsonNode node = sources.values().get(key);
             return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
+        }
+
+        String masterKey(String key) {
+            String v = optionalText(key);
+            if (v == null) {
+                return null;
+            }
+            try {
+                if (java.util.Base64.getDecoder().decode(v.strip()).length == 32) {
+                    return v.strip();
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // reported below, without the value
+            }
+            throw bad(key, "must be 32 random bytes in Base64 (e.g. the output of: openssl rand -base64 32)");
         }
 
         String optionalEmail(String key) {

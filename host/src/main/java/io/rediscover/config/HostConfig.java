@@ -52,13 +52,21 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
     }
 
     /**
-     * @param masterKeyFile    the file holding the key that encrypts secrets at rest
+     * @param masterKey        the key that encrypts secrets at rest, Base64, when given directly (environment); null to
+     *                         use the file
+     * @param masterKeyFile    the file holding the key, used when no key is given directly
      * @param previousKeyFiles older key files, still accepted for opening secrets during a rotation
      */
-    public record Security(Path masterKeyFile, List<Path> previousKeyFiles) {
+    public record Security(String masterKey, Path masterKeyFile, List<Path> previousKeyFiles) {
         /** Canonical constructor: copies the list. */
         public Security {
             previousKeyFiles = List.copyOf(previousKeyFiles);
+        }
+
+        @Override
+        public String toString() {
+            return "Security[masterKey=" + (masterKey == null ? "from " + masterKeyFile : "****") + ", previousKeyFiles="
+                    + previousKeyFiles + "]";
         }
     }
 

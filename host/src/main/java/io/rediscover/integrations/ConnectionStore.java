@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 @Singleton
 public final class ConnectionStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConnectionStore.class);
+
     private final Store store;
     private final StoreMap<Connection> connections;
     private final SecretBox secrets;
@@ -169,6 +171,40 @@ public final class ConnectionStore {
     /** @param ref a connection whose removal is done: forget it */
     public synchronized void delete(ConnectionRef ref) {
         store.write(b -> b.remove(connections, key(ref.org(), ref.connectionId())));
+    }
+
+    /**
+     * Key rotation: seals again with the current master key every secret still sealed with a previous one, so the
+     * previous key can be retired.
+     *
+     * @return how many secrets were sealed again
+     */
+    public synchronized int resealWithCurrentKey() {
+        List<Connection> stale;
+        try (Stream<Connection> all = all()) {
+            stale = all.filter(c -> c.sealed().values().stream().anyMatch(secrets::needsResealing)).toList();
+        }
+        int count = 0;
+        for (Connection c : stale) {
+            Map<String, String> resealed = new HashMap<>(c.sealed());
+            for (Map.Entry<String, String> e : c.sealed().entrySet()) {
+                if (secrets.needsResealing(e.getValue())) {
+                    String context = context(c.org(), c.id(), e.getKey());
+                    try {
+                        resealed.put(e.getKey(), secrets.seal(secrets.open(e.getValue(), context), context));
+                        count++;
+                    } catch (SecretBox.SecretException lostKey) {
+                        // Left as it is: the connection fails verification and asks for its credentials again.
+                        LOG.warn("org {} / connection {}: secret '{}' cannot be opened: {}", c.org(), c.id(), e.getKey(),
+                                lostKey.getMessage());
+                    }
+                }
+            }
+            Connection next = new Connection(c.org(), c.id(), c.connectorId(), c.capabilities(), c.values(), resealed,
+                    c.status(), c.statusField(), c.statusMessage(), c.revision(), c.createdAt(), c.updatedAt());
+            store.write(b -> b.put(connections, key(c.org(), c.id()), next));
+        }
+        return count;
     }
 
     /**

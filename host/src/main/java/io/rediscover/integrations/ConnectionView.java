@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param id            connection id
  * @param connectorId   connector
  * @param capabilities  what it is used for
- * @param credentials   by key: the value of plain credentials; for secrets only whether one is set
+ * @param credentials   by key: the value of plain credentials; for secrets only whether one is set (empty for
+ *                      recruiters, who see the status only)
  * @param status        VERIFYING, CONNECTED, FAILED, NEEDS_ATTENTION or REMOVING
  * @param statusField   the credential at fault when FAILED, or null
  * @param statusMessage why it failed or needs attention, or null
@@ -33,11 +34,22 @@ public record ConnectionView(String id, String connectorId, Set<Capability> capa
     public record Credential(boolean secret, boolean set, String value) {
     }
 
-    /** @param c a connection @return its view */
+    /** @param c a connection @return its view, for org admins */
     public static ConnectionView of(Connection c) {
+        return of(c, true);
+    }
+
+    /**
+     * @param c           a connection
+     * @param credentials whether to include the credentials (org admins) or only the status (recruiters)
+     * @return its view
+     */
+    public static ConnectionView of(Connection c, boolean credentials) {
         Map<String, Credential> creds = new TreeMap<>();
-        c.values().forEach((k, v) -> creds.put(k, new Credential(false, true, v)));
-        c.sealed().keySet().forEach(k -> creds.put(k, new Credential(true, true, null)));
+        if (credentials) {
+            c.values().forEach((k, v) -> creds.put(k, new Credential(false, true, v)));
+            c.sealed().keySet().forEach(k -> creds.put(k, new Credential(true, true, null)));
+        }
         return new ConnectionView(c.id(), c.connectorId(), c.capabilities(), new LinkedHashMap<>(creds), c.status(),
                 c.statusField(), c.statusMessage(), c.createdAt(), c.updatedAt());
     }

@@ -117,18 +117,22 @@ public final class ConnectionsResource implements ApiResource {
     /** @param security the caller @return the org's connections */
     @GET
     public Connections list(@Context SecurityContext security) {
-        String org = Caller.of(security).org();
-        gate.require(org);
-        return new Connections(connections.list(org).stream().map(ConnectionView::of).toList());
+        Caller caller = Caller.of(security);
+        gate.require(caller.org());
+        return new Connections(connections.list(caller.org()).stream().map(c -> view(c, caller)).toList());
     }
 
     /** @param id a connection @param security the caller @return it */
     @GET
     @Path("/{id}")
     public ConnectionView get(@PathParam("id") String id, @Context SecurityContext security) {
-        String org = Caller.of(security).org();
-        gate.require(org);
-        return ConnectionView.of(find(org, id));
+        Caller caller = Caller.of(security);
+        gate.require(caller.org());
+        return view(find(caller.org(), id), caller);
+    }
+
+    private static ConnectionView view(Connection c, Caller caller) {
+        return ConnectionView.of(c, caller.role() == io.rediscover.tenancy.Role.ORG_ADMIN);
     }
 
     /** @param body connector, capabilities, credentials @param security the caller @return 201, VERIFYING */

@@ -11,6 +11,7 @@ import io.rediscover.plugins.ConnectorContexts;
 import io.rediscover.plugins.ConnectorRegistry;
 import io.rediscover.plugins.LoadedConnector;
 import io.rediscover.plugins.Redactor;
+import io.rediscover.sync.SyncScheduler;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -27,8 +28,9 @@ import java.util.stream.Stream;
 /**
  * Verifies connections in the background: the connector's own {@code check} with the stored credentials, then
  * CONNECTED (the scheduler starts the first full sync by itself) or FAILED with the field and message. Passing ATS
- * faults (timeouts, 5xx, rate limits) are retried twice before the connection is marked failed. Connections left
- * VERIFYING by a restart are verified again at start-up.
+ * faults (timeouts, 5xx, rate limits) are retried twice before the connection is marked failed. At start-up,
+ * connections left VERIFYING by a restart are verified again, and secrets sealed with a previous master key are sealed
+ * again with the current one (key rotation).
  */
 @Singleton
 public final class Verifier implements Managed {
@@ -39,18 +41,30 @@ public final class Verifier implements Managed {
     private final ConnectionStore connections;
     private final ConnectorRegistry registry;
     private final ConnectorContexts contexts;
+    private final SyncScheduler scheduler;
     private ExecutorService workers;
 
-    /** @param connections stored connections @param registry loaded connectors @param contexts host services for calls */
+    /**
+     * @param connections stored connections
+     * @param registry    loaded connectors
+     * @param contexts    host services for calls
+     * @param scheduler   starts a sync once a connection is verified
+     */
     @Inject
-    public Verifier(ConnectionStore connections, ConnectorRegistry registry, ConnectorContexts contexts) {
+    public Verifier(ConnectionStore connections, ConnectorRegistry registry, ConnectorContexts contexts,
+                    SyncScheduler scheduler) {
         this.connections = connections;
         this.registry = registry;
         this.contexts = contexts;
+        this.scheduler = scheduler;
     }
 
     @Override
     public void start() {
+        int resealed = connections.resealWithCurrentKey();
+        if (resealed > 0) {
+            LOG.info("sealed {} secret(s) again with the current master key; previous keys can be retired", resealed);
+        }
         workers = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "verify");
             t.setDaemon(true);
@@ -123,6 +137,10 @@ public final class Verifier implements Managed {
         Connection.Status status = result.passed() ? Connection.Status.CONNECTED : Connection.Status.FAILED;
         String message = result.passed() ? null : redactor.redact(result.message());
         if (connections.verified(ref(c), c.revision(), status, result.field(), message)) {
+            if (result.passed()) {
+                // New: its first full sync; edited: a sync with the new credentials (resuming a run the edit stopped).
+                scheduler.syncNow(ref(c));
+            }
             LOG.info("{}: {}{}", ref(c), status, message == null ? "" : " (" + (result.field() == null ? "" : result.field() + ": ") + message + ")");
         }
     }

@@ -59,6 +59,25 @@ public record MasterKey(String id, byte[] bytes) {
             if (Files.notExists(file)) {
                 create(file);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create master key file " + file, e);
+        }
+        return load(file);
+    }
+
+    /**
+     * Reads an existing key file (a previous key during a rotation: never created, since a new key there would open
+     * nothing).
+     *
+     * @param file the key file
+     * @return the key
+     * @throws IllegalStateException naming the file when it is missing or holds no valid key
+     */
+    public static MasterKey load(Path file) {
+        if (Files.notExists(file)) {
+            throw new IllegalStateException("master key file " + file + " does not exist");
+        }
+        try {
             String text = Files.readString(file).strip();
             byte[] key;
             try {
@@ -72,7 +91,7 @@ public record MasterKey(String id, byte[] bytes) {
             }
             return of(key);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create master key file " + file, e);
+            throw new UncheckedIOException("cannot read master key file " + file, e);
         }
     }
 

@@ -147,6 +147,9 @@ class IntegrationsApiTest {
         assertThat(admin.get("/api/connections/" + id + "/sync").json().at("/mirror/live/CANDIDATE").asLong())
                 .isEqualTo(fx.sim().tenant().size(ProfileType.PERSON));
         assertThat(recruiter.post("/api/connections/" + id + "/sync", "").status()).isEqualTo(403);
+        JsonNode seenByRecruiter = recruiter.get("/api/connections/" + id).json();
+        assertThat(seenByRecruiter.get("status").asText()).isEqualTo("CONNECTED");
+        assertThat(seenByRecruiter.get("credentials")).as("recruiters see the status only").isEmpty();
 
         // Edit with the secret left blank: kept, verified again, connected again.
         JsonNode edited = admin.put("/api/connections/" + id, "{\"capabilities\":[\"REDISCOVERY\"],\"credentials\":{\"clientId\":\""
@@ -170,6 +173,17 @@ class IntegrationsApiTest {
         JsonNode audit = admin.get("/api/audit").json().get("events");
         assertThat(audit.findValuesAsText("action")).contains("connection.created", "connection.updated", "user.created");
         assertThat(audit.findValuesAsText("actorEmail")).contains("ada@acme.test");
+
+        // A platform admin switches integrations off: the API says why, and the connection stops syncing.
+        fx.platform().patch("/api/admin/orgs/acme", "{\"integrationsEnabled\":false}");
+        Http.Reply closed = admin.post("/api/connections/" + id + "/sync", "");
+        assertThat(closed.status()).isEqualTo(403);
+        assertThat(closed.json().at("/error/message").asText()).contains("enable ATS integrations");
+        assertThat(fx.host().injector().getInstance(io.rediscover.sync.SyncConnections.class).active())
+                .doesNotContain(new ConnectionRef("acme", id));
+        fx.platform().patch("/api/admin/orgs/acme", "{\"integrationsEnabled\":true}");
+        assertThat(fx.host().injector().getInstance(io.rediscover.sync.SyncConnections.class).active())
+                .contains(new ConnectionRef("acme", id));
 
         // Remove: its sync stops, its mirror data and history go, then it is gone.
         ConnectionRef ref = new ConnectionRef("acme", id);
