@@ -1,5 +1,6 @@
 package io.rediscover.integrations;
 
+import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorListener;
@@ -64,11 +65,7 @@ public final class ConnectionRemoval implements Managed {
 
     @Override
     public void start() {
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "connection-removal");
-            t.setDaemon(true);
-            return t;
-        });
+        worker = Executors.newSingleThreadExecutor(DaemonThreads.named("connection-removal"));
         try (Stream<Connection> all = connections.all()) {
             all.filter(c -> c.status() == Connection.Status.REMOVING).toList()
                     .forEach(c -> worker.execute(() -> purge(new ConnectionRef(c.org(), c.id()))));

@@ -1,5 +1,6 @@
 package io.rediscover.integrations;
 
+import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.pluginapi.Cancellation;
@@ -65,11 +66,7 @@ public final class Verifier implements Managed {
         if (resealed > 0) {
             LOG.info("sealed {} secret(s) again with the current master key; previous keys can be retired", resealed);
         }
-        workers = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "verify");
-            t.setDaemon(true);
-            return t;
-        });
+        workers = Executors.newFixedThreadPool(2, DaemonThreads.named("verify"));
         try (Stream<Connection> all = connections.all()) {
             all.filter(c -> c.status() == Connection.Status.VERIFYING).toList().forEach(this::verify);
         }

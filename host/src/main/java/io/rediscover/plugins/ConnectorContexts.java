@@ -15,9 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Makes the {@link ConnectorContext} of each call into a plugin: one shared HTTP client whose threads the host owns
@@ -51,13 +49,7 @@ public final class ConnectorContexts implements Managed {
 
     @Override
     public void start() {
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "connector-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        httpThreads = Executors.newCachedThreadPool(threads);
+        httpThreads = Executors.newCachedThreadPool(io.rediscover.lifecycle.DaemonThreads.named("connector-http"));
         // HTTP/1.1 by default: some ATSs (iCIMS) answer 505 to HTTP/2 upgrade attempts.
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).executor(httpThreads).build();

@@ -1,6 +1,7 @@
 package io.rediscover.sync;
 
 import io.rediscover.config.HostConfig;
+import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.pluginapi.Cancellation;
@@ -80,17 +81,8 @@ public final class SyncScheduler implements Managed {
 
     @Override
     public void start() {
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(config.maxConcurrentRuns(), r -> {
-            Thread t = new Thread(r, "sync-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sync-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
+        workers = Executors.newFixedThreadPool(config.maxConcurrentRuns(), DaemonThreads.named("sync"));
+        ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sync-scheduler"));
         for (ConnectionRef ref : connections.active()) {
             for (SyncRun interrupted : history.running(ref)) {
                 history.save(ref, interrupted.ended(SyncRun.Result.INTERRUPTED, clock.instant(),

@@ -3,6 +3,7 @@ package io.rediscover.auth;
 import io.rediscover.store.Store;
 import io.rediscover.tenancy.Role;
 import io.rediscover.tenancy.User;
+import io.rediscover.testing.MovableClock;
 import io.rediscover.testing.TestHosts;
 import io.rediscover.web.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -12,10 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +25,8 @@ class SessionStoreTest {
     @TempDir
     Path dir;
     Store store;
-    Instant now = Instant.parse("2026-11-24T09:00:00Z");
-    final User user = new User("u_1", "a@b.test", "A", Role.RECRUITER, "acme", "$argon2id$x", false, now);
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T09:00:00Z"));
+    final User user = new User("u_1", "a@b.test", "A", Role.RECRUITER, "acme", "$argon2id$x", false, clock.instant());
 
     @BeforeEach
     void open() {
@@ -43,42 +42,26 @@ class SessionStoreTest {
     private SessionStore sessions() throws Exception {
         var config = TestHosts.config(dir, Files.createDirectories(dir.resolve("p")),
                 Map.of("auth.sessionIdleMinutes", "30", "auth.sessionMaxHours", "2"));
-        Clock moving = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
-        return new SessionStore(store, config, moving);
+        return new SessionStore(store, config, clock);
     }
 
     @Test
     void aSessionEndsWhenIdleAndAtItsMaximumAge() throws Exception {
         SessionStore sessions = sessions();
         String cookie = sessions.open(user).cookie();
-        now = now.plus(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29));
         assertThat(sessions.find(cookie)).isPresent(); // used: the idle timer starts again
-        now = now.plus(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29));
         assertThat(sessions.find(cookie)).isPresent();
-        now = now.plus(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(31));
         assertThat(sessions.find(cookie)).as("idle for 31 minutes").isEmpty();
 
         String busy = sessions.open(user).cookie();
         for (int i = 0; i < 11; i++) {
-            now = now.plus(Duration.ofMinutes(10));
+            clock.advance(Duration.ofMinutes(10));
             assertThat(sessions.find(busy)).isPresent();
         }
-        now = now.plus(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
         assertThat(sessions.find(busy)).as("two hours after sign-in, however busy").isEmpty();
     }
 

@@ -1,11 +1,10 @@
 package io.rediscover.security;
 
+import io.rediscover.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,28 +26,9 @@ class PasswordsTest {
     }
 
     /** A clock tests can move. */
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void repeatedFailuresAreDelayedExponentiallyAndSuccessForgives() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
         LoginThrottle throttle = new LoginThrottle(clock);
         for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
             assertThat(throttle.retryAfter("ana@example.com")).isZero();
@@ -59,7 +39,7 @@ class PasswordsTest {
         throttle.failed("ana@example.com");
         assertThat(throttle.retryAfter("ana@example.com")).isEqualTo(Duration.ofSeconds(4));
         assertThat(throttle.retryAfter("bob@example.com")).isZero();
-        clock.now = clock.now.plusSeconds(4);
+        clock.advance(Duration.ofSeconds(4));
         assertThat(throttle.retryAfter("ana@example.com")).isZero();
         throttle.succeeded("ana@example.com");
         throttle.failed("ana@example.com");
@@ -68,7 +48,7 @@ class PasswordsTest {
             throttle.failed("mallory");
         }
         assertThat(throttle.retryAfter("mallory")).isEqualTo(LoginThrottle.MAX_DELAY);
-        clock.now = clock.now.plus(LoginThrottle.WINDOW).plusSeconds(1);
+        clock.advance(LoginThrottle.WINDOW.plusSeconds(1));
         assertThat(throttle.retryAfter("mallory")).isZero();
     }
 }
