@@ -189,6 +189,11 @@ class IntegrationsApiTest {
         ConnectionRef ref = new ConnectionRef("acme", id);
         MirrorStore mirror = fx.host().injector().getInstance(MirrorStore.class);
         assertThat(mirror.counts(ref).live()).isNotEmpty();
+        String resume;
+        try (var records = mirror.records(ref, io.rediscover.pluginapi.sync.RecordKind.CANDIDATE)) {
+            resume = records.filter(r -> r.resume() != null).findFirst().orElseThrow().resume().sha256();
+        }
+        assertThat(mirror.blob("acme", resume)).isPresent();
         Http.Reply removed = admin.delete("/api/connections/" + id);
         assertThat(removed.status()).isEqualTo(202);
         await("the removal", () -> admin.get("/api/connections/" + id).status() == 404);
@@ -198,6 +203,7 @@ class IntegrationsApiTest {
             assertThat(records.count()).isZero();
         }
         assertThat(fx.host().injector().getInstance(RunHistory.class).latest(ref, 10)).isEmpty();
+        assertThat(mirror.blob("acme", resume)).as("its resume files, used by nothing else").isEmpty();
         assertThat(admin.get("/api/audit").json().get("events").findValuesAsText("action")).contains("connection.removed");
 
         // The scan: every response, every log line, the audit log and the store file.
