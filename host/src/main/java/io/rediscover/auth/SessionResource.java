@@ -214,7 +214,7 @@ public final class SessionResource implements ApiResource {
         if (in.newPassword().equals(in.currentPassword())) {
             throw ApiException.badRequest("newPassword", "the new password must differ from the current one");
         }
-        users.setPassword(caller.user(), in.newPassword());
+        users.setPassword(caller.user(), in.newPassword(), false);
         sessions.closeAll(caller.user().id(), caller.sessionKey());
         audit.record(caller.user(), caller.user().org(), "user.password-changed", caller.user().email(), java.util.Map.of());
         return Response.noContent().build();

@@ -31,6 +31,17 @@ final class Launch {
         return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
     }
 
+    /**
+     * The configuration of an offline maintenance command (reindex, reset-password): the given file or the installed
+     * one, with no syncs and no clients — scheduling off, a free loopback port.
+     */
+    static HostConfig offlineConfig(Path config) {
+        Path installed = home().resolve("conf").resolve("rediscover.yaml");
+        Optional<Path> file = config != null ? Optional.of(config)
+                : java.nio.file.Files.isRegularFile(installed) ? Optional.of(installed) : Optional.empty();
+        return loadConfig(file, Map.of("server.host", "127.0.0.1", "server.port", "0", "sync.enabled", "false"));
+    }
+
     static HostConfig loadConfig(Optional<Path> file, Map<String, String> overrides) {
         return new ConfigLoader(home()).load(file, System.getenv(), overrides);
     }

@@ -13,7 +13,8 @@ import java.util.Properties;
         description = "Rediscover: mirror your ATS, enrich candidates from public profiles, and search them.",
         mixinStandardHelpOptions = true,
         versionProvider = RediscoverCommand.Version.class,
-        subcommands = {ServeCommand.class, DemoCommand.class, ReindexCommand.class, IcimsSimulatorMain.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, ReindexCommand.class, ResetPasswordCommand.class,
+                IcimsSimulatorMain.class,
                 CommandLine.HelpCommand.class})
 public final class RediscoverCommand implements Runnable {
 

@@ -7,10 +7,7 @@ import io.rediscover.sync.Reindexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -28,11 +25,7 @@ final class ReindexCommand implements Callable<Integer> {
     public Integer call() {
         HostConfig loaded;
         try {
-            Path installed = Launch.home().resolve("conf").resolve("rediscover.yaml");
-            Optional<Path> file = config != null ? Optional.of(config)
-                    : Files.isRegularFile(installed) ? Optional.of(installed) : Optional.empty();
-            // No syncs and no clients while rebuilding: scheduling off, a free loopback port.
-            loaded = Launch.loadConfig(file, Map.of("server.host", "127.0.0.1", "server.port", "0", "sync.enabled", "false"));
+            loaded = Launch.offlineConfig(config);
         } catch (ConfigException e) {
             return Launch.configError(e);
         }

@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
 import java.util.Map;
 
 /**
@@ -21,7 +20,6 @@ import java.util.Map;
 public final class FirstAdmin implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdmin.class);
-    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final UserStore users;
     private final AuditLog audit;
@@ -41,7 +39,7 @@ public final class FirstAdmin implements Managed {
             return;
         }
         boolean generated = config.adminPassword() == null;
-        String password = generated ? generate() : config.adminPassword();
+        String password = generated ? UserStore.oneTimePassword() : config.adminPassword();
         users.create(config.adminEmail(), "Platform admin", Role.PLATFORM_ADMIN, null, password, generated).ifPresent(u -> {
             audit.record(null, null, "user.created", u.email(), Map.of("role", u.role().name()));
             LOG.info("created the first platform admin, {}", u.email());
@@ -53,15 +51,6 @@ public final class FirstAdmin implements Managed {
                 System.out.println();
             }
         });
-    }
-
-    private static String generate() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            b.append(ALPHABET[random.nextInt(ALPHABET.length)]);
-        }
-        return b.toString();
     }
 
     @Override

@@ -37,6 +37,18 @@ public final class UserStore {
         this.hasher = hasher;
     }
 
+    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** @return a generated password (20 characters, about 116 bits), shown once and to be changed at first sign-in */
+    public static String oneTimePassword() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            b.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return b.toString();
+    }
+
     /** @param email an address @return it as stored and looked up: trimmed, lower case */
     public static String normalise(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
@@ -94,12 +106,13 @@ public final class UserStore {
     }
 
     /**
-     * @param user     a user
-     * @param password their new password
+     * @param user       a user
+     * @param password   their new password
+     * @param mustChange whether it is a one-time password to be changed at the next sign-in
      * @return the updated user
      */
-    public User setPassword(User user, String password) {
-        User changed = user.withPassword(hasher.hash(password), false);
+    public User setPassword(User user, String password, boolean mustChange) {
+        User changed = user.withPassword(hasher.hash(password), mustChange);
         store.write(b -> b.put(users, user.id(), changed));
         return changed;
     }

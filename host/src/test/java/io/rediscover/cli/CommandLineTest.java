@@ -63,6 +63,31 @@ class CommandLineTest {
     }
 
     @Test
+    void resetPasswordPrintsAOneTimePasswordThatSignsIn() throws Exception {
+        Path conf = Files.writeString(dir.resolve("r.yaml"), "data:\n  dir: " + dir.resolve("data") + "\nplugins:\n  dir: "
+                + dir.resolve("none") + "\nsecurity:\n  masterKeyFile: " + dir.resolve("k") + "\nadmin:\n  email: root@example.test\n"
+                + "  password: first-password-1\n");
+        Process unknown = launch("reset-password", "--config", conf.toString(), "nobody@example.test");
+        assertThat(output(unknown)).contains("No user signs in as nobody@example.test");
+        assertThat(unknown.exitValue()).isEqualTo(Launch.START_ERROR);
+
+        Process reset = launch("reset-password", "--config", conf.toString(), "ROOT@example.test");
+        String out = output(reset);
+        assertThat(reset.exitValue()).as(out).isZero();
+        Matcher m = Pattern.compile("One-time password for root@example.test: (\\S+)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        try (io.rediscover.Host host = io.rediscover.Host.start(new io.rediscover.config.ConfigLoader(dir).load(
+                java.util.Optional.of(conf), java.util.Map.of(), java.util.Map.of("server.port", "0", "server.host", "127.0.0.1")))) {
+            Http http = new Http(host.port());
+            assertThat(http.post("/api/session", "{\"email\":\"root@example.test\",\"password\":\"first-password-1\"}").status())
+                    .isEqualTo(401);
+            Http root = http.signIn("root@example.test", m.group(1));
+            assertThat(root.get("/api/session").json().at("/user/mustChangePassword").asBoolean()).isTrue();
+            assertThat(root.get("/api/admin/orgs").status()).isEqualTo(403);
+        }
+    }
+
+    @Test
     void aBadConfigurationStopsStartUpNamingTheKey() throws Exception {
         Path conf = Files.writeString(dir.resolve("bad.yaml"), "server:\n  port: lots\n");
         Process p = launch("serve", "--config", conf.toString());

@@ -1,0 +1,62 @@
+package io.rediscover.cli;
+
+import io.rediscover.Host;
+import io.rediscover.audit.AuditLog;
+import io.rediscover.auth.SessionStore;
+import io.rediscover.config.ConfigException;
+import io.rediscover.config.HostConfig;
+import io.rediscover.tenancy.User;
+import io.rediscover.tenancy.UserStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rediscover reset-password EMAIL}: the way back in for an operator whose platform admin forgot the password
+ * (or for any user): prints a one-time password that must be changed at the next sign-in, and ends the user's
+ * sessions. Runs with the server stopped, on the server's machine: whoever can run it can read the data anyway.
+ */
+@Command(name = "reset-password", mixinStandardHelpOptions = true,
+        description = "Give a user a one-time password, to be changed at the next sign-in (run with the server stopped).")
+final class ResetPasswordCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration file")
+    Path config;
+
+    @Parameters(paramLabel = "EMAIL", description = "the user's sign-in address")
+    String email;
+
+    @Override
+    public Integer call() {
+        HostConfig loaded;
+        try {
+            loaded = Launch.offlineConfig(config);
+        } catch (ConfigException e) {
+            return Launch.configError(e);
+        }
+        try (Host host = Host.start(loaded)) {
+            UserStore users = host.injector().getInstance(UserStore.class);
+            Optional<User> user = users.byEmail(email);
+            if (user.isEmpty()) {
+                System.err.println("No user signs in as " + email + ".");
+                return Launch.START_ERROR;
+            }
+            String password = UserStore.oneTimePassword();
+            users.setPassword(user.get(), password, true);
+            host.injector().getInstance(SessionStore.class).closeAll(user.get().id(), null);
+            host.injector().getInstance(AuditLog.class).record(null, user.get().org(), "user.password-reset",
+                    user.get().email(), Map.of("by", "command line"));
+            System.out.println("One-time password for " + user.get().email() + ": " + password);
+            System.out.println("It is shown only now; it must be changed at the next sign-in. Their sessions have ended.");
+            return 0;
+        } catch (Exception e) {
+            System.err.println("reset-password failed: " + e.getMessage());
+            return Launch.START_ERROR;
+        }
+    }
+}
