@@ -35,11 +35,34 @@ final class Launch {
      * The configuration of an offline maintenance command (reindex, reset-password): the given file or the installed
      * one, with no syncs and no clients — scheduling off, a free loopback port.
      */
-    static HostConfig offlineConfig(Path config) {
+    private static HostConfig offlineConfig(Path config) {
         Path installed = home().resolve("conf").resolve("rediscover.yaml");
         Optional<Path> file = config != null ? Optional.of(config)
                 : java.nio.file.Files.isRegularFile(installed) ? Optional.of(installed) : Optional.empty();
         return loadConfig(file, Map.of("server.host", "127.0.0.1", "server.port", "0", "sync.enabled", "false"));
+    }
+
+    /**
+     * Runs an offline maintenance command against the data directory.
+     *
+     * @param config the --config option, or null
+     * @param what   the command's name, for the failure message
+     * @param work   the work, given the started host; returns the exit code
+     * @return the exit code
+     */
+    static int runOffline(Path config, String what, java.util.function.ToIntFunction<Host> work) {
+        HostConfig loaded;
+        try {
+            loaded = offlineConfig(config);
+        } catch (ConfigException e) {
+            return configError(e);
+        }
+        try (Host host = Host.start(loaded)) {
+            return work.applyAsInt(host);
+        } catch (Exception e) {
+            System.err.println(what + " failed: " + e.getMessage());
+            return START_ERROR;
+        }
     }
 
     static HostConfig loadConfig(Optional<Path> file, Map<String, String> overrides) {

@@ -1,8 +1,5 @@
 package io.rediscover.cli;
 
-import io.rediscover.Host;
-import io.rediscover.config.ConfigException;
-import io.rediscover.config.HostConfig;
 import io.rediscover.sync.Reindexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,20 +20,11 @@ final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HostConfig loaded;
-        try {
-            loaded = Launch.offlineConfig(config);
-        } catch (ConfigException e) {
-            return Launch.configError(e);
-        }
-        try (Host host = Host.start(loaded)) {
+        return Launch.runOffline(config, "reindex", host -> {
             Reindexer.Progress done = host.injector().getInstance(Reindexer.class).reindex(p ->
                     System.out.printf("reindex: %d / %d candidates%n", p.done(), p.total()));
             System.out.printf("reindex done: %d candidates%n", done.done());
             return 0;
-        } catch (Exception e) {
-            System.err.println("reindex failed: " + e.getMessage());
-            return Launch.START_ERROR;
-        }
+        });
     }
 }

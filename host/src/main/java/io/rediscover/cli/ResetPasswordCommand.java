@@ -1,10 +1,7 @@
 package io.rediscover.cli;
 
-import io.rediscover.Host;
 import io.rediscover.audit.AuditLog;
 import io.rediscover.auth.SessionStore;
-import io.rediscover.config.ConfigException;
-import io.rediscover.config.HostConfig;
 import io.rediscover.tenancy.User;
 import io.rediscover.tenancy.UserStore;
 import picocli.CommandLine.Command;
@@ -33,13 +30,7 @@ final class ResetPasswordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HostConfig loaded;
-        try {
-            loaded = Launch.offlineConfig(config);
-        } catch (ConfigException e) {
-            return Launch.configError(e);
-        }
-        try (Host host = Host.start(loaded)) {
+        return Launch.runOffline(config, "reset-password", host -> {
             UserStore users = host.injector().getInstance(UserStore.class);
             Optional<User> user = users.byEmail(email);
             if (user.isEmpty()) {
@@ -54,9 +45,6 @@ final class ResetPasswordCommand implements Callable<Integer> {
             System.out.println("One-time password for " + user.get().email() + ": " + password);
             System.out.println("It is shown only now; it must be changed at the next sign-in. Their sessions have ended.");
             return 0;
-        } catch (Exception e) {
-            System.err.println("reset-password failed: " + e.getMessage());
-            return Launch.START_ERROR;
-        }
+        });
     }
 }
