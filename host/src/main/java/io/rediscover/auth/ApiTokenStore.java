@@ -87,6 +87,11 @@ public final class ApiTokenStore {
         }
     }
 
+    /** @param userId a user whose tokens all stop working */
+    public void revokeAll(String userId) {
+        of(userId).forEach(t -> revoke(userId, t.id()));
+    }
+
     /** @param userId the owner @param tokenId a token @return whether it existed (and was the user's) */
     public boolean revoke(String userId, String tokenId) {
         String link = userId + "/" + tokenId;

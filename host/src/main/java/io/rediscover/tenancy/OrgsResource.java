@@ -1,7 +1,9 @@
 package io.rediscover.tenancy;
 
 import io.rediscover.audit.AuditLog;
+import io.rediscover.auth.ApiTokenStore;
 import io.rediscover.auth.Caller;
+import io.rediscover.auth.SessionStore;
 import io.rediscover.auth.SessionResource;
 import io.rediscover.plugins.ConnectorRegistry;
 import io.rediscover.plugins.LoadedConnector;
@@ -12,6 +14,7 @@ import io.rediscover.web.InvalidField;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -35,7 +38,7 @@ import java.util.stream.Collectors;
 /**
  * Platform admins: orgs with their licence tier, ATS-integrations switch and allowed plugins
  * ({@code GET/POST /api/admin/orgs}, {@code GET/PATCH /api/admin/orgs/{org}}), and their users
- * ({@code GET/POST /api/admin/orgs/{org}/users}). Every change is audit-logged in the org's log.
+ * ({@code GET/POST /api/admin/orgs/{org}/users}, {@code DELETE /api/admin/orgs/{org}/users/{user}}). Every change is audit-logged in the org's log.
  */
 @Path("/admin/orgs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,14 +51,26 @@ public final class OrgsResource implements ApiResource {
     private final UserStore users;
     private final ConnectorRegistry connectors;
     private final AuditLog audit;
+    private final SessionStore sessions;
+    private final ApiTokenStore tokens;
 
-    /** @param orgs orgs @param users users @param connectors installed plugins @param audit the audit log */
+    /**
+     * @param orgs       orgs
+     * @param users      users
+     * @param connectors installed plugins
+     * @param audit      the audit log
+     * @param sessions   ended when a user is removed
+     * @param tokens     revoked when a user is removed
+     */
     @Inject
-    public OrgsResource(OrgStore orgs, UserStore users, ConnectorRegistry connectors, AuditLog audit) {
+    public OrgsResource(OrgStore orgs, UserStore users, ConnectorRegistry connectors, AuditLog audit,
+                        SessionStore sessions, ApiTokenStore tokens) {
         this.orgs = orgs;
         this.users = users;
         this.connectors = connectors;
         this.audit = audit;
+        this.sessions = sessions;
+        this.tokens = tokens;
     }
 
     /**
@@ -220,6 +235,29 @@ public final class OrgsResource implements ApiResource {
         Caller.of(security).requirePlatformAdmin("list the users of organisations");
         find(id);
         return new Users(users.inOrg(id).stream().map(SessionResource.UserView::of).toList());
+    }
+
+    /**
+     * Offboarding: the user can no longer sign in, their sessions end and their API tokens stop working at once.
+     *
+     * @param id       an org
+     * @param userId   one of its users
+     * @param security the caller
+     * @return 204
+     */
+    @DELETE
+    @Path("/{org}/users/{user}")
+    public Response removeUser(@PathParam("org") String id, @PathParam("user") String userId, @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        caller.requirePlatformAdmin("remove users");
+        find(id);
+        User user = users.get(userId).filter(u -> id.equals(u.org()))
+                .orElseThrow(() -> ApiException.notFound("user '" + userId + "' of org '" + id + "'"));
+        users.delete(user);
+        sessions.closeAll(user.id(), null);
+        tokens.revokeAll(user.id());
+        audit.record(caller.user(), id, "user.removed", user.email(), Map.of("role", user.role().name()));
+        return Response.noContent().build();
     }
 
     /** @param id an org @param body the user @param security the caller @return 201 with the user; 409 when the address is taken */

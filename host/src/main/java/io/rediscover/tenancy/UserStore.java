@@ -100,6 +100,16 @@ public final class UserStore {
         }
     }
 
+    /** @param user a user to forget; their sessions and tokens must be ended by the caller */
+    public synchronized void delete(User user) {
+        store.write(b -> {
+            b.remove(users, user.id()).remove(byEmail, user.email());
+            if (user.org() != null) {
+                b.remove(byOrg, user.org() + "/" + user.id());
+            }
+        });
+    }
+
     /** @return whether any user exists (false only on a new installation) */
     public boolean isEmpty() {
         return users.count("") == 0;

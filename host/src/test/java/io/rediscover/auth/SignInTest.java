@@ -102,6 +102,25 @@ class SignInTest {
     }
 
     @Test
+    void aRemovedUserIsLockedOutAtOnce() {
+        Http ivy = fx.user("acme", "ivy@acme.test", "ORG_ADMIN");
+        String token = ivy.post("/api/tokens", "{\"name\":\"script\"}").json().get("token").asText();
+        String id = ivy.get("/api/session").json().at("/user/id").asText();
+        assertThat(ivy.delete("/api/admin/orgs/acme/users/" + id).status()).as("not by themselves").isEqualTo(403);
+        assertThat(fx.platform().delete("/api/admin/orgs/other/users/" + id).status()).isEqualTo(404);
+        assertThat(fx.platform().delete("/api/admin/orgs/acme/users/" + id).status()).isEqualTo(204);
+        assertThat(ivy.get("/api/session").status()).isEqualTo(401);
+        assertThat(fx.anonymous().withToken(token).get("/api/session").status()).isEqualTo(401);
+        assertThat(fx.anonymous().post("/api/session", "{\"email\":\"ivy@acme.test\",\"password\":\"" + ApiFixture.PASSWORD + "\"}")
+                .status()).isEqualTo(401);
+        assertThat(fx.platform().get("/api/admin/orgs/acme/users").body()).doesNotContain("ivy@acme.test");
+        assertThat(fx.platform().get("/api/admin/audit?org=acme").json().get("events").findValuesAsText("action"))
+                .contains("user.removed");
+        // The address can be given to someone new.
+        fx.user("acme", "ivy@acme.test", "RECRUITER");
+    }
+
+    @Test
     void repeatedFailedSignInsAreSlowedDown() {
         fx.user("acme", "gina@acme.test", "RECRUITER");
         Http.Reply last = null;

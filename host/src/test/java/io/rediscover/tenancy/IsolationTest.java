@@ -64,6 +64,7 @@ class IsolationTest {
                 alpha.get("/api/admin/orgs/beta"),
                 alpha.patch("/api/admin/orgs/beta", "{\"integrationsEnabled\":false}"),
                 alpha.get("/api/admin/orgs/beta/users"),
+                alpha.delete("/api/admin/orgs/beta/users/" + beta.get("/api/session").json().at("/user/id").asText()),
                 alpha.post("/api/admin/orgs/beta/users", "{\"email\":\"mole@alpha.test\",\"name\":\"Mole\",\"role\":\"ORG_ADMIN\","
                         + "\"password\":\"mole-password-1\"}"),
                 alpha.get("/api/admin/audit?org=beta"),
