@@ -19,6 +19,9 @@ import java.io.InputStream;
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class BodySizeLimit implements ContainerRequestFilter {
 
+    /** The error code of a body over the limit. */
+    static final String TOO_LARGE = "payload_too_large";
+
     private final long maxBytes;
 
     /** @param maxBytes largest accepted body */
@@ -35,7 +38,7 @@ public final class BodySizeLimit implements ContainerRequestFilter {
     }
 
     private static ApiException tooLarge(long maxBytes) {
-        return new ApiException(400, "payload_too_large", "the request body is larger than this server's limit of "
+        return new ApiException(400, TOO_LARGE, "the request body is larger than this server's limit of "
                 + maxBytes + " bytes", null);
     }
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,10 @@ public final class ErrorMappers {
     public static final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
         @Override
         public Response toResponse(ApiException e) {
+            if (BodySizeLimit.TOO_LARGE.equals(e.code())) {
+                // The rest of the body was never read: tell the client this connection cannot carry another request.
+                return Response.fromResponse(respond(e.status(), e.body())).header("Connection", "close").build();
+            }
             return respond(e.status(), e.body());
         }
     }
@@ -59,6 +64,11 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e instanceof ParamException p) {
+                // JAX-RS answers an unparseable query or path parameter with 404; it is bad input, and says where.
+                return respond(400, ApiError.of("invalid_request", "'" + p.getParameterName() + "' has the wrong type",
+                        p.getParameterName()));
+            }
             int status = e.getResponse().getStatus();
             if (status >= 500) {
                 return new UnexpectedExceptionMapper().toResponse(e);

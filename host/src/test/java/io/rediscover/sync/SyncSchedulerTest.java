@@ -173,7 +173,9 @@ class SyncSchedulerTest {
         var badLimit = http.get(base + "/runs?limit=0");
         assertThat(badLimit.status()).isEqualTo(400);
         assertThat(badLimit.json().at("/error/field").asText()).isEqualTo("limit");
-        assertThat(http.get(base + "/runs?limit=abc").status()).isEqualTo(404);
+        var notANumber = http.get(base + "/runs?limit=abc");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.json().at("/error/field").asText()).isEqualTo("limit");
 
         heard.clear();
         assertThat(http.post("/api/admin/reindex", "").status()).as("org admins may not reindex").isEqualTo(403);

@@ -141,6 +141,22 @@ class BadBodiesTest {
     }
 
     @Test
+    void badQueryParametersAre400sNamingTheParameter() {
+        String runs = "/api/connections/" + connection + "/runs";
+        Map<String, Http.Reply> replies = new java.util.LinkedHashMap<>();
+        for (String limit : List.of("abc", "-1", "0", "1e3", "99999999999", "ten")) {
+            replies.put(runs + "?limit=" + limit, admin.get(runs + "?limit=" + limit));
+            replies.put("/api/audit?limit=" + limit, admin.get("/api/audit?limit=" + limit));
+            replies.put("/api/admin/audit?limit=" + limit, fx.platform().get("/api/admin/audit?limit=" + limit));
+        }
+        replies.put(runs + "/1/failures?limit=x", admin.get(runs + "/1/failures?limit=x"));
+        assertThat(replies).allSatisfy((what, r) -> {
+            assertThat(r.status()).as(what + " → " + r).isEqualTo(400);
+            assertThat(r.field()).as(what).isEqualTo("limit");
+        });
+    }
+
+    @Test
     void everyBadBodyIsA400NamingTheFieldAndChangesNothing() throws Exception {
         List<String> before = state();
         int sent = 0;
