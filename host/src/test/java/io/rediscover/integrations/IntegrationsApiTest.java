@@ -128,6 +128,10 @@ class IntegrationsApiTest {
                 + "\"credentials\":{\"clientId\":\"x\",\"clientSecret\":\"y\",\"streamId\":\"z\"}}");
         assertThat(badCapability.status()).isEqualTo(400);
         assertThat(badCapability.field()).startsWith("capabilities");
+        Http.Reply badFormat = admin.post("/api/connections", "{\"connectorId\":\"icims-stream\",\"capabilities\":[\"REDISCOVERY\"],"
+                + "\"credentials\":{\"clientId\":\"has spaces!\",\"clientSecret\":\"y\",\"streamId\":\"z\"}}");
+        assertThat(badFormat.field()).isEqualTo("credentials.clientId");
+        assertThat(badFormat.json().at("/error/message").asText()).contains("not in the expected format");
         Http.Reply unknownConnector = admin.post("/api/connections", "{\"connectorId\":\"workday\",\"capabilities\":[\"REDISCOVERY\"]}");
         assertThat(unknownConnector.field()).isEqualTo("connectorId");
         assertThat(admin.get("/api/connections").json().get("connections")).isEmpty();

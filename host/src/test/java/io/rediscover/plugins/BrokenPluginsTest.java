@@ -23,24 +23,11 @@ class BrokenPluginsTest {
     private static final String GOOD_REQUIRES = ">=1.0.0 & <2.0.0";
 
     private static String properties(String id, String requires) {
-        return "plugin.id=" + id + "\nplugin.version=1.0.0\nplugin.provider=Test\n"
-                + (requires == null ? "" : "plugin.requires=" + requires + "\n");
+        return PluginZips.properties(id, requires);
     }
 
     private static String connector(String pkg, String descriptorExpression) {
-        return """
-                package %s;
-                import io.rediscover.pluginapi.*;
-                import io.rediscover.pluginapi.sync.SyncSource;
-                @org.pf4j.Extension
-                public class TestConnector implements AtsConnector {
-                    public ConnectorDescriptor descriptor() { return %s; }
-                    public CheckResult check(Credentials c, ConnectorContext x) { return CheckResult.ok(); }
-                    public SyncSource openSync(Credentials c, ConnectorContext x) throws ConnectorException {
-                        throw new ConnectorException(ErrorKind.INTERNAL, "test");
-                    }
-                }
-                """.formatted(pkg, descriptorExpression);
+        return PluginZips.connectorSource(pkg, descriptorExpression);
     }
 
     private ConnectorRegistry registry(Path plugins) {

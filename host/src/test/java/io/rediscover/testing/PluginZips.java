@@ -92,6 +92,37 @@ public final class PluginZips {
         return target;
     }
 
+    /**
+     * @param id       plugin id
+     * @param requires the plugin-api range it requires, or null
+     * @return a plugin.properties
+     */
+    public static String properties(String id, String requires) {
+        return "plugin.id=" + id + "\nplugin.version=1.0.0\nplugin.provider=Test\n"
+                + (requires == null ? "" : "plugin.requires=" + requires + "\n");
+    }
+
+    /**
+     * @param pkg                  the package of the connector class {@code TestConnector}
+     * @param descriptorExpression Java code returning its descriptor
+     * @return the source of a connector whose check passes and whose sync fails
+     */
+    public static String connectorSource(String pkg, String descriptorExpression) {
+        return """
+                package %s;
+                import io.rediscover.pluginapi.*;
+                import io.rediscover.pluginapi.sync.SyncSource;
+                @org.pf4j.Extension
+                public class TestConnector implements AtsConnector {
+                    public ConnectorDescriptor descriptor() { return %s; }
+                    public CheckResult check(Credentials c, ConnectorContext x) { return CheckResult.ok(); }
+                    public SyncSource openSync(Credentials c, ConnectorContext x) throws ConnectorException {
+                        throw new ConnectorException(ErrorKind.INTERNAL, "test");
+                    }
+                }
+                """.formatted(pkg, descriptorExpression);
+    }
+
     /** @return the zip the reactor built for the iCIMS Stream plugin */
     public static Path icimsZip() throws IOException {
         try (Stream<Path> files = Files.list(TestHosts.reactorPlugins())) {
