@@ -1,13 +1,9 @@
 package io.rediscover.tenancy;
 
 import io.rediscover.audit.AuditLog;
-import io.rediscover.auth.ApiTokenStore;
 import io.rediscover.auth.Caller;
-import io.rediscover.auth.SessionStore;
-import io.rediscover.auth.SessionResource;
 import io.rediscover.plugins.ConnectorRegistry;
 import io.rediscover.plugins.LoadedConnector;
-import io.rediscover.security.PasswordHasher;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
@@ -32,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -45,32 +40,23 @@ import java.util.stream.Collectors;
 @Singleton
 public final class OrgsResource implements ApiResource {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
-
     private final OrgStore orgs;
-    private final UserStore users;
     private final ConnectorRegistry connectors;
     private final AuditLog audit;
-    private final SessionStore sessions;
-    private final ApiTokenStore tokens;
+    private final OrgUsers orgUsers;
 
     /**
      * @param orgs       orgs
-     * @param users      users
      * @param connectors installed plugins
      * @param audit      the audit log
-     * @param sessions   ended when a user is removed
-     * @param tokens     revoked when a user is removed
+     * @param orgUsers   the users of orgs
      */
     @Inject
-    public OrgsResource(OrgStore orgs, UserStore users, ConnectorRegistry connectors, AuditLog audit,
-                        SessionStore sessions, ApiTokenStore tokens) {
+    public OrgsResource(OrgStore orgs, ConnectorRegistry connectors, AuditLog audit, OrgUsers orgUsers) {
         this.orgs = orgs;
-        this.users = users;
         this.connectors = connectors;
         this.audit = audit;
-        this.sessions = sessions;
-        this.tokens = tokens;
+        this.orgUsers = orgUsers;
     }
 
     /**
@@ -108,41 +94,8 @@ public final class OrgsResource implements ApiResource {
         }
     }
 
-    /**
-     * @param email    sign-in address, unique across the installation
-     * @param name     display name
-     * @param role     ORG_ADMIN or RECRUITER
-     * @param password first password (at least 12 characters)
-     */
-    public record NewUser(String email, String name, Role role, String password) {
-        /** Validates. */
-        public NewUser {
-            InvalidField.matching("email", email == null ? null : email.strip(), EMAIL, "an e-mail address");
-            name = InvalidField.text("name", name, 200);
-            InvalidField.required("role", role);
-            if (role == Role.PLATFORM_ADMIN) {
-                throw new InvalidField("role", "platform admins belong to no organisation; choose ORG_ADMIN or RECRUITER");
-            }
-            InvalidField.required("password", password);
-            if (password.length() < SessionResource.MIN_PASSWORD_LENGTH) {
-                throw new InvalidField("password", "the password must be at least " + SessionResource.MIN_PASSWORD_LENGTH
-                        + " characters long");
-            }
-            InvalidField.maxLength("password", password, PasswordHasher.MAX_PASSWORD_LENGTH);
-        }
-
-        @Override
-        public String toString() {
-            return "NewUser[" + email + ", " + role + "]";
-        }
-    }
-
     /** @param orgs every org */
     public record Orgs(List<Org> orgs) {
-    }
-
-    /** @param users the org's users */
-    public record Users(List<SessionResource.UserView> users) {
     }
 
     private Org find(String id) {
@@ -231,10 +184,20 @@ public final class OrgsResource implements ApiResource {
     /** @param id an org @param security the caller @return its users */
     @GET
     @Path("/{org}/users")
-    public Users users(@PathParam("org") String id, @Context SecurityContext security) {
+    public OrgUsers.Users users(@PathParam("org") String id, @Context SecurityContext security) {
         Caller.of(security).requirePlatformAdmin("list the users of organisations");
-        find(id);
-        return new Users(users.inOrg(id).stream().map(SessionResource.UserView::of).toList());
+        return orgUsers.list(find(id).id());
+    }
+
+    /** @param id an org @param body the user @param security the caller @return 201 with the user; 409 when the address is taken */
+    @POST
+    @Path("/{org}/users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addUser(@PathParam("org") String id, OrgUsers.NewUser body, @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        caller.requirePlatformAdmin("add users to organisations");
+        OrgUsers.NewUser in = InvalidField.body(body);
+        return Response.status(201).entity(orgUsers.add(caller, find(id).id(), in)).build();
     }
 
     /**
@@ -250,28 +213,7 @@ public final class OrgsResource implements ApiResource {
     public Response removeUser(@PathParam("org") String id, @PathParam("user") String userId, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requirePlatformAdmin("remove users");
-        find(id);
-        User user = users.get(userId).filter(u -> id.equals(u.org()))
-                .orElseThrow(() -> ApiException.notFound("user '" + userId + "' of org '" + id + "'"));
-        users.delete(user);
-        sessions.closeAll(user.id(), null);
-        tokens.revokeAll(user.id());
-        audit.record(caller.user(), id, "user.removed", user.email(), Map.of("role", user.role().name()));
+        orgUsers.remove(caller, find(id).id(), userId);
         return Response.noContent().build();
-    }
-
-    /** @param id an org @param body the user @param security the caller @return 201 with the user; 409 when the address is taken */
-    @POST
-    @Path("/{org}/users")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response addUser(@PathParam("org") String id, NewUser body, @Context SecurityContext security) {
-        Caller caller = Caller.of(security);
-        caller.requirePlatformAdmin("add users to organisations");
-        NewUser in = InvalidField.body(body);
-        find(id);
-        User user = users.create(in.email(), in.name(), in.role(), id, in.password(), false)
-                .orElseThrow(() -> ApiException.conflict("a user with address '" + UserStore.normalise(in.email()) + "' already exists"));
-        audit.record(caller.user(), id, "user.created", user.email(), Map.of("role", user.role().name()));
-        return Response.status(201).entity(SessionResource.UserView.of(user)).build();
     }
 }

@@ -11,6 +11,8 @@ public final class TenancyModule extends AbstractModule {
         bind(OrgStore.class);
         bind(UserStore.class);
         Lifecycle.manage(binder(), FirstAdmin.class);
+        bind(OrgUsers.class);
         WebModule.addResource(binder(), OrgsResource.class);
+        WebModule.addResource(binder(), UsersResource.class);
     }
 }

@@ -121,6 +121,25 @@ class SignInTest {
     }
 
     @Test
+    void orgAdminsOnboardAndOffboardTheirOwnUsers() {
+        Http jo = fx.user("acme", "jo@acme.test", "ORG_ADMIN");
+        Http.Reply added = jo.post("/api/users", "{\"email\":\"kim@acme.test\",\"name\":\"Kim\",\"role\":\"RECRUITER\","
+                + "\"password\":\"kims-first-password\"}");
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().get("org").asText()).isEqualTo("acme");
+        Http kim = fx.anonymous().signIn("kim@acme.test", "kims-first-password");
+        assertThat(kim.get("/api/users").status()).as("recruiters do not manage users").isEqualTo(403);
+        assertThat(jo.get("/api/users").body()).contains("kim@acme.test").doesNotContain("passwordHash");
+        assertThat(jo.post("/api/users", "{\"email\":\"KIM@acme.test\",\"name\":\"Kim\",\"role\":\"RECRUITER\","
+                + "\"password\":\"kims-first-password\"}").status()).as("address taken").isEqualTo(409);
+        String joId = jo.get("/api/session").json().at("/user/id").asText();
+        assertThat(jo.delete("/api/users/" + joId).status()).isEqualTo(409);
+        assertThat(jo.delete("/api/users/" + added.json().get("id").asText()).status()).isEqualTo(204);
+        assertThat(kim.get("/api/session").status()).isEqualTo(401);
+        assertThat(jo.get("/api/audit").json().get("events").findValuesAsText("action")).contains("user.created", "user.removed");
+    }
+
+    @Test
     void repeatedFailedSignInsAreSlowedDown() {
         fx.user("acme", "gina@acme.test", "RECRUITER");
         Http.Reply last = null;

@@ -68,7 +68,8 @@ class IsolationTest {
                 alpha.post("/api/admin/orgs/beta/users", "{\"email\":\"mole@alpha.test\",\"name\":\"Mole\",\"role\":\"ORG_ADMIN\","
                         + "\"password\":\"mole-password-1\"}"),
                 alpha.get("/api/admin/audit?org=beta"),
-                alpha.get("/api/admin/orgs"));
+                alpha.get("/api/admin/orgs"),
+                alpha.delete("/api/users/" + beta.get("/api/session").json().at("/user/id").asText()));
         assertThat(replies).allSatisfy(r -> {
             assertThat(r.status()).as(r.toString()).isIn(403, 404);
             assertThat(r.body()).doesNotContain(betaConnection + "\"").doesNotContain("admin@beta.test").doesNotContain("beta script");
@@ -79,6 +80,7 @@ class IsolationTest {
                 .doesNotContain(betaConnection);
         assertThat(alpha.get("/api/audit").body()).doesNotContain("admin@beta.test").doesNotContain(betaConnection);
         assertThat(alpha.get("/api/tokens").json().get("tokens")).isEmpty();
+        assertThat(alpha.get("/api/users").body()).contains("admin@alpha.test").doesNotContain("admin@beta.test");
 
         // Nothing of beta's changed.
         Http.Reply mine = beta.get(c);

@@ -68,6 +68,8 @@ class BadBodiesTest {
                         + "\"integrationsEnabled\":false,\"plugins\":[]}", Set.of()),
                 new Endpoint("POST", "/api/admin/orgs/corp/users", fx.platform(), "{\"email\":\"new@corp.test\",\"name\":\"N\","
                         + "\"role\":\"RECRUITER\",\"password\":\"long-enough-password\"}", Set.of("email", "name", "role", "password")),
+                new Endpoint("POST", "/api/users", admin, "{\"email\":\"other@corp.test\",\"name\":\"N\","
+                        + "\"role\":\"RECRUITER\",\"password\":\"long-enough-password\"}", Set.of("email", "name", "role", "password")),
                 new Endpoint("POST", "/api/connections", admin, "{\"connectorId\":\"icims-stream\",\"capabilities\":[\"REDISCOVERY\"],"
                         + "\"credentials\":" + icims + "}", Set.of("connectorId", "capabilities", "credentials")),
                 new Endpoint("PUT", "/api/connections/" + connection, admin, "{\"capabilities\":[\"REDISCOVERY\"],"
@@ -135,7 +137,7 @@ class BadBodiesTest {
 
     private static List<String> state() {
         Http p = fx.platform();
-        return List.of(p.get("/api/admin/orgs").body(), p.get("/api/admin/orgs/corp/users").body(),
+        return List.of(p.get("/api/admin/orgs").body(), p.get("/api/admin/orgs/corp/users").body(), admin.get("/api/users").body(),
                 admin.get("/api/connections").body(), admin.get("/api/tokens").body(),
                 Integer.toString(p.get("/api/admin/audit?org=corp&limit=1000").json().get("events").size()));
     }
