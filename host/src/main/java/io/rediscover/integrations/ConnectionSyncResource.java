@@ -157,7 +157,7 @@ public final class ConnectionSyncResource {
             throw ApiException.badRequest("limit", "limit must be between 1 and 10000");
         }
         ConnectionRef ref = ref(c);
-        if (history.latest(ref, Integer.MAX_VALUE).stream().noneMatch(r -> r.runId().equals(runId))) {
+        if (runId.contains("/") || history.run(ref, runId).isEmpty()) {
             throw ApiException.notFound("run '" + runId + "' of connection '" + id + "'");
         }
         return new Failures(history.failures(ref, runId, limit));

@@ -86,6 +86,11 @@ public final class RunHistory {
         return List.copyOf(newest);
     }
 
+    /** @param ref a connection @param runId a run id @return that run, if it is one of the connection's */
+    public java.util.Optional<SyncRun> run(ConnectionRef ref, String runId) {
+        return runs.get(runKey(ref, runId));
+    }
+
     /** @param ref a connection @return every run still marked running (interrupted by a crash when found at start) */
     public List<SyncRun> running(ConnectionRef ref) {
         try (Stream<Map.Entry<String, SyncRun>> all = runs.scan(ref.prefix())) {
