@@ -19,6 +19,7 @@ import io.rediscover.tenancy.TenancyModule;
 import io.rediscover.web.WebModule;
 import io.rediscover.web.WebServer;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,9 +47,22 @@ public final class Host implements AutoCloseable {
      * @throws Exception when a service cannot start; everything started is stopped again
      */
     public static Host start(HostConfig config, Module... extra) throws Exception {
+        return start(config, Clock.systemUTC(), extra);
+    }
+
+    /**
+     * Builds and starts a host that reads time from {@code clock} (tests move a clock by hand).
+     *
+     * @param config the validated configuration
+     * @param clock  the host's one clock
+     * @param extra  additional modules (tests add resources); installed before the web module
+     * @return the started host
+     * @throws Exception when a service cannot start; everything started is stopped again
+     */
+    public static Host start(HostConfig config, Clock clock, Module... extra) throws Exception {
         Logging.configure(config.logLevel());
         List<Module> modules = new ArrayList<>(List.of(
-                new ConfigModule(config),
+                new ConfigModule(config, clock),
                 new StoreModule(),
                 new SecurityModule(),
                 new PluginsModule(),

@@ -2,7 +2,6 @@ package io.rediscover.audit;
 
 import io.rediscover.store.Store;
 import io.rediscover.store.StoreMap;
-import io.rediscover.tenancy.User;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -25,26 +24,27 @@ public final class AuditLog {
 
     private final Store store;
     private final StoreMap<AuditEvent> events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
 
     /** @param store the system of record */
     @Inject
-    public AuditLog(Store store) {
+    public AuditLog(Store store, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.events = store.map("audit.events", AuditEvent.class);
     }
 
     /**
-     * @param actor   who acted, or null for the system
+     * @param actor   who acted
      * @param org     the org concerned, or null for the installation
      * @param action  what
      * @param target  to what
      * @param details more; never secrets
      */
-    public void record(User actor, String org, String action, String target, Map<String, String> details) {
+    public void record(Actor actor, String org, String action, String target, Map<String, String> details) {
         Instant now = clock.instant();
-        AuditEvent e = new AuditEvent(now, org, actor == null ? "system" : actor.id(), actor == null ? "" : actor.email(),
+        AuditEvent e = new AuditEvent(now, org, actor.id(), actor.email(),
                 action, target, details);
         long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
         // Newest first in key order; the sequence keeps two events of one microsecond apart.

@@ -27,7 +27,7 @@ public final class ApiTokenStore {
     private final Store store;
     private final StoreMap<ApiToken> tokens;
     private final StoreMap<String> byUser;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     /**
      * A token as stored and listed: never the secret.
@@ -43,7 +43,8 @@ public final class ApiTokenStore {
 
     /** @param store the system of record */
     @Inject
-    public ApiTokenStore(Store store) {
+    public ApiTokenStore(Store store, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.tokens = store.map("auth.tokens", ApiToken.class);
         this.byUser = store.map("auth.tokens-by-user", String.class);

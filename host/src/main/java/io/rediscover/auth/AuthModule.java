@@ -1,6 +1,8 @@
 package io.rediscover.auth;
 
 import com.google.inject.AbstractModule;
+import io.rediscover.tenancy.UserAccess;
+import io.rediscover.web.Public;
 import io.rediscover.web.WebModule;
 
 /** Sign-in: sessions, API tokens, and the filter that makes every API method private unless marked {@link Public}. */
@@ -10,6 +12,8 @@ public final class AuthModule extends AbstractModule {
         bind(SessionStore.class);
         bind(ApiTokenStore.class);
         bind(Authentication.class);
+        bind(UserAccess.class).to(EndUserAccess.class);
+        WebModule.addFilter(binder(), Authentication.class);
         WebModule.addResource(binder(), SessionResource.class);
         WebModule.addResource(binder(), TokensResource.class);
     }

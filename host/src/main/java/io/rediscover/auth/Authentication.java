@@ -1,8 +1,10 @@
 package io.rediscover.auth;
 
+import io.rediscover.tenancy.Caller;
 import io.rediscover.tenancy.User;
 import io.rediscover.tenancy.UserStore;
 import io.rediscover.web.ApiError;
+import io.rediscover.web.Public;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -10,8 +12,8 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

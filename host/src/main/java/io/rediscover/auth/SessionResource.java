@@ -4,12 +4,15 @@ import io.rediscover.audit.AuditLog;
 import io.rediscover.config.HostConfig;
 import io.rediscover.security.LoginThrottle;
 import io.rediscover.security.PasswordHasher;
+import io.rediscover.tenancy.Caller;
 import io.rediscover.tenancy.User;
 import io.rediscover.tenancy.UserStore;
+import io.rediscover.tenancy.UserView;
 import io.rediscover.web.ApiError;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
+import io.rediscover.web.Public;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +33,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Sign-in ({@code POST /api/session}: e-mail and password → an HTTP-only, SameSite=Strict session cookie and the CSRF
@@ -42,15 +46,12 @@ import java.time.Instant;
 @Singleton
 public final class SessionResource implements ApiResource {
 
-    /** Shortest accepted new password. */
-    public static final int MIN_PASSWORD_LENGTH = 12;
-
     private final UserStore users;
     private final SessionStore sessions;
     private final PasswordHasher hasher;
-    private final LoginThrottle byAddress = new LoginThrottle(Clock.systemUTC());
+    private final LoginThrottle byAddress;
     /** Per client (IP) the bar is higher: offices share addresses; it still stops one machine trying many accounts. */
-    private final LoginThrottle byClient = new LoginThrottle(Clock.systemUTC(), 50);
+    private final LoginThrottle byClient;
     private final AuditLog audit;
     private final HostConfig.Auth config;
     /** Checked when the address is unknown, so a miss costs as much time as a wrong password. */
@@ -64,7 +65,10 @@ public final class SessionResource implements ApiResource {
      * @param config   host configuration: {@code auth.*}
      */
     @Inject
-    public SessionResource(UserStore users, SessionStore sessions, PasswordHasher hasher, AuditLog audit, HostConfig config) {
+    public SessionResource(UserStore users, SessionStore sessions, PasswordHasher hasher, AuditLog audit, HostConfig config,
+                           Clock clock) {
+        this.byAddress = new LoginThrottle(clock);
+        this.byClient = new LoginThrottle(clock, 50);
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -94,8 +98,8 @@ public final class SessionResource implements ApiResource {
         public PasswordChange {
             InvalidField.required("currentPassword", currentPassword);
             InvalidField.required("newPassword", newPassword);
-            if (newPassword.length() < MIN_PASSWORD_LENGTH) {
-                throw new InvalidField("newPassword", "the new password must be at least " + MIN_PASSWORD_LENGTH + " characters long");
+            if (newPassword.length() < User.MIN_PASSWORD_LENGTH) {
+                throw new InvalidField("newPassword", "the new password must be at least " + User.MIN_PASSWORD_LENGTH + " characters long");
             }
             InvalidField.maxLength("newPassword", newPassword, PasswordHasher.MAX_PASSWORD_LENGTH);
         }
@@ -112,22 +116,6 @@ public final class SessionResource implements ApiResource {
      * @param expiresAt when the session ends at the latest (sessions only)
      */
     public record SessionView(UserView user, String csrfToken, Instant expiresAt) {
-    }
-
-    /**
-     * @param id                 user id
-     * @param email              address
-     * @param name               display name
-     * @param role               role
-     * @param org                org, or null for platform admins
-     * @param mustChangePassword whether the password must be changed before anything else
-     */
-    public record UserView(String id, String email, String name, io.rediscover.tenancy.Role role, String org,
-                           boolean mustChangePassword) {
-        /** @param u a user @return its view */
-        public static UserView of(User u) {
-            return new UserView(u.id(), u.email(), u.name(), u.role(), u.org(), u.mustChangePassword());
-        }
     }
 
     /** @param body the credentials @param request the HTTP request (client address) @return the session */
@@ -159,7 +147,7 @@ public final class SessionResource implements ApiResource {
         }
         byAddress.succeeded(address);
         SessionStore.Opened opened = sessions.open(user);
-        audit.record(user, user.org(), "session.signed-in", user.email(), java.util.Map.of());
+        audit.record(user.actor(), user.org(), "session.signed-in", user.email(), Map.of());
         return Response.ok(new SessionView(UserView.of(user), opened.session().csrfToken(), opened.session().expiresAt()))
                 .cookie(cookie(opened.cookie(), (int) config.sessionMax().toSeconds())).build();
     }
@@ -196,7 +184,7 @@ public final class SessionResource implements ApiResource {
             throw ApiException.badRequest(null, "signing out ends a session; an API token is revoked with DELETE /api/tokens/{id}");
         }
         sessions.close(caller.sessionKey());
-        audit.record(caller.user(), caller.user().org(), "session.signed-out", caller.user().email(), java.util.Map.of());
+        audit.record(caller.actor(), caller.user().org(), "session.signed-out", caller.user().email(), Map.of());
         return Response.noContent().cookie(cookie("", 0)).build();
     }
 
@@ -216,7 +204,7 @@ public final class SessionResource implements ApiResource {
         }
         users.setPassword(caller.user(), in.newPassword(), false);
         sessions.closeAll(caller.user().id(), caller.sessionKey());
-        audit.record(caller.user(), caller.user().org(), "user.password-changed", caller.user().email(), java.util.Map.of());
+        audit.record(caller.actor(), caller.user().org(), "user.password-changed", caller.user().email(), Map.of());
         return Response.noContent().build();
     }
 }

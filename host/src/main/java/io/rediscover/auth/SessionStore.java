@@ -55,11 +55,7 @@ public final class SessionStore {
 
     /** @param store the system of record @param config host configuration: {@code auth.*} */
     @Inject
-    public SessionStore(Store store, HostConfig config) {
-        this(store, config, Clock.systemUTC());
-    }
-
-    SessionStore(Store store, HostConfig config, Clock clock) {
+    public SessionStore(Store store, HostConfig config, Clock clock) {
         this.store = store;
         this.sessions = store.map("auth.sessions", Session.class);
         this.byUser = store.map("auth.sessions-by-user", String.class);

@@ -1,6 +1,7 @@
 package io.rediscover.auth;
 
 import io.rediscover.audit.AuditLog;
+import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
@@ -80,7 +81,7 @@ public final class TokensResource implements ApiResource {
         }
         int days = in.expiresInDays() == null ? DEFAULT_DAYS : in.expiresInDays();
         ApiTokenStore.Created c = tokens.create(caller.user(), in.name(), Duration.ofDays(days));
-        audit.record(caller.user(), caller.user().org(), "token.created", c.token().id(), Map.of("name", in.name(),
+        audit.record(caller.actor(), caller.user().org(), "token.created", c.token().id(), Map.of("name", in.name(),
                 "expiresAt", c.token().expiresAt().toString()));
         return Response.status(201).entity(new CreatedToken(c.token().id(), in.name(), c.secret(), c.token().expiresAt())).build();
     }
@@ -99,7 +100,7 @@ public final class TokensResource implements ApiResource {
         if (!tokens.revoke(caller.user().id(), id)) {
             throw ApiException.notFound("token '" + id + "'");
         }
-        audit.record(caller.user(), caller.user().org(), "token.revoked", id, Map.of());
+        audit.record(caller.actor(), caller.user().org(), "token.revoked", id, Map.of());
         return Response.noContent().build();
     }
 }

@@ -1,5 +1,6 @@
 package io.rediscover.cli;
 
+import io.rediscover.Logging;
 import io.rediscover.config.ConfigException;
 import io.rediscover.config.HostConfig;
 import io.rediscover.icims.simulator.IcimsSimulator;
@@ -38,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Logging is set up before the simulator logs its first line, so both share one format.
-        io.rediscover.Logging.configure(io.rediscover.config.HostConfig.LogLevel.INFO);
+        Logging.configure(HostConfig.LogLevel.INFO);
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         // The demo's ATS: an iCIMS simulator on loopback, which the iCIMS Stream connector is pointed at.
         IcimsSimulator ats = IcimsSimulator.start(SimulatorConfig.builder().host("127.0.0.1").people(atsPeople).seed(42)

@@ -1,8 +1,9 @@
 package io.rediscover.cli;
 
+import io.rediscover.audit.Actor;
 import io.rediscover.audit.AuditLog;
-import io.rediscover.auth.SessionStore;
 import io.rediscover.tenancy.User;
+import io.rediscover.tenancy.UserAccess;
 import io.rediscover.tenancy.UserStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code rediscover reset-password EMAIL}: the way back in for an operator whose platform admin forgot the password
  * (or for any user): prints a one-time password that must be changed at the next sign-in, and ends the user's
- * sessions. Runs with the server stopped, on the server's machine: whoever can run it can read the data anyway.
+ * sessions and API tokens. Runs with the server stopped, on the server's machine: whoever can run it can read the data anyway.
  */
 @Command(name = "reset-password", mixinStandardHelpOptions = true,
         description = "Give a user a one-time password, to be changed at the next sign-in (run with the server stopped).")
@@ -39,11 +40,11 @@ final class ResetPasswordCommand implements Callable<Integer> {
             }
             String password = UserStore.oneTimePassword();
             users.setPassword(user.get(), password, true);
-            host.injector().getInstance(SessionStore.class).closeAll(user.get().id(), null);
-            host.injector().getInstance(AuditLog.class).record(null, user.get().org(), "user.password-reset",
+            host.injector().getInstance(UserAccess.class).endAll(user.get().id());
+            host.injector().getInstance(AuditLog.class).record(Actor.SYSTEM, user.get().org(), "user.password-reset",
                     user.get().email(), Map.of("by", "command line"));
             System.out.println("One-time password for " + user.get().email() + ": " + password);
-            System.out.println("It is shown only now; it must be changed at the next sign-in. Their sessions have ended.");
+            System.out.println("It is shown only now; it must be changed at the next sign-in. Their sessions and API tokens have ended.");
             return 0;
         });
     }

@@ -1,6 +1,7 @@
 package io.rediscover.health;
 
 import io.rediscover.web.ApiResource;
+import io.rediscover.web.Public;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -40,7 +41,7 @@ public final class HealthResource implements ApiResource {
 
     /** @return the health report */
     @GET
-    @io.rediscover.auth.Public
+    @Public
     public Response health() {
         Map<String, HealthCheck.Status> out = new LinkedHashMap<>();
         boolean ok = true;

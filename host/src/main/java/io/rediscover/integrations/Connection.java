@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * One org's configured use of a connector (the UI calls it an integration). Secret credential values are stored only
- * sealed ({@link io.rediscover.security.SecretBox}); plain ones as they are.
+ * sealed ({@code SecretBox}); plain ones as they are.
  *
  * @param org           the org
  * @param id            the connection's id within the org

@@ -34,11 +34,12 @@ public final class ConnectionStore {
     private final Store store;
     private final StoreMap<Connection> connections;
     private final SecretBox secrets;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     /** @param store the system of record @param secrets seals secret credentials */
     @Inject
-    public ConnectionStore(Store store, SecretBox secrets) {
+    public ConnectionStore(Store store, SecretBox secrets, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.connections = store.map("integrations.connections", Connection.class);
         this.secrets = secrets;

@@ -1,14 +1,15 @@
 package io.rediscover.integrations;
 
 import io.rediscover.audit.AuditLog;
-import io.rediscover.auth.Caller;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.pluginapi.Capability;
 import io.rediscover.pluginapi.ConnectorDescriptor;
 import io.rediscover.plugins.ConnectorRegistry;
 import io.rediscover.plugins.LoadedConnector;
 import io.rediscover.sync.SyncScheduler;
+import io.rediscover.tenancy.Caller;
 import io.rediscover.tenancy.Org;
+import io.rediscover.tenancy.Role;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
@@ -132,7 +133,7 @@ public final class ConnectionsResource implements ApiResource {
     }
 
     private static ConnectionView view(Connection c, Caller caller) {
-        return ConnectionView.of(c, caller.role() == io.rediscover.tenancy.Role.ORG_ADMIN);
+        return ConnectionView.of(c, caller.role() == Role.ORG_ADMIN);
     }
 
     /** @param body connector, capabilities, credentials @param security the caller @return 201, VERIFYING */
@@ -151,7 +152,7 @@ public final class ConnectionsResource implements ApiResource {
         Set<Capability> capabilities = CredentialsForm.capabilities(d, in.capabilities());
         Map<String, String> values = CredentialsForm.credentials(d, in.credentials(), Set.of());
         Connection c = connections.create(org.id(), d, capabilities, values);
-        audit.record(caller.user(), org.id(), "connection.created", c.id(), Map.of("connectorId", d.id(),
+        audit.record(caller.actor(), org.id(), "connection.created", c.id(), Map.of("connectorId", d.id(),
                 "capabilities", capabilities.toString(), "credentialsSet", new TreeSet<>(values.keySet()).toString()));
         verifier.verify(c);
         return Response.created(URI.create("/api/connections/" + c.id())).entity(ConnectionView.of(c)).build();
@@ -181,7 +182,7 @@ public final class ConnectionsResource implements ApiResource {
         Map<String, String> values = CredentialsForm.credentials(d, in.credentials(), c.sealed().keySet());
         Connection updated = connections.update(c, d, capabilities, values);
         scheduler.cancel(new ConnectionRef(org.id(), id)); // a run with the old credentials stops; the new ones verify first
-        audit.record(caller.user(), org.id(), "connection.updated", id, Map.of("capabilities", capabilities.toString(),
+        audit.record(caller.actor(), org.id(), "connection.updated", id, Map.of("capabilities", capabilities.toString(),
                 "credentialsGiven", new TreeSet<>(values.keySet()).toString()));
         verifier.verify(updated);
         return ConnectionView.of(updated);
@@ -196,7 +197,7 @@ public final class ConnectionsResource implements ApiResource {
         Connection c = find(caller.org(), id);
         if (c.status() != Connection.Status.REMOVING) {
             removal.remove(c);
-            audit.record(caller.user(), c.org(), "connection.removed", id, Map.of("connectorId", c.connectorId()));
+            audit.record(caller.actor(), c.org(), "connection.removed", id, Map.of("connectorId", c.connectorId()));
         }
         return Response.accepted(ConnectionView.of(connections.get(c.org(), id).orElse(c))).build();
     }

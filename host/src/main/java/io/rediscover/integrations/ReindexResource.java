@@ -1,6 +1,7 @@
 package io.rediscover.integrations;
 
 import io.rediscover.sync.Reindexer;
+import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import jakarta.inject.Inject;
@@ -9,11 +10,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import io.rediscover.auth.Caller;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * Platform admins: rebuild everything derived from the mirror ({@code POST /api/admin/reindex}, 202) and follow its progress

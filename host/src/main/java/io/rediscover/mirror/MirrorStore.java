@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.store.Store;
 import io.rediscover.store.StoreMap;
+import io.rediscover.store.TempIdSet;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -172,7 +173,7 @@ public final class MirrorStore {
      * @param batchSize  keys per commit
      * @return how many files were removed
      */
-    public long sweepBlobs(String org, io.rediscover.store.TempIdSet referenced, int batchSize) {
+    public long sweepBlobs(String org, TempIdSet referenced, int batchSize) {
         try (Stream<MirrorRecord> all = records.scan(org + "/").map(Map.Entry::getValue)) {
             all.filter(r -> r.resume() != null).forEach(r -> referenced.add(r.resume().sha256()));
         }

@@ -1,6 +1,7 @@
 package io.rediscover.plugins;
 
 import io.rediscover.config.HostConfig;
+import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.pluginapi.Cancellation;
 import io.rediscover.pluginapi.ConnectorContext;
@@ -33,15 +34,11 @@ public final class ConnectorContexts implements Managed {
     private HttpClient http;
 
     /** @param config host configuration (connector settings) */
-    @Inject
-    public ConnectorContexts(HostConfig config) {
-        this(config, Clock.systemUTC());
-    }
-
     /**
      * @param config host configuration
      * @param clock the clock plugins see
      */
+    @Inject
     public ConnectorContexts(HostConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
@@ -49,7 +46,7 @@ public final class ConnectorContexts implements Managed {
 
     @Override
     public void start() {
-        httpThreads = Executors.newCachedThreadPool(io.rediscover.lifecycle.DaemonThreads.named("connector-http"));
+        httpThreads = Executors.newCachedThreadPool(DaemonThreads.named("connector-http"));
         // HTTP/1.1 by default: some ATSs (iCIMS) answer 505 to HTTP/2 upgrade attempts.
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).executor(httpThreads).build();

@@ -4,6 +4,7 @@ import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.pluginapi.AtsConnector;
 import io.rediscover.pluginapi.ConnectorDescriptor;
+import io.rediscover.pluginapi.DescriptorRules;
 import io.rediscover.store.DataDirectory;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -117,7 +118,7 @@ public final class ConnectorRegistry implements Managed {
                 problems.add(label + ": " + connector.getClass().getName() + ".descriptor() failed: " + rootMessage(e));
                 continue;
             }
-            io.rediscover.pluginapi.DescriptorRules.problems(loaded.descriptor())
+            DescriptorRules.problems(loaded.descriptor())
                     .forEach(p -> problems.add(label + ", connector '" + loaded.id() + "': " + p));
             LoadedConnector twin = found.putIfAbsent(loaded.id(), loaded);
             if (twin != null) {

@@ -32,7 +32,7 @@ public final class Reindexer {
     private final SyncConnections connections;
     private final MirrorStore mirror;
     private final Set<MirrorListener> listeners;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final AtomicReference<Progress> progress = new AtomicReference<>();
 
     /**
@@ -41,7 +41,8 @@ public final class Reindexer {
      * @param listeners   what is rebuilt
      */
     @Inject
-    public Reindexer(SyncConnections connections, MirrorStore mirror, Set<MirrorListener> listeners) {
+    public Reindexer(SyncConnections connections, MirrorStore mirror, Set<MirrorListener> listeners, Clock clock) {
+        this.clock = clock;
         this.connections = connections;
         this.mirror = mirror;
         this.listeners = listeners;

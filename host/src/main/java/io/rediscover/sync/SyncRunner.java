@@ -56,7 +56,8 @@ public final class SyncRunner {
      */
     @Inject
     public SyncRunner(ConnectorRegistry connectors, ConnectorContexts contexts, MirrorStore mirror, RunHistory history,
-                      Set<MirrorListener> listeners, WorkingSets workingSets, ObjectMapper json) {
+                      Set<MirrorListener> listeners, WorkingSets workingSets, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.connectors = connectors;
         this.contexts = contexts;
         this.mirror = mirror;
@@ -64,7 +65,6 @@ public final class SyncRunner {
         this.listeners = listeners;
         this.workingSets = workingSets;
         this.json = json;
-        this.clock = Clock.systemUTC();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.mirror.ConnectionRef;
+import io.rediscover.mirror.MirrorStore;
 import io.rediscover.pluginapi.Cancellation;
 import io.rediscover.pluginapi.ErrorKind;
 import jakarta.inject.Inject;
@@ -40,9 +41,9 @@ public final class SyncScheduler implements Managed {
     private final SyncConnections connections;
     private final SyncRunner runner;
     private final RunHistory history;
-    private final io.rediscover.mirror.MirrorStore mirror;
+    private final MirrorStore mirror;
     private final HostConfig.Sync config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<ConnectionRef, Slot> slots = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
     private ExecutorService workers;
@@ -71,7 +72,8 @@ public final class SyncScheduler implements Managed {
      */
     @Inject
     public SyncScheduler(SyncConnections connections, SyncRunner runner, RunHistory history,
-                         io.rediscover.mirror.MirrorStore mirror, HostConfig config) {
+                         MirrorStore mirror, HostConfig config, Clock clock) {
+        this.clock = clock;
         this.connections = connections;
         this.runner = runner;
         this.history = history;

@@ -1,5 +1,6 @@
 package io.rediscover.tenancy;
 
+import io.rediscover.audit.Actor;
 import io.rediscover.audit.AuditLog;
 import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.Managed;
@@ -41,7 +42,7 @@ public final class FirstAdmin implements Managed {
         boolean generated = config.adminPassword() == null;
         String password = generated ? UserStore.oneTimePassword() : config.adminPassword();
         users.create(config.adminEmail(), "Platform admin", Role.PLATFORM_ADMIN, null, password, generated).ifPresent(u -> {
-            audit.record(null, null, "user.created", u.email(), Map.of("role", u.role().name()));
+            audit.record(Actor.SYSTEM, null, "user.created", u.email(), Map.of("role", u.role().name()));
             LOG.info("created the first platform admin, {}", u.email());
             if (generated) {
                 System.out.println();

@@ -23,11 +23,12 @@ public final class OrgStore {
 
     private final Store store;
     private final StoreMap<Org> orgs;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     /** @param store the system of record */
     @Inject
-    public OrgStore(Store store) {
+    public OrgStore(Store store, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.orgs = store.map("tenancy.orgs", Org.class);
     }

@@ -1,10 +1,6 @@
 package io.rediscover.tenancy;
 
 import io.rediscover.audit.AuditLog;
-import io.rediscover.auth.ApiTokenStore;
-import io.rediscover.auth.Caller;
-import io.rediscover.auth.SessionResource;
-import io.rediscover.auth.SessionStore;
 import io.rediscover.security.PasswordHasher;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.InvalidField;
@@ -26,21 +22,18 @@ public final class OrgUsers {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
     private final UserStore users;
-    private final SessionStore sessions;
-    private final ApiTokenStore tokens;
+    private final UserAccess access;
     private final AuditLog audit;
 
     /**
      * @param users    users
-     * @param sessions ended when a user is removed
-     * @param tokens   revoked when a user is removed
+     * @param access   ended when a user is removed
      * @param audit    the audit log
      */
     @Inject
-    public OrgUsers(UserStore users, SessionStore sessions, ApiTokenStore tokens, AuditLog audit) {
+    public OrgUsers(UserStore users, UserAccess access, AuditLog audit) {
         this.users = users;
-        this.sessions = sessions;
-        this.tokens = tokens;
+        this.access = access;
         this.audit = audit;
     }
 
@@ -60,8 +53,8 @@ public final class OrgUsers {
                 throw new InvalidField("role", "platform admins belong to no organisation; choose ORG_ADMIN or RECRUITER");
             }
             InvalidField.required("password", password);
-            if (password.length() < SessionResource.MIN_PASSWORD_LENGTH) {
-                throw new InvalidField("password", "the password must be at least " + SessionResource.MIN_PASSWORD_LENGTH
+            if (password.length() < User.MIN_PASSWORD_LENGTH) {
+                throw new InvalidField("password", "the password must be at least " + User.MIN_PASSWORD_LENGTH
                         + " characters long");
             }
             InvalidField.maxLength("password", password, PasswordHasher.MAX_PASSWORD_LENGTH);
@@ -74,12 +67,12 @@ public final class OrgUsers {
     }
 
     /** @param users the org's users */
-    public record Users(List<SessionResource.UserView> users) {
+    public record Users(List<UserView> users) {
     }
 
     /** @param org an org @return its users */
     public Users list(String org) {
-        return new Users(users.inOrg(org).stream().map(SessionResource.UserView::of).toList());
+        return new Users(users.inOrg(org).stream().map(UserView::of).toList());
     }
 
     /**
@@ -89,11 +82,11 @@ public final class OrgUsers {
      * @return the user
      * @throws ApiException 409 when the address is taken
      */
-    public SessionResource.UserView add(Caller actor, String org, NewUser in) {
+    public UserView add(Caller actor, String org, NewUser in) {
         User user = users.create(in.email(), in.name(), in.role(), org, in.password(), false)
                 .orElseThrow(() -> ApiException.conflict("a user with address '" + UserStore.normalise(in.email()) + "' already exists"));
-        audit.record(actor.user(), org, "user.created", user.email(), Map.of("role", user.role().name()));
-        return SessionResource.UserView.of(user);
+        audit.record(actor.actor(), org, "user.created", user.email(), Map.of("role", user.role().name()));
+        return UserView.of(user);
     }
 
     /**
@@ -106,8 +99,7 @@ public final class OrgUsers {
         User user = users.get(userId).filter(u -> org.equals(u.org()))
                 .orElseThrow(() -> ApiException.notFound("user '" + userId + "'"));
         users.delete(user);
-        sessions.closeAll(user.id(), null);
-        tokens.revokeAll(user.id());
-        audit.record(actor.user(), org, "user.removed", user.email(), Map.of("role", user.role().name()));
+        access.endAll(user.id());
+        audit.record(actor.actor(), org, "user.removed", user.email(), Map.of("role", user.role().name()));
     }
 }

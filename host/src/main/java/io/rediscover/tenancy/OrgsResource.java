@@ -1,9 +1,9 @@
 package io.rediscover.tenancy;
 
 import io.rediscover.audit.AuditLog;
-import io.rediscover.auth.Caller;
 import io.rediscover.plugins.ConnectorRegistry;
 import io.rediscover.plugins.LoadedConnector;
+import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
@@ -133,7 +133,7 @@ public final class OrgsResource implements ApiResource {
         Set<String> plugins = knownPlugins(in.plugins());
         Org org = orgs.create(in.id(), in.name(), in.tier(), Boolean.TRUE.equals(in.integrationsEnabled()), plugins)
                 .orElseThrow(() -> ApiException.conflict("an org with id '" + in.id() + "' already exists"));
-        audit.record(caller.user(), org.id(), "org.created", org.id(), Map.of("tier", org.tier().name(),
+        audit.record(caller.actor(), org.id(), "org.created", org.id(), Map.of("tier", org.tier().name(),
                 "integrationsEnabled", Boolean.toString(org.integrationsEnabled()), "plugins", String.join(",", new TreeSet<>(plugins))));
         return Response.created(URI.create("/api/admin/orgs/" + org.id())).entity(org).build();
     }
@@ -176,7 +176,7 @@ public final class OrgsResource implements ApiResource {
             return n;
         }).orElseThrow(() -> ApiException.notFound("org '" + id + "'"));
         if (!changed.isEmpty()) {
-            audit.record(caller.user(), id, "org.updated", id, changed);
+            audit.record(caller.actor(), id, "org.updated", id, changed);
         }
         return updated;
     }

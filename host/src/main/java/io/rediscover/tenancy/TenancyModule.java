@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import io.rediscover.lifecycle.Lifecycle;
 import io.rediscover.web.WebModule;
 
-/** Orgs, users, and the first platform admin of a new installation. */
+/** Orgs, users, the first platform admin of a new installation, and reading the audit log. */
 public final class TenancyModule extends AbstractModule {
     @Override
     protected void configure() {
@@ -14,5 +14,6 @@ public final class TenancyModule extends AbstractModule {
         bind(OrgUsers.class);
         WebModule.addResource(binder(), OrgsResource.class);
         WebModule.addResource(binder(), UsersResource.class);
+        WebModule.addResource(binder(), AuditResource.class);
     }
 }

@@ -1,5 +1,7 @@
 package io.rediscover.tenancy;
 
+import io.rediscover.audit.Actor;
+
 import java.time.Instant;
 
 /**
@@ -16,6 +18,14 @@ import java.time.Instant;
  */
 public record User(String id, String email, String name, Role role, String org, String passwordHash,
                    boolean mustChangePassword, Instant createdAt) {
+
+    /** Shortest accepted password. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** @return the user as the audit log names them */
+    public Actor actor() {
+        return new Actor(id, email);
+    }
 
     /** @return a copy with a new password hash */
     User withPassword(String hash, boolean mustChange) {

@@ -25,11 +25,12 @@ public final class UserStore {
     private final StoreMap<String> byEmail;
     private final StoreMap<String> byOrg;
     private final PasswordHasher hasher;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     /** @param store the system of record @param hasher hashes passwords */
     @Inject
-    public UserStore(Store store, PasswordHasher hasher) {
+    public UserStore(Store store, PasswordHasher hasher, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.users = store.map("tenancy.users", User.class);
         this.byEmail = store.map("tenancy.users-by-email", String.class);

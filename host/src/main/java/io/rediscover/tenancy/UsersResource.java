@@ -1,6 +1,6 @@
 package io.rediscover.tenancy;
 
-import io.rediscover.auth.Caller;
+import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;

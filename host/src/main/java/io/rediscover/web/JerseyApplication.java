@@ -1,6 +1,7 @@
 package io.rediscover.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.ContextResolver;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -9,20 +10,20 @@ import org.glassfish.jersey.server.ServerProperties;
 import java.util.Set;
 
 /**
- * The Jersey application: the Guice-built resource singletons, the host's JSON mapper and the error mapping. Jackson's
+ * The Jersey application: the Guice-built resource and filter singletons, the host's JSON mapper and the error mapping. Jackson's
  * own exception mappers are left out because they answer in plain text.
  */
 final class JerseyApplication extends ResourceConfig {
 
     JerseyApplication(Set<ApiResource> resources, ObjectMapper json, long maxRequestBytes,
-                      jakarta.ws.rs.container.ContainerRequestFilter authentication) {
+                      Set<ContainerRequestFilter> filters) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         // Keep error responses ours: without this, an entity-less error would go through the container's sendError.
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         register(JacksonFeature.withoutExceptionMappers());
         register(new ObjectMapperResolver(json));
         register(new BodySizeLimit(maxRequestBytes));
-        register(authentication);
+        filters.forEach(this::register);
         register(ErrorMappers.ApiExceptionMapper.class);
         register(ErrorMappers.InvalidFieldMapper.class);
         register(ErrorMappers.WebApplicationExceptionMapper.class);

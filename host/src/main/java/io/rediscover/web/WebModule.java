@@ -5,9 +5,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Binder;
 import com.google.inject.multibindings.Multibinder;
 import io.rediscover.lifecycle.Lifecycle;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 
 /**
- * HTTP plumbing: the JSON mapper, the set of API resources the capability modules contribute, and the web server
+ * HTTP plumbing: the JSON mapper, the API resources and request filters the capability modules contribute, and the web server
  * (registered with the lifecycle by the composition in {@code Main}, last, so it starts after everything it serves).
  */
 public final class WebModule extends AbstractModule {
@@ -22,9 +23,21 @@ public final class WebModule extends AbstractModule {
         Multibinder.newSetBinder(binder, ApiResource.class).addBinding().to(resource);
     }
 
+    /**
+     * Adds a request filter to the API (authentication is one). Call from a capability module's {@code configure()};
+     * the filter's {@code @Priority} orders it.
+     *
+     * @param binder the module's binder
+     * @param filter the filter class; Guice builds it as a singleton
+     */
+    public static void addFilter(Binder binder, Class<? extends ContainerRequestFilter> filter) {
+        Multibinder.newSetBinder(binder, ContainerRequestFilter.class).addBinding().to(filter);
+    }
+
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), ApiResource.class);
+        Multibinder.newSetBinder(binder(), ContainerRequestFilter.class);
         bind(ObjectMapper.class).toInstance(JsonMapper.create());
         Lifecycle.manage(binder(), WebServer.class);
     }

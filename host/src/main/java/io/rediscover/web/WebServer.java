@@ -1,11 +1,11 @@
 package io.rediscover.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rediscover.auth.Authentication;
 import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.Managed;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import org.eclipse.jetty.ee11.servlet.DefaultServlet;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -35,7 +35,7 @@ public final class WebServer implements Managed {
     private final HostConfig.Server config;
     private final Set<ApiResource> resources;
     private final ObjectMapper json;
-    private final Authentication authentication;
+    private final Set<ContainerRequestFilter> filters;
     private Server server;
     private ServerConnector connector;
 
@@ -43,14 +43,15 @@ public final class WebServer implements Managed {
      * @param config    the host configuration
      * @param resources every API resource bound by the capability modules
      * @param json      the host's mapper
-     * @param authentication guards every API method not marked public
+     * @param filters   request filters the capability modules contribute (authentication)
      */
     @Inject
-    public WebServer(HostConfig config, Set<ApiResource> resources, ObjectMapper json, Authentication authentication) {
+    public WebServer(HostConfig config, Set<ApiResource> resources, ObjectMapper json,
+                     Set<ContainerRequestFilter> filters) {
         this.config = config.server();
         this.resources = resources;
         this.json = json;
-        this.authentication = authentication;
+        this.filters = filters;
     }
 
     @Override
@@ -70,7 +71,7 @@ public final class WebServer implements Managed {
         context.setErrorHandler(new JsonErrorHandler(json));
         context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("web/"));
         context.addServlet(new ServletHolder("api", new ServletContainer(
-                new JerseyApplication(resources, json, config.maxRequestBytes(), authentication))), "/api/*");
+                new JerseyApplication(resources, json, config.maxRequestBytes(), filters))), "/api/*");
         ServletHolder files = new ServletHolder("ui", DefaultServlet.class);
         files.setInitParameter("dirAllowed", "false");
         files.setInitParameter("welcomeServlets", "false");

@@ -27,6 +27,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -99,8 +100,8 @@ class SyncCrashTest {
         store.start();
         try {
             ConnectionStore connections = new ConnectionStore(store,
-                    new SecretBox(MasterKey.loadOrCreate(config.security().masterKeyFile()), List.of()));
-            Connection c = io.rediscover.testing.TestTenants.connected(new io.rediscover.tenancy.OrgStore(store), connections,
+                    new SecretBox(MasterKey.loadOrCreate(config.security().masterKeyFile()), List.of()), Clock.systemUTC());
+            Connection c = io.rediscover.testing.TestTenants.connected(new io.rediscover.tenancy.OrgStore(store, Clock.systemUTC()), connections,
                     new io.rediscover.icims.IcimsDescriptorAccess().descriptor(), "acme", Map.of("clientId", sim.clientId(),
                             "clientSecret", sim.clientSecret(), "streamId", sim.streamId()));
             return new ConnectionRef(c.org(), c.id());

@@ -44,7 +44,7 @@ class HostApiTest {
     /** Test-only routes: one that fails unexpectedly, one that reads a JSON body. */
     @Path("/test")
     @Produces(MediaType.APPLICATION_JSON)
-    @io.rediscover.auth.Public
+    @io.rediscover.web.Public
     public static final class TestResource implements ApiResource {
         public record Widget(String name, Integer size, List<String> tags, Inner inner) {
             public Widget {

@@ -1,7 +1,6 @@
-package io.rediscover.auth;
+package io.rediscover.tenancy;
 
-import io.rediscover.tenancy.Role;
-import io.rediscover.tenancy.User;
+import io.rediscover.audit.Actor;
 import io.rediscover.web.ApiException;
 import jakarta.ws.rs.core.SecurityContext;
 
@@ -32,6 +31,11 @@ public record Caller(User user, String sessionKey, String tokenId) implements Pr
             return c;
         }
         throw new ApiException(401, "unauthenticated", "sign in first", null);
+    }
+
+    /** @return the caller as the audit log names them */
+    public Actor actor() {
+        return user.actor();
     }
 
     /** @return the caller's role */

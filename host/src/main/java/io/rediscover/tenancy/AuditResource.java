@@ -1,7 +1,7 @@
-package io.rediscover.audit;
+package io.rediscover.tenancy;
 
-import io.rediscover.auth.Caller;
-import io.rediscover.tenancy.OrgStore;
+import io.rediscover.audit.AuditEvent;
+import io.rediscover.audit.AuditLog;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.rediscover.auth;
+package io.rediscover.web;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
