@@ -11,6 +11,8 @@ import io.rediscover.config.HostConfig;
 import io.rediscover.health.HealthModule;
 import io.rediscover.integrations.IntegrationsModule;
 import io.rediscover.lifecycle.Lifecycle;
+import io.rediscover.mirror.MirrorModule;
+import io.rediscover.pipeline.PipelineModule;
 import io.rediscover.plugins.PluginsModule;
 import io.rediscover.security.SecurityModule;
 import io.rediscover.store.StoreModule;
@@ -69,7 +71,9 @@ public final class Host implements AutoCloseable {
                 new TenancyModule(),
                 new AuditModule(),
                 new AuthModule(),
+                new MirrorModule(),
                 new SyncModule(),
+                new PipelineModule(),
                 new IntegrationsModule(),
                 new HealthModule()));
         modules.addAll(List.of(extra));

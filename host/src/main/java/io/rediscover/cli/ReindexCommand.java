@@ -1,15 +1,23 @@
 package io.rediscover.cli;
 
-import io.rediscover.sync.Reindexer;
+import io.rediscover.mirror.Outbox;
+import io.rediscover.pipeline.Pipeline;
+import io.rediscover.pipeline.Reindexer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * {@code rediscover reindex}: rebuilds everything derived from the mirror, printing progress. Runs with the server
- * stopped (the data directory allows one process at a time); a running server offers {@code POST /api/admin/reindex}.
+ * {@code rediscover reindex}: rebuilds everything derived from the mirror — every candidate goes through the pipeline
+ * again — with a progress bar (done / total, rate, ETA), and returns when the pipeline has caught up. Runs with the
+ * server stopped (the data directory allows one process at a time); a running server offers
+ * {@code POST /api/admin/reindex}.
  */
 @Command(name = "reindex", mixinStandardHelpOptions = true,
         description = "Rebuild everything derived from the mirror (run with the server stopped).")
@@ -21,9 +29,27 @@ final class ReindexCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Launch.runOffline(config, "reindex", host -> {
-            Reindexer.Progress done = host.injector().getInstance(Reindexer.class).reindex(p ->
-                    System.out.printf("reindex: %d / %d candidates%n", p.done(), p.total()));
-            System.out.printf("reindex done: %d candidates%n", done.done());
+            Reindexer.Progress enqueued = host.injector().getInstance(Reindexer.class).reindex(p -> { });
+            Outbox outbox = host.injector().getInstance(Outbox.class);
+            Pipeline pipeline = host.injector().getInstance(Pipeline.class);
+            long total = outbox.size();
+            System.out.printf("reindex: %d candidate(s) of the mirror handed to the pipeline %s%n", enqueued.done(),
+                    pipeline.status().stages().stream().map(Pipeline.StageStatus::name).toList());
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("reindex").setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1_000).showSpeed().build()) {
+                long left;
+                while ((left = outbox.size()) > 0) {
+                    bar.stepTo(total - left);
+                    Thread.sleep(Duration.ofMillis(500).toMillis());
+                }
+                bar.stepTo(total);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+            Pipeline.Status status = pipeline.status();
+            System.out.printf("reindex done: %d candidate(s); %s%n", enqueued.done(), status.stages().stream()
+                    .map(s -> s.name() + " " + s.processed() + " processed, " + s.failed() + " failed").toList());
             return 0;
         });
     }

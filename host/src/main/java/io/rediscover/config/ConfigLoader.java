@@ -48,7 +48,8 @@ public final class ConfigLoader {
                 new HostConfig.Server(r.host("server.host"), (int) r.integer("server.port", 0, 65_535),
                         r.integer("server.maxRequestBytes", 1_024, Integer.MAX_VALUE),
                         (int) r.integer("server.shutdownGraceSeconds", 0, 600)),
-                new HostConfig.Data(r.path("data.dir"), r.bool("data.syncOnCommit")),
+                new HostConfig.Data(r.path("data.dir"), r.bool("data.syncOnCommit"),
+                        r.integer("data.minFreeMegabytes", 0, 1L << 30)),
                 r.path("plugins.dir"),
                 new HostConfig.Security(r.masterKey("security.masterKey"), r.path("security.masterKeyFile"),
                         r.pathList("security.previousKeyFiles")),
@@ -60,6 +61,8 @@ public final class ConfigLoader {
                         Duration.ofSeconds(r.integer("sync.retryMinSeconds", 1, 86_400)),
                         Duration.ofSeconds(r.integer("sync.retryMaxSeconds", 1, 7 * 86_400)),
                         Duration.ofDays(r.integer("sync.tombstoneRetentionDays", 1, 3_650))),
+                new HostConfig.Pipeline((int) r.integer("pipeline.batchSize", 1, 10_000),
+                        r.integer("pipeline.maxBacklog", 1_000, 100_000_000)),
                 r.ipList("integrations.egressIps"),
                 r.logLevel("log.level"),
                 r.connectors());

@@ -14,12 +14,14 @@ import java.util.Map;
  * @param security     secrets-at-rest settings
  * @param auth         sign-in settings
  * @param sync         sync scheduling
+ * @param pipeline     draining the mirror's outbox
  * @param egressIps    this installation's egress IP addresses, shown in connector setup notes
  * @param logLevel     root log level
  * @param connectors   per connector id, its non-credential settings
  */
-public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Auth auth, Sync sync, List<String> egressIps,
-                         LogLevel logLevel, Map<String, Map<String, String>> connectors) {
+public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Auth auth, Sync sync,
+                         Pipeline pipeline, List<String> egressIps, LogLevel logLevel,
+                         Map<String, Map<String, String>> connectors) {
 
     /** Canonical constructor: copies collections. */
     public HostConfig {
@@ -45,10 +47,11 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
     }
 
     /**
-     * @param dir          the data directory
-     * @param syncOnCommit fsync after each commit
+     * @param dir              the data directory
+     * @param syncOnCommit     fsync after each commit
+     * @param minFreeMegabytes below this much free space syncs and the pipeline pause (0: never)
      */
-    public record Data(Path dir, boolean syncOnCommit) {
+    public record Data(Path dir, boolean syncOnCommit, long minFreeMegabytes) {
     }
 
     /**
@@ -97,6 +100,13 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
      */
     public record Sync(boolean enabled, int maxConcurrentRuns, java.time.Duration interval, java.time.Duration retryMin,
                        java.time.Duration retryMax, java.time.Duration tombstoneRetention) {
+    }
+
+    /**
+     * @param batchSize  candidates per pipeline batch (one commit per stage)
+     * @param maxBacklog candidates waiting in the outbox at which syncs wait for the pipeline to catch up
+     */
+    public record Pipeline(int batchSize, long maxBacklog) {
     }
 
     /** Root log levels, lowest verbosity first. */

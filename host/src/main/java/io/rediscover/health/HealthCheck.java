@@ -15,9 +15,14 @@ public interface HealthCheck {
     Status check();
 
     /**
-     * @param ok     whether this part works
-     * @param detail one line for operators; never secrets
+     * @param ok      whether this part works
+     * @param detail  one line for operators; never secrets
+     * @param warning what will stop working soon unless someone acts (a disk filling up), or null
      */
-    record Status(boolean ok, String detail) {
+    record Status(boolean ok, String detail, String warning) {
+        /** @param ok whether this part works @param detail one line for operators */
+        public Status(boolean ok, String detail) {
+            this(ok, detail, null);
+        }
     }
 }

@@ -33,7 +33,7 @@ public final class HealthResource implements ApiResource {
 
     /**
      * The response body.
-     * @param status "ok" or "failing"
+     * @param status "ok", "warning" (works, but someone should act) or "failing"
      * @param checks each check's state by name
      */
     public record Health(String status, Map<String, HealthCheck.Status> checks) {
@@ -45,6 +45,7 @@ public final class HealthResource implements ApiResource {
     public Response health() {
         Map<String, HealthCheck.Status> out = new LinkedHashMap<>();
         boolean ok = true;
+        boolean warned = false;
         for (HealthCheck check : checks) {
             HealthCheck.Status s;
             try {
@@ -54,7 +55,9 @@ public final class HealthResource implements ApiResource {
             }
             out.put(check.name(), s);
             ok &= s.ok();
+            warned |= s.warning() != null;
         }
-        return Response.status(ok ? 200 : 503).entity(new Health(ok ? "ok" : "failing", out)).build();
+        String status = !ok ? "failing" : warned ? "warning" : "ok";
+        return Response.status(ok ? 200 : 503).entity(new Health(status, out)).build();
     }
 }

@@ -3,8 +3,8 @@ package io.rediscover.integrations;
 import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.mirror.ConnectionRef;
-import io.rediscover.mirror.MirrorListener;
 import io.rediscover.mirror.MirrorStore;
+import io.rediscover.pipeline.Pipeline;
 import io.rediscover.store.TempIdSet;
 import io.rediscover.store.WorkingSets;
 import io.rediscover.sync.RunHistory;
@@ -15,15 +15,15 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Removes a connection with everything derived from it: its sync is stopped, then its mirror records, sync state, run
- * history, index entries (through the {@link MirrorListener}s) and the org's resume files nothing refers to any more
+ * Removes a connection with everything derived from it: its sync is stopped, then what the pipeline waits for and what
+ * its stages derived (index entries), its mirror records, sync state, run history and the org's resume files nothing
+ * refers to any more
  * are deleted, in bounded commits, and finally the connection itself. The connection is marked REMOVING first (and
  * committed), so a crash halfway leaves it REMOVING and the removal resumes at the next start: nothing is left behind.
  */
@@ -39,7 +39,7 @@ public final class ConnectionRemoval implements Managed {
     private final MirrorStore mirror;
     private final RunHistory history;
     private final WorkingSets workingSets;
-    private final Set<MirrorListener> listeners;
+    private final Pipeline pipeline;
     private ExecutorService worker;
 
     /**
@@ -49,18 +49,18 @@ public final class ConnectionRemoval implements Managed {
      * @param mirror      the mirror
      * @param history     the run history
      * @param workingSets temp-file sets for the resume-file sweep
-     * @param listeners   downstream (indexes) to tell
+     * @param pipeline    drops the connection's waiting candidates and derived data
      */
     @Inject
     public ConnectionRemoval(ConnectionStore connections, SyncScheduler scheduler, SyncRunner runner, MirrorStore mirror,
-                             RunHistory history, WorkingSets workingSets, Set<MirrorListener> listeners) {
+                             RunHistory history, WorkingSets workingSets, Pipeline pipeline) {
         this.connections = connections;
         this.scheduler = scheduler;
         this.runner = runner;
         this.mirror = mirror;
         this.history = history;
         this.workingSets = workingSets;
-        this.listeners = listeners;
+        this.pipeline = pipeline;
     }
 
     @Override
@@ -99,9 +99,9 @@ public final class ConnectionRemoval implements Managed {
             // slipped in meanwhile.
             do {
                 awaitNoRun(ref);
+                pipeline.discard(ref);
                 long records = mirror.removeConnection(ref, BATCH);
                 history.removeConnection(ref, BATCH);
-                listeners.forEach(l -> l.removed(ref));
                 LOG.info("{}: removed {} mirrored record(s) and the run history", ref, records);
             } while (runner.current(ref).isPresent() || mirror.state(ref).isPresent() || !history.latest(ref, 1).isEmpty());
             try (TempIdSet referenced = workingSets.newIdSet("resume-sweep")) {

@@ -3,6 +3,8 @@ package io.rediscover.integrations;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorCounts;
 import io.rediscover.mirror.MirrorStore;
+import io.rediscover.pipeline.Pipeline;
+import io.rediscover.pipeline.StageFailures;
 import io.rediscover.sync.RunFailure;
 import io.rediscover.sync.RunHistory;
 import io.rediscover.sync.SyncRun;
@@ -43,6 +45,8 @@ public final class ConnectionSyncResource {
     private final SyncRunner runner;
     private final RunHistory history;
     private final MirrorStore mirror;
+    private final Pipeline pipeline;
+    private final StageFailures stageFailures;
     private final IntegrationGate gate;
 
     /**
@@ -50,17 +54,22 @@ public final class ConnectionSyncResource {
      * @param scheduler   the scheduler
      * @param runner      runs in progress
      * @param history     finished runs
-     * @param mirror      what the mirror holds
-     * @param gate        licence and plugin gates
+     * @param mirror        what the mirror holds
+     * @param pipeline      how far what is derived from the mirror is behind
+     * @param stageFailures candidates a pipeline stage failed on
+     * @param gate          licence and plugin gates
      */
     @Inject
     public ConnectionSyncResource(ConnectionStore connections, SyncScheduler scheduler, SyncRunner runner,
-                                  RunHistory history, MirrorStore mirror, IntegrationGate gate) {
+                                  RunHistory history, MirrorStore mirror, Pipeline pipeline, StageFailures stageFailures,
+                                  IntegrationGate gate) {
         this.connections = connections;
         this.scheduler = scheduler;
         this.runner = runner;
         this.history = history;
         this.mirror = mirror;
+        this.pipeline = pipeline;
+        this.stageFailures = stageFailures;
         this.gate = gate;
     }
 
@@ -70,9 +79,21 @@ public final class ConnectionSyncResource {
      * @param lastRun    the newest finished or interrupted run, or null
      * @param nextRunAt  when the next run is due, or null when not scheduled
      * @param mirror     live records, tombstones and access-lost records by kind
+     * @param pausedBecause why no run starts now (disk nearly full, store down), or null
+     * @param pipeline   how far matching and indexing are behind the mirror for this connection, with some failures
      */
     public record SyncStatus(ConnectionSummary connection, SyncRun running, SyncRun lastRun, Instant nextRunAt,
-                             MirrorCounts mirror) {
+                             MirrorCounts mirror, String pausedBecause, PipelineLag pipeline) {
+    }
+
+    /**
+     * @param backlog          candidates changed in the mirror and not yet through every stage
+     * @param oldestAgeSeconds how long the oldest of them has waited, or null
+     * @param failures         candidates a stage failed on (kept until a later version passes)
+     * @param recentFailures   some of them, with the stage and the reason
+     */
+    public record PipelineLag(long backlog, Long oldestAgeSeconds, long failures,
+                              List<StageFailures.StageFailure> recentFailures) {
     }
 
     /**
@@ -116,8 +137,11 @@ public final class ConnectionSyncResource {
         SyncRun running = runner.current(ref).orElse(null);
         SyncRun last = history.latest(ref, 2).stream().filter(r -> running == null || !r.runId().equals(running.runId()))
                 .findFirst().orElse(null);
+        Pipeline.ConnectionLag lag = pipeline.lag(ref);
         return new SyncStatus(new ConnectionSummary(c.id(), c.connectorId(), c.status(), c.statusMessage()), running, last,
-                scheduler.nextRun(ref).filter(t -> !t.equals(Instant.MAX)).orElse(null), mirror.counts(ref));
+                scheduler.nextRun(ref).filter(t -> !t.equals(Instant.MAX)).orElse(null), mirror.counts(ref),
+                scheduler.pausedBecause().orElse(null), new PipelineLag(lag.backlog(), lag.oldestAgeSeconds(),
+                        lag.failures(), lag.failures() == 0 ? List.of() : stageFailures.list(ref, 20)));
     }
 
     /** @param id connection id @return 202 when a run will start, 409 when one is already going */
@@ -130,7 +154,7 @@ public final class ConnectionSyncResource {
                     + (c.statusMessage() == null ? "" : " (" + c.statusMessage() + ")"));
         }
         if (!scheduler.syncNow(ref(c))) {
-            throw ApiException.conflict("a sync of connection " + id + " is already running");
+            throw ApiException.conflict("a sync of connection " + id + " is already running or about to start");
         }
         return Response.accepted(new ConnectionSummary(c.id(), c.connectorId(), c.status(), null)).build();
     }

@@ -16,6 +16,5 @@ public final class IntegrationsModule extends AbstractModule {
         WebModule.addResource(binder(), ConnectionsResource.class);
         bind(SyncConnections.class).to(ConnectionsForSync.class);
         WebModule.addResource(binder(), ConnectorsResource.class);
-        WebModule.addResource(binder(), ReindexResource.class);
     }
 }

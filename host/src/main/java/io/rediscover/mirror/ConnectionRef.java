@@ -25,6 +25,29 @@ public record ConnectionRef(String org, String connectionId) {
         return org + "/" + connectionId + "/";
     }
 
+    /**
+     * @param segments key segments under this connection, such as an external id; '%' and '/' in them are escaped, so
+     *                 each stays one segment and no id can reach into another's keys
+     * @return the key
+     */
+    public String key(String... segments) {
+        StringBuilder k = new StringBuilder(prefix());
+        for (int i = 0; i < segments.length; i++) {
+            k.append(i == 0 ? "" : "/").append(escape(segments[i]));
+        }
+        return k.toString();
+    }
+
+    /** @param segment a key segment @return it with '%' and '/' escaped */
+    public static String escape(String segment) {
+        return segment.replace("%", "%25").replace("/", "%2F");
+    }
+
+    /** @param segment an escaped key segment @return the original */
+    public static String unescape(String segment) {
+        return segment.replace("%2F", "/").replace("%25", "%");
+    }
+
     @Override
     public String toString() {
         return "org " + org + " / connection " + connectionId;

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -25,7 +26,9 @@ import java.util.stream.Stream;
  * counts, in the {@link Store}. It is the source of truth the search index is derived from.
  *
  * <p>Changes arrive in batches ({@link #apply}) that are committed together with the plugin's new state, so the state
- * never runs ahead of the records it covers. Every key starts with the org ({@link ConnectionRef#prefix()}).
+ * never runs ahead of the records it covers, and with an {@link Outbox} entry for every candidate whose searchable view
+ * changed, so what is derived from the mirror never misses a change. Every key starts with the org
+ * ({@link ConnectionRef#prefix()}).
  */
 @Singleton
 public final class MirrorStore {
@@ -36,11 +39,13 @@ public final class MirrorStore {
     private final StoreMap<String> states;
     private final StoreMap<MirrorCounts> counts;
     private final StoreMap<byte[]> blobs;
+    private final Outbox outbox;
 
-    /** @param store the system of record */
+    /** @param store the system of record @param outbox where changed candidates are announced, in the same commit */
     @Inject
-    public MirrorStore(Store store) {
+    public MirrorStore(Store store, Outbox outbox) {
         this.store = store;
+        this.outbox = outbox;
         this.records = store.map("mirror.records", MirrorRecord.class);
         this.applicationsByCandidate = store.map("mirror.applications-by-candidate", String.class);
         this.states = store.map("mirror.states", String.class);
@@ -60,12 +65,12 @@ public final class MirrorStore {
     public record Applied(long added, long updated, long unchanged, long deleted, Set<String> changedCandidates) {
     }
 
-    static String escape(String id) {
-        return id.replace("%", "%25").replace("/", "%2F");
+    private static String escape(String id) {
+        return ConnectionRef.escape(id);
     }
 
-    static String unescape(String key) {
-        return key.replace("%2F", "/").replace("%25", "%");
+    private static String unescape(String key) {
+        return ConnectionRef.unescape(key);
     }
 
     private static String kindPrefix(ConnectionRef ref, RecordKind kind) {
@@ -160,6 +165,7 @@ public final class MirrorStore {
     public long removeConnection(ConnectionRef ref, int batchSize) {
         long removed = store.removeAll(records, ref.prefix(), batchSize);
         store.removeAll(applicationsByCandidate, ref.prefix(), batchSize);
+        outbox.forgetVersions(store, ref, batchSize);
         String key = ref.org() + "/" + ref.connectionId();
         store.write(b -> b.remove(states, key).remove(counts, key));
         return removed;
@@ -196,18 +202,19 @@ public final class MirrorStore {
     }
 
     /**
-     * Applies changes in order and, in the same commit, the new state (if any) and whatever {@code alsoWrite} adds
-     * (the sync run's history). Stale versions are ignored; absent fields keep stored values.
+     * Applies changes in order and, in the same commit, the outbox entries of the candidates that changed, the new
+     * state (if any) and whatever {@code alsoWrite} adds (the sync run's history). Stale versions are ignored; absent
+     * fields keep stored values.
      *
      * @param ref       the connection
      * @param changes   changes in emission order
      * @param newState  the plugin's new state, or empty to keep the stored one
      * @param now       the mirror's clock
-     * @param alsoWrite more writes for the same commit
+     * @param alsoWrite more writes for the same commit, given what the changes did (so a run's counts commit with them)
      * @return what changed
      */
     public Applied apply(ConnectionRef ref, List<MirrorChange> changes, Optional<String> newState, Instant now,
-                         Consumer<Store.Batch> alsoWrite) {
+                         BiConsumer<Store.Batch, Applied> alsoWrite) {
         Map<String, Optional<MirrorRecord>> overlay = new HashMap<>();
         MirrorCounts c = counts(ref);
         List<Consumer<Store.Batch>> writes = new ArrayList<>();
@@ -247,13 +254,18 @@ public final class MirrorStore {
         }
         changedCandidates.remove(null);
         MirrorCounts finalCounts = c;
+        Applied applied = new Applied(added, updated, unchanged, deleted, changedCandidates);
         store.write(b -> {
             writes.forEach(w -> w.accept(b));
             b.put(counts, ref.org() + "/" + ref.connectionId(), finalCounts);
             newState.ifPresent(s -> b.put(states, ref.org() + "/" + ref.connectionId(), s));
-            alsoWrite.accept(b);
+            outbox.enqueue(b, ref, changedCandidates);
+            alsoWrite.accept(b, applied);
         });
-        return new Applied(added, updated, unchanged, deleted, changedCandidates);
+        if (!changedCandidates.isEmpty()) {
+            outbox.signal();
+        }
+        return applied;
     }
 
     /**

@@ -10,66 +10,81 @@ import jakarta.inject.Singleton;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The system of record: one H2 MVStore file ({@code <data>/store/rediscover.mv.db}) holding every named
  * {@link StoreMap}. MVStore, not MapDB, because it survived every kill -9 in our tests and MapDB 3.1.0 did not
- * (stack-notes.md).
+ * (stack-notes.md). Values are JSON written and read by the store's own lenient codec ({@link StoreJson}), so a
+ * release can always open what an older one wrote.
  *
  * <p>Writes happen only in {@link #write} batches: the batch is collected first and applied afterwards under one
  * store-wide lock, followed by one commit. So a batch is durable completely or not at all — a crash before the
  * commit rolls the file back to the previous commit — and a lambda that throws leaves nothing behind. (MVStore makes
  * map writes visible to readers before they are committed; collecting first keeps a failing batch from ever being
  * visible, and the apply step is short.)
+ *
+ * <p>When the file cannot be written (a full disk, an I/O error) MVStore closes itself. The store then turns
+ * <em>unavailable</em>: the failure is logged once, every access throws {@link StoreUnavailableException} (503 at the
+ * API) and the services that write pause; {@link StoreWatch} reopens the file — back at the last commit, nothing
+ * committed is lost — once writing works again.
  */
 @Singleton
 public final class Store implements Managed {
 
     static final String FILE_NAME = "rediscover.mv.db";
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
     private final Path file;
     private final boolean syncOnCommit;
-    private final ObjectMapper json;
+    private final ObjectMapper json = StoreJson.mapper();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<String, StoreMap<?>> maps = new ConcurrentHashMap<>();
     private volatile MVStore mv;
+    private volatile StoreUnavailableException unavailable;
 
     /**
      * @param data   the data directory
      * @param config host configuration: {@code data.syncOnCommit}
-     * @param json   the host's mapper, for values
      */
     @Inject
-    public Store(DataDirectory data, HostConfig config, ObjectMapper json) {
-        this(data.storeDir().resolve(FILE_NAME), config.data().syncOnCommit(), json);
+    public Store(DataDirectory data, HostConfig config) {
+        this(data.storeDir().resolve(FILE_NAME), config.data().syncOnCommit());
     }
 
     /**
      * @param file         the store file
      * @param syncOnCommit fsync after each commit: committed data survives a power loss too, at the cost of a disk
      *                     flush per batch (a process crash is survived either way)
-     * @param json         the mapper for values
      */
-    public Store(Path file, boolean syncOnCommit, ObjectMapper json) {
+    public Store(Path file, boolean syncOnCommit) {
         this.file = file.toAbsolutePath();
         this.syncOnCommit = syncOnCommit;
-        this.json = json;
     }
 
     @Override
     public void start() {
         try {
-            java.nio.file.Files.createDirectories(file.getParent());
+            Files.createDirectories(file.getParent());
             mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file.getParent(), e);
@@ -88,16 +103,18 @@ public final class Store implements Managed {
 
     @Override
     public void stop() {
-        MVStore s = mv;
-        if (s != null && !s.isClosed()) {
-            writeLock.lock();
-            try {
+        writeLock.lock();
+        try {
+            MVStore s = mv;
+            if (s != null && !s.isClosed()) {
                 s.close();
-            } finally {
-                writeLock.unlock();
+            } else if (s != null) {
+                s.closeImmediately();
             }
+            mv = null;
+        } finally {
+            writeLock.unlock();
         }
-        mv = null;
     }
 
     @Override
@@ -105,15 +122,25 @@ public final class Store implements Managed {
         return "store";
     }
 
-    /** @return whether the store is open */
+    /** @return whether the store is open and writable */
     public boolean isOpen() {
         MVStore s = mv;
-        return s != null && !s.isClosed();
+        return s != null && !s.isClosed() && unavailable == null;
+    }
+
+    /** @return why the store cannot be used now, if it cannot */
+    public Optional<StoreUnavailableException> unavailable() {
+        return Optional.ofNullable(unavailable);
     }
 
     /** @return the store file */
     public Path file() {
         return file;
+    }
+
+    /** @return the names of the maps in the file (opened or not), in order */
+    public Set<String> mapNames() {
+        return guarded(() -> new TreeSet<>(open().getMapNames()));
     }
 
     /**
@@ -146,7 +173,7 @@ public final class Store implements Managed {
      */
     @SuppressWarnings("unchecked")
     public StoreMap<byte[]> bytes(String name) {
-        return (StoreMap<byte[]>) maps.computeIfAbsent(name, n -> new StoreMap<>(n, () -> open(n), new StoreMap.Codec<byte[]>() {
+        return (StoreMap<byte[]>) maps.computeIfAbsent(name, n -> new StoreMap<>(n, this, new StoreMap.Codec<byte[]>() {
             @Override
             public byte[] encode(byte[] value) {
                 return value;
@@ -161,7 +188,7 @@ public final class Store implements Managed {
 
     @SuppressWarnings("unchecked")
     private <V> StoreMap<V> map(String name, JavaType type) {
-        return (StoreMap<V>) maps.computeIfAbsent(name, n -> new StoreMap<>(n, () -> open(n), new StoreMap.Codec<V>() {
+        return (StoreMap<V>) maps.computeIfAbsent(name, n -> new StoreMap<>(n, this, new StoreMap.Codec<V>() {
             @Override
             public byte[] encode(V value) {
                 try {
@@ -182,12 +209,91 @@ public final class Store implements Managed {
         }));
     }
 
-    private MVMap<String, byte[]> open(String name) {
+    private MVStore open() {
+        StoreUnavailableException down = unavailable;
+        if (down != null) {
+            throw down;
+        }
         MVStore s = mv;
         if (s == null) {
             throw new IllegalStateException("the store is not open");
         }
-        return s.openMap(name);
+        return s;
+    }
+
+    MVMap<String, byte[]> openMap(String name) {
+        return guarded(() -> open().openMap(name));
+    }
+
+    /**
+     * Runs a store access; an MVStore failure (the file cannot be read or written, the store closed itself) turns the
+     * store unavailable and surfaces as {@link StoreUnavailableException}.
+     */
+    <T> T guarded(Supplier<T> access) {
+        try {
+            return access.get();
+        } catch (MVStoreException | IllegalStateException e) {
+            if (e instanceof StoreUnavailableException || mv == null) {
+                throw e;
+            }
+            MVStore s = mv;
+            if (e instanceof MVStoreException || s.isClosed()) {
+                throw failed(e);
+            }
+            throw e;
+        }
+    }
+
+    /** Marks the store unavailable (logged once per failure) and returns the exception callers see. */
+    private StoreUnavailableException failed(RuntimeException cause) {
+        synchronized (this) {
+            if (unavailable == null) {
+                unavailable = StoreUnavailableException.diagnose(file, cause);
+                LOG.error("the store stopped working: {} (cause: {}). Syncs and the pipeline pause; requests that need the"
+                        + " store answer 503 until it is back.", unavailable.getMessage(), rootMessage(cause));
+            }
+            return unavailable;
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /**
+     * After a failure: closes the broken store and opens the file again, which rolls it back to its last commit. Called
+     * by {@link StoreWatch} once writing works again.
+     *
+     * @return whether the store is available again
+     */
+    boolean reopen() {
+        writeLock.lock();
+        try {
+            MVStore s = mv;
+            if (s != null) {
+                try {
+                    s.closeImmediately();
+                } catch (RuntimeException ignored) {
+                    // it is broken already; the file handle is what we want released
+                }
+            }
+            mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+            mv.openMap("store.probe").put("probe", new byte[] {1});
+            mv.commit();
+            synchronized (this) {
+                unavailable = null;
+            }
+            LOG.info("the store is writable again and reopened at its last commit; syncs and the pipeline resume");
+            return true;
+        } catch (MVStoreException e) {
+            return false;
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /**
@@ -204,21 +310,20 @@ public final class Store implements Managed {
         }
         writeLock.lock();
         try {
-            MVStore s = mv;
-            if (s == null || s.isClosed()) {
-                throw new IllegalStateException("the store is closed");
-            }
-            for (Batch.Op op : b.ops) {
-                if (op.value == null) {
-                    op.map.raw().remove(op.key);
-                } else {
-                    op.map.raw().put(op.key, op.value);
+            guarded(() -> {
+                MVStore s = open();
+                if (s.isClosed()) {
+                    throw new IllegalStateException("the store is closed");
                 }
-            }
-            s.commit();
-            if (syncOnCommit) {
-                s.sync();
-            }
+                for (Batch.Op op : b.ops) {
+                    op.apply();
+                }
+                s.commit();
+                if (syncOnCommit) {
+                    s.sync();
+                }
+                return null;
+            });
         } finally {
             writeLock.unlock();
         }
@@ -240,7 +345,7 @@ public final class Store implements Managed {
         long removed = 0;
         while (true) {
             List<String> keys;
-            try (java.util.stream.Stream<String> s = map.keys(prefix)) {
+            try (Stream<String> s = map.keys(prefix)) {
                 keys = s.limit(batchSize).toList();
             }
             if (keys.isEmpty()) {
@@ -253,7 +358,8 @@ public final class Store implements Managed {
 
     /** Writes collected for one atomic commit. Values are serialised as they are added. */
     public static final class Batch {
-        private record Op(StoreMap<?> map, String key, byte[] value) {
+        private interface Op {
+            void apply();
         }
 
         private final List<Op> ops = new ArrayList<>();
@@ -269,7 +375,8 @@ public final class Store implements Managed {
          * @return this batch
          */
         public <V> Batch put(StoreMap<V> map, String key, V value) {
-            ops.add(new Op(map, key, map.codec().encode(java.util.Objects.requireNonNull(value, "value"))));
+            byte[] bytes = map.codec().encode(Objects.requireNonNull(value, "value"));
+            ops.add(() -> map.raw().put(key, bytes));
             return this;
         }
 
@@ -279,7 +386,34 @@ public final class Store implements Managed {
          * @return this batch
          */
         public Batch remove(StoreMap<?> map, String key) {
-            ops.add(new Op(map, key, null));
+            ops.add(() -> map.raw().remove(key));
+            return this;
+        }
+
+        /**
+         * A read-modify-write applied under the store's write lock, so it sees every commit before it: the way to update
+         * a value only if it is still what the caller read (compare-and-set), or to count.
+         *
+         * @param map    the map
+         * @param key    the key
+         * @param change from the current value (null when absent) to the new one; null removes; returning the very same
+         *               instance leaves the value as it is. Keep it short and free of I/O.
+         * @param <V>    the value type
+         * @return this batch
+         */
+        public <V> Batch compute(StoreMap<V> map, String key, UnaryOperator<V> change) {
+            ops.add(() -> {
+                byte[] now = map.raw().get(key);
+                V before = now == null ? null : map.codec().decode(now);
+                V after = change.apply(before);
+                if (after == null) {
+                    if (now != null) {
+                        map.raw().remove(key);
+                    }
+                } else if (after != before) {
+                    map.raw().put(key, map.codec().encode(after));
+                }
+            });
             return this;
         }
 

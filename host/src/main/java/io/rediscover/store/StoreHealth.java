@@ -7,10 +7,12 @@ import jakarta.inject.Inject;
 final class StoreHealth implements HealthCheck {
 
     private final Store store;
+    private final StoreWatch watch;
 
     @Inject
-    StoreHealth(Store store) {
+    StoreHealth(Store store, StoreWatch watch) {
         this.store = store;
+        this.watch = watch;
     }
 
     @Override
@@ -20,6 +22,12 @@ final class StoreHealth implements HealthCheck {
 
     @Override
     public Status check() {
-        return store.isOpen() ? new Status(true, "open: " + store.file()) : new Status(false, "closed");
+        if (store.unavailable().isPresent()) {
+            return new Status(false, store.unavailable().get().getMessage());
+        }
+        if (!store.isOpen()) {
+            return new Status(false, "closed");
+        }
+        return new Status(true, "open: " + store.file(), watch.pauseReason().orElse(null));
     }
 }

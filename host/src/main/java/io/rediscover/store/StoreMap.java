@@ -26,14 +26,14 @@ public final class StoreMap<V> {
     private static final String END = "\uffff";
 
     private final String name;
-    private final java.util.function.Supplier<MVMap<String, byte[]>> opener;
+    private final Store store;
     private final Codec<V> codec;
     private volatile MVMap<String, byte[]> open;
 
     /** Opened on first use, so capability services can take their maps in constructors before the store starts. */
-    StoreMap(String name, java.util.function.Supplier<MVMap<String, byte[]>> opener, Codec<V> codec) {
+    StoreMap(String name, Store store, Codec<V> codec) {
         this.name = name;
-        this.opener = opener;
+        this.store = store;
         this.codec = codec;
     }
 
@@ -45,7 +45,7 @@ public final class StoreMap<V> {
     MVMap<String, byte[]> raw() {
         MVMap<String, byte[]> m = open;
         if (m == null || m.isClosed()) {
-            m = opener.get();
+            m = store.openMap(name);
             open = m;
         }
         return m;
@@ -60,7 +60,7 @@ public final class StoreMap<V> {
      * @return its value, if present
      */
     public Optional<V> get(String key) {
-        byte[] bytes = raw().get(key);
+        byte[] bytes = store.guarded(() -> raw().get(key));
         return bytes == null ? Optional.empty() : Optional.of(codec.decode(bytes));
     }
 
@@ -69,7 +69,7 @@ public final class StoreMap<V> {
      * @return whether it is present
      */
     public boolean containsKey(String key) {
-        return raw().containsKey(key);
+        return store.guarded(() -> raw().containsKey(key));
     }
 
     /**
@@ -80,9 +80,9 @@ public final class StoreMap<V> {
      */
     public long count(String prefix) {
         if (prefix.isEmpty()) {
-            return raw().sizeAsLong();
+            return store.guarded(() -> raw().sizeAsLong());
         }
-        return position(prefix + END) - position(prefix);
+        return store.guarded(() -> position(prefix + END) - position(prefix));
     }
 
     private long position(String key) {
@@ -98,8 +98,17 @@ public final class StoreMap<V> {
      * @return the entries
      */
     public Stream<Map.Entry<String, V>> scan(String prefix) {
-        return scanKeys(prefix, prefix).map(k -> {
-            byte[] bytes = raw().get(k);
+        return scanFrom(prefix, prefix);
+    }
+
+    /**
+     * @param prefix a key prefix
+     * @param from   the first key to consider (inclusive); must start with {@code prefix} or be the prefix itself
+     * @return the entries whose key starts with {@code prefix}, from {@code from}, in key order, lazily (for resuming)
+     */
+    public Stream<Map.Entry<String, V>> scanFrom(String prefix, String from) {
+        return scanKeys(prefix, from).map(k -> {
+            byte[] bytes = store.guarded(() -> raw().get(k));
             return bytes == null ? null : (Map.Entry<String, V>) new AbstractMap.SimpleImmutableEntry<>(k, codec.decode(bytes));
         }).filter(java.util.Objects::nonNull);
     }
@@ -122,15 +131,15 @@ public final class StoreMap<V> {
     }
 
     private Stream<String> scanKeys(String prefix, String from) {
-        Cursor<String, byte[]> cursor = raw().cursor(from);
+        Cursor<String, byte[]> cursor = store.guarded(() -> raw().cursor(from));
         Iterator<String> keys = new Iterator<>() {
             private String next = advance();
 
             private String advance() {
-                if (!cursor.hasNext()) {
+                String k = store.guarded(() -> cursor.hasNext() ? cursor.next() : null);
+                if (k == null) {
                     return null;
                 }
-                String k = cursor.next();
                 return k.startsWith(prefix) ? k : null;
             }
 

@@ -3,11 +3,12 @@ package io.rediscover.sync;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rediscover.lifecycle.ServiceUnavailableException;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorChange;
-import io.rediscover.mirror.MirrorListener;
 import io.rediscover.mirror.MirrorStore;
 import io.rediscover.mirror.ResumeRef;
+import io.rediscover.pluginapi.Cancellation;
 import io.rediscover.pluginapi.ConnectorException;
 import io.rediscover.pluginapi.ErrorKind;
 import io.rediscover.pluginapi.record.AtsApplication;
@@ -21,8 +22,6 @@ import io.rediscover.pluginapi.sync.SyncState;
 import io.rediscover.pluginapi.sync.UnseenHandler;
 import io.rediscover.store.TempIdSet;
 import io.rediscover.store.WorkingSets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,13 +32,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The host's {@link SyncSink} for one run: buffers what the plugin emits and, at each checkpoint, commits the records,
- * the plugin's new state, the run's progress and its per-record failures in one store commit; then tells the
- * {@link MirrorListener}s which candidates changed.
+ * the plugin's new state, the run's progress and counts, its per-record failures and the outbox entries of the changed
+ * candidates in one store commit. Before committing it passes the {@link BacklogGate}: it waits while the pipeline is
+ * too far behind or the disk nearly full, and says so in the run's progress.
  *
  * <p>Memory stays bounded: resumes go to the blob store at once (by content hash, harmless if the run later fails), and
  * when more than {@value #FLUSH_AT} changes are buffered they are committed early without the state — replaying them
@@ -47,7 +46,6 @@ import java.util.stream.Stream;
  */
 final class MirrorSink implements SyncSink, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MirrorSink.class);
     static final int FLUSH_AT = 2_000;
 
     /** Serialises records without the resume bytes (they live in the blob store). */
@@ -58,7 +56,8 @@ final class MirrorSink implements SyncSink, AutoCloseable {
     private final ConnectionRef ref;
     private final MirrorStore mirror;
     private final RunHistory history;
-    private final Set<MirrorListener> listeners;
+    private final BacklogGate gate;
+    private final Cancellation cancellation;
     private final WorkingSets workingSets;
     private final Clock clock;
     private final ObjectMapper json;
@@ -69,25 +68,33 @@ final class MirrorSink implements SyncSink, AutoCloseable {
     private SyncRun.Counts counts = SyncRun.Counts.zero();
     private Map<String, Long> requests = Map.of();
     private SyncProgress lastProgress;
+    private volatile String waitingFor;
     private final Instant started;
     private long recordsEmitted;
 
-    MirrorSink(ConnectionRef ref, SyncRun run, MirrorStore mirror, RunHistory history, Set<MirrorListener> listeners,
-               WorkingSets workingSets, Clock clock, ObjectMapper json) {
+    MirrorSink(ConnectionRef ref, SyncRun run, MirrorStore mirror, RunHistory history, BacklogGate gate,
+               Cancellation cancellation, WorkingSets workingSets, Clock clock, ObjectMapper json) {
         this.ref = ref;
         this.run = run;
         this.mirror = mirror;
         this.history = history;
-        this.listeners = listeners;
+        this.gate = gate;
+        this.cancellation = cancellation;
         this.workingSets = workingSets;
         this.clock = clock;
         this.json = json.copy().addMixIn(AtsCandidate.class, WithoutResume.class);
         this.started = clock.instant();
     }
 
-    /** @return the run as it stands */
+    /** @return the run as it stands; its phase says so while it waits at the gate */
     synchronized SyncRun run() {
-        return run;
+        String w = waitingFor;
+        if (w == null) {
+            return run;
+        }
+        SyncRun.Progress p = run.progress();
+        return run.withProgress(new SyncRun.Progress(w, p.done(), p.estimatedTotal(), p.ratePerSecond(), null,
+                p.lastCheckpointAt()));
     }
 
     @Override
@@ -172,8 +179,11 @@ final class MirrorSink implements SyncSink, AutoCloseable {
         if (next == null || next.isInitial()) {
             throw new ConnectorException(ErrorKind.INTERNAL, "a checkpoint needs a state");
         }
+        passGate();
         try {
             flush(Optional.of(next.value()));
+        } catch (ServiceUnavailableException e) {
+            throw new ConnectorException(ErrorKind.TRANSIENT, e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new ConnectorException(ErrorKind.INTERNAL, "the host could not commit the checkpoint", e);
         }
@@ -183,7 +193,17 @@ final class MirrorSink implements SyncSink, AutoCloseable {
         pending.add(change);
         recordsEmitted++;
         if (pending.size() >= FLUSH_AT) {
+            passGate();
             flush(Optional.empty());
+        }
+    }
+
+    /** Waits, outside the sink's lock (progress stays readable), while the gate says so. */
+    private void passGate() {
+        try {
+            gate.await(cancellation, reason -> waitingFor = reason);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -200,27 +220,20 @@ final class MirrorSink implements SyncSink, AutoCloseable {
         SyncRun.Progress checkpointed = state.isPresent() ? new SyncRun.Progress(progress.phase(), progress.done(),
                 progress.estimatedTotal(), progress.ratePerSecond(), progress.eta(), now) : progress;
         SyncRun[] after = new SyncRun[1];
-        MirrorStore.Applied applied = mirror.apply(ref, List.copyOf(pending), state, now, batch -> {
+        SyncRun.Counts[] total = new SyncRun.Counts[1];
+        mirror.apply(ref, List.copyOf(pending), state, now, (batch, applied) -> {
             failures.forEach(f -> history.put(batch, ref, f));
-            after[0] = run.withProgress(checkpointed);
+            // The run's counts commit with the records they count: a crash never leaves them behind the mirror.
+            total[0] = new SyncRun.Counts(counts.added() + applied.added(), counts.updated() + applied.updated(),
+                    counts.unchanged() + applied.unchanged(), counts.deleted() + applied.deleted(),
+                    counts.accessLost() + accessLost, counts.failed() + failures.size());
+            after[0] = run.withProgress(checkpointed).withCounts(total[0], requests);
             history.put(batch, ref, after[0]);
         });
-        counts = new SyncRun.Counts(counts.added() + applied.added(), counts.updated() + applied.updated(),
-                counts.unchanged() + applied.unchanged(), counts.deleted() + applied.deleted(),
-                counts.accessLost() + accessLost, counts.failed() + failures.size());
-        run = after[0].withCounts(counts, requests);
+        counts = total[0];
+        run = after[0];
         pending.clear();
         pendingFailures.clear();
-        if (!applied.changedCandidates().isEmpty()) {
-            for (MirrorListener listener : listeners) {
-                try {
-                    listener.changed(ref, applied.changedCandidates());
-                } catch (RuntimeException e) {
-                    LOG.error("{}: listener {} failed; the mirror is committed, a reindex will catch up", ref,
-                            listener.getClass().getSimpleName(), e);
-                }
-            }
-        }
     }
 
     /** Ends the run's record. Changes buffered since the last checkpoint are committed only on success. */
@@ -233,9 +246,21 @@ final class MirrorSink implements SyncSink, AutoCloseable {
                 flush(Optional.empty());
             }
         }
-        run = run.withCounts(counts, requests).ended(result, clock.instant(), error);
+        run = run.withCounts(counts, requests);
+        if (result == SyncRun.Result.SUCCEEDED) {
+            run = run.withProgress(finalProgress());
+        }
+        run = run.ended(result, clock.instant(), error);
         history.save(ref, run);
         return run;
+    }
+
+    /** A finished run says so, with its totals: done, nothing left to estimate, no ETA. */
+    private SyncRun.Progress finalProgress() {
+        SyncRun.Progress p = run.progress();
+        double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
+        return new SyncRun.Progress("done", recordsEmitted, recordsEmitted, Math.round(recordsEmitted / seconds * 10) / 10.0,
+                null, p.lastCheckpointAt());
     }
 
     /** @return how many records the plugin emitted in this run */

@@ -91,6 +91,13 @@ public final class RunHistory {
         return runs.get(runKey(ref, runId));
     }
 
+    /** @param ref a connection @return whether any of its runs succeeded (its first full download is complete) */
+    public boolean anySucceeded(ConnectionRef ref) {
+        try (Stream<Map.Entry<String, SyncRun>> all = runs.scan(ref.prefix())) {
+            return all.anyMatch(e -> e.getValue().result() == SyncRun.Result.SUCCEEDED);
+        }
+    }
+
     /** @param ref a connection @return every run still marked running (interrupted by a crash when found at start) */
     public List<SyncRun> running(ConnectionRef ref) {
         try (Stream<Map.Entry<String, SyncRun>> all = runs.scan(ref.prefix())) {

@@ -2,7 +2,6 @@ package io.rediscover.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rediscover.mirror.ConnectionRef;
-import io.rediscover.mirror.MirrorListener;
 import io.rediscover.mirror.MirrorStore;
 import io.rediscover.pluginapi.Cancellation;
 import io.rediscover.pluginapi.ConnectorContext;
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,7 +37,7 @@ public final class SyncRunner {
     private final ConnectorContexts contexts;
     private final MirrorStore mirror;
     private final RunHistory history;
-    private final Set<MirrorListener> listeners;
+    private final BacklogGate gate;
     private final WorkingSets workingSets;
     private final ObjectMapper json;
     private final Clock clock;
@@ -50,19 +48,19 @@ public final class SyncRunner {
      * @param contexts    makes each call's connector context
      * @param mirror      the mirror
      * @param history     the run history
-     * @param listeners   who hears about changed candidates
+     * @param gate        where runs wait for the pipeline and for disk space
      * @param workingSets temp-file id sets for reconciliation
      * @param json        the host's mapper
      */
     @Inject
     public SyncRunner(ConnectorRegistry connectors, ConnectorContexts contexts, MirrorStore mirror, RunHistory history,
-                      Set<MirrorListener> listeners, WorkingSets workingSets, ObjectMapper json, Clock clock) {
+                      BacklogGate gate, WorkingSets workingSets, ObjectMapper json, Clock clock) {
         this.clock = clock;
         this.connectors = connectors;
         this.contexts = contexts;
         this.mirror = mirror;
         this.history = history;
-        this.listeners = listeners;
+        this.gate = gate;
         this.workingSets = workingSets;
         this.json = json;
     }
@@ -86,8 +84,11 @@ public final class SyncRunner {
         ConnectionRef ref = connection.ref();
         Optional<String> saved = mirror.state(ref);
         SyncState from = saved.map(SyncState::of).orElse(SyncState.initial());
+        // A first download cut short resumes from its last checkpoint, but it is still the full download until a run
+        // of it succeeds: label it so, so the history shows one FULL run that succeeded.
+        boolean fullDownloadDone = !from.isInitial() && history.anySucceeded(ref);
         SyncRun start = new SyncRun(history.nextRunId(ref), ref.org(), ref.connectionId(),
-                from.isInitial() ? SyncRun.Mode.FULL : SyncRun.Mode.INCREMENTAL, clock.instant(), null,
+                fullDownloadDone ? SyncRun.Mode.INCREMENTAL : SyncRun.Mode.FULL, clock.instant(), null,
                 SyncRun.Result.RUNNING, SyncRun.Progress.starting(), SyncRun.Counts.zero(), Map.of(), null);
         history.save(ref, start);
         Optional<LoadedConnector> connector = connectors.find(connection.connectorId());
@@ -98,7 +99,7 @@ public final class SyncRunner {
             return failed;
         }
         LoadedConnector c = connector.get();
-        try (MirrorSink sink = new MirrorSink(ref, start, mirror, history, listeners, workingSets, clock, json)) {
+        try (MirrorSink sink = new MirrorSink(ref, start, mirror, history, gate, cancellation, workingSets, clock, json)) {
             running.put(ref, sink);
             LOG.info("{}: {} sync run {} started", ref, start.mode().name().toLowerCase(java.util.Locale.ROOT), start.runId());
             SyncRun end = read(c, connection, from, sink, cancellation);

@@ -3,6 +3,7 @@ package io.rediscover.sync;
 import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
+import io.rediscover.lifecycle.ServiceUnavailableException;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorStore;
 import io.rediscover.pluginapi.Cancellation;
@@ -42,6 +43,7 @@ public final class SyncScheduler implements Managed {
     private final SyncRunner runner;
     private final RunHistory history;
     private final MirrorStore mirror;
+    private final BacklogGate gate;
     private final HostConfig.Sync config;
     private final Clock clock;
     private final Map<ConnectionRef, Slot> slots = new ConcurrentHashMap<>();
@@ -68,16 +70,19 @@ public final class SyncScheduler implements Managed {
      * @param runner      runs one sync
      * @param history     the run history
      * @param mirror      the mirror, whose old tombstones are purged after each successful run
+     * @param gate        no run starts while the disk is nearly full or the store is down
      * @param config      host configuration: {@code sync.*}
+     * @param clock       the host's clock
      */
     @Inject
-    public SyncScheduler(SyncConnections connections, SyncRunner runner, RunHistory history,
-                         MirrorStore mirror, HostConfig config, Clock clock) {
+    SyncScheduler(SyncConnections connections, SyncRunner runner, RunHistory history, MirrorStore mirror,
+                  BacklogGate gate, HostConfig config, Clock clock) {
         this.clock = clock;
         this.connections = connections;
         this.runner = runner;
         this.history = history;
         this.mirror = mirror;
+        this.gate = gate;
         this.config = config.sync();
     }
 
@@ -121,16 +126,20 @@ public final class SyncScheduler implements Managed {
      * Starts a run as soon as a worker is free.
      *
      * @param ref a connection
-     * @return false when a run of it is already going
+     * @return false when a run of it is already going, starting, or asked for and waiting for a worker
      */
     public boolean syncNow(ConnectionRef ref) {
-        if (runner.current(ref).isPresent()) {
+        Slot slot = slots.computeIfAbsent(ref, r -> new Slot(clock.instant()));
+        if (runner.current(ref).isPresent() || slot.running.get() || !slot.requested.compareAndSet(false, true)) {
             return false;
         }
-        Slot slot = slots.computeIfAbsent(ref, r -> new Slot(clock.instant()));
         slot.failuresInARow = 0;
-        slot.requested.set(true);
         return true;
+    }
+
+    /** @return why no run starts now (disk nearly full, store down), if that is so */
+    public Optional<String> pausedBecause() {
+        return gate.reason().filter(r -> r.startsWith("paused"));
     }
 
     /**
@@ -152,6 +161,9 @@ public final class SyncScheduler implements Managed {
 
     private void tick() {
         try {
+            if (pausedBecause().isPresent()) {
+                return; // StoreWatch logged why, once; runs start again when it clears
+            }
             Instant now = clock.instant();
             for (ConnectionRef ref : connections.active()) {
                 Slot slot = slots.computeIfAbsent(ref, r -> new Slot(firstDue(r, now)));
@@ -164,6 +176,8 @@ public final class SyncScheduler implements Managed {
                     workers.execute(() -> runOnce(ref, slot));
                 }
             }
+        } catch (ServiceUnavailableException e) {
+            // the store is down: logged once by its owner; scheduling resumes when it is back
         } catch (RuntimeException e) {
             LOG.error("sync scheduling failed; retrying at the next tick", e);
         }
@@ -185,6 +199,10 @@ public final class SyncScheduler implements Managed {
             Cancellation cancellation = slot.cancel::get;
             SyncRun run = runner.run(connection.get(), cancellation);
             slot.due = nextDue(ref, slot, run, connection.get().interval());
+        } catch (ServiceUnavailableException e) {
+            LOG.warn("{}: sync run stopped: {}", ref, e.getMessage());
+            slot.failuresInARow++;
+            slot.due = clock.instant().plus(backoff(slot.failuresInARow));
         } catch (RuntimeException e) {
             LOG.error("{}: sync run crashed", ref, e);
             slot.failuresInARow++;

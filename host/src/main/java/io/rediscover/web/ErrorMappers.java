@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.rediscover.lifecycle.ServiceUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -44,6 +45,18 @@ public final class ErrorMappers {
                 return Response.fromResponse(respond(e.status(), e.body())).header("Connection", "close").build();
             }
             return respond(e.status(), e.body());
+        }
+    }
+
+    /**
+     * A dependency is down (the store cannot write): 503 with what to do, and {@code Retry-After}, logged by the owner of
+     * the dependency (once), not here for every request.
+     */
+    public static final class ServiceUnavailableMapper implements ExceptionMapper<ServiceUnavailableException> {
+        @Override
+        public Response toResponse(ServiceUnavailableException e) {
+            return Response.fromResponse(respond(503, ApiError.of(e.code(), e.getMessage(), null)))
+                    .header("Retry-After", "30").build();
         }
     }
 

@@ -26,6 +26,7 @@ final class JerseyApplication extends ResourceConfig {
         filters.forEach(this::register);
         register(ErrorMappers.ApiExceptionMapper.class);
         register(ErrorMappers.InvalidFieldMapper.class);
+        register(ErrorMappers.ServiceUnavailableMapper.class);
         register(ErrorMappers.WebApplicationExceptionMapper.class);
         register(ErrorMappers.JsonExceptionMapper.class);
         register(ErrorMappers.UnexpectedExceptionMapper.class);

@@ -5,7 +5,6 @@ import io.rediscover.tenancy.Role;
 import io.rediscover.tenancy.User;
 import io.rediscover.testing.MovableClock;
 import io.rediscover.testing.TestHosts;
-import io.rediscover.web.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class SessionStoreTest {
 
     @BeforeEach
     void open() {
-        store = new Store(dir.resolve("s.mv.db"), false, JsonMapper.create());
+        store = new Store(dir.resolve("s.mv.db"), false);
         store.start();
     }
 

@@ -1,6 +1,5 @@
 package io.rediscover.store;
 
-import io.rediscover.web.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +65,7 @@ class StoreCrashTest {
             reader.join(10_000);
             long committed = reported.get();
 
-            Store store = new Store(file, false, JsonMapper.create());
+            Store store = new Store(file, false);
             store.start();
             try {
                 StoreMap<String> data = store.map("data", String.class);

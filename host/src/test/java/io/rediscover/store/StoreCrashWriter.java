@@ -1,6 +1,5 @@
 package io.rediscover.store;
 
-import io.rediscover.web.JsonMapper;
 
 import java.nio.file.Path;
 
@@ -16,7 +15,7 @@ public final class StoreCrashWriter {
     }
 
     public static void main(String[] args) {
-        Store store = new Store(Path.of(args[0]), Boolean.parseBoolean(args[1]), JsonMapper.create());
+        Store store = new Store(Path.of(args[0]), Boolean.parseBoolean(args[1]));
         store.start();
         StoreMap<Long> meta = store.map("meta", Long.class);
         StoreMap<String> data = store.map("data", String.class);

@@ -26,7 +26,7 @@ class StoreTest {
     }
 
     private Store open() {
-        Store s = new Store(dir.resolve("store/rediscover.mv.db"), false, json);
+        Store s = new Store(dir.resolve("store/rediscover.mv.db"), false);
         s.start();
         return s;
     }

@@ -1,15 +1,21 @@
 package io.rediscover.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rediscover.config.HostConfig;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorStore;
+import io.rediscover.mirror.Outbox;
+import io.rediscover.pluginapi.Cancellation;
 import io.rediscover.pluginapi.ConnectorException;
 import io.rediscover.pluginapi.record.AtsCandidate;
 import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.pluginapi.sync.SyncState;
 import io.rediscover.store.DataDirectory;
 import io.rediscover.store.Store;
+import io.rediscover.store.StoreWatch;
 import io.rediscover.store.WorkingSets;
+import io.rediscover.testing.Mirrors;
+import io.rediscover.testing.TestHosts;
 import io.rediscover.web.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +44,7 @@ class MirrorSinkTest {
     private WorkingSets sets;
     private MirrorStore mirror;
     private RunHistory history;
+    private BacklogGate gate;
     private final ConnectionRef ref = new ConnectionRef("acme", "c1");
 
     @BeforeEach
@@ -45,11 +52,14 @@ class MirrorSinkTest {
         originalTmp = System.getProperty("java.io.tmpdir");
         data = new DataDirectory(dir);
         data.start();
-        store = new Store(data.storeDir().resolve("rediscover.mv.db"), false, json);
+        store = new Store(data.storeDir().resolve("rediscover.mv.db"), false);
         store.start();
         sets = new WorkingSets(data);
         sets.start();
-        mirror = new MirrorStore(store);
+        Outbox outbox = Mirrors.outbox(store);
+        mirror = new MirrorStore(store, outbox);
+        HostConfig config = TestHosts.config(dir, dir, Map.of("data.minFreeMegabytes", "0"));
+        gate = new BacklogGate(outbox, new StoreWatch(store, data, config), config);
         history = new RunHistory(store);
     }
 
@@ -64,7 +74,7 @@ class MirrorSinkTest {
     private MirrorSink sink() {
         SyncRun run = new SyncRun(history.nextRunId(ref), ref.org(), ref.connectionId(), SyncRun.Mode.FULL, Instant.now(),
                 null, SyncRun.Result.RUNNING, SyncRun.Progress.starting(), SyncRun.Counts.zero(), Map.of(), null);
-        return new MirrorSink(ref, run, mirror, history, Set.of(), sets, Clock.systemUTC(), json);
+        return new MirrorSink(ref, run, mirror, history, gate, Cancellation.never(), sets, Clock.systemUTC(), json);
     }
 
     private static AtsCandidate candidate(String id) {

@@ -16,8 +16,8 @@ import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.security.MasterKey;
 import io.rediscover.security.SecretBox;
 import io.rediscover.store.Store;
+import io.rediscover.testing.Mirrors;
 import io.rediscover.testing.PluginZips;
-import io.rediscover.web.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,7 +96,7 @@ class SyncCrashTest {
 
     private ConnectionRef createConnection(Path conf, IcimsSimulator sim) {
         HostConfig config = new ConfigLoader(dir).load(Optional.of(conf), Map.of(), Map.of());
-        Store store = new Store(config.data().dir().resolve("store/rediscover.mv.db"), true, JsonMapper.create());
+        Store store = new Store(config.data().dir().resolve("store/rediscover.mv.db"), true);
         store.start();
         try {
             ConnectionStore connections = new ConnectionStore(store,
@@ -129,10 +129,10 @@ class SyncCrashTest {
     /** The mirror holds every person, job and workflow of the tenant, once, in its current version, and nothing else. */
     static void assertMirrorEqualsTenant(Path conf, ConnectionRef ref, IcimsSimulator sim, long seed) {
         HostConfig config = new ConfigLoader(conf.getParent()).load(Optional.of(conf), Map.of(), Map.of());
-        Store store = new Store(config.data().dir().resolve("store/rediscover.mv.db"), false, JsonMapper.create());
+        Store store = new Store(config.data().dir().resolve("store/rediscover.mv.db"), false);
         store.start();
         try {
-            MirrorStore mirror = new MirrorStore(store);
+            MirrorStore mirror = Mirrors.over(store);
             for (var type : Map.of(ProfileType.PERSON, RecordKind.CANDIDATE, ProfileType.JOB, RecordKind.JOB,
                     ProfileType.APPLICANT_WORKFLOW, RecordKind.APPLICATION).entrySet()) {
                 Set<String> expected = sim.tenant().ids(type.getKey()).stream().map(String::valueOf).collect(Collectors.toSet());

@@ -1,12 +1,13 @@
 package io.rediscover.sync;
 
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
 import io.rediscover.Host;
 import io.rediscover.icims.simulator.IcimsSimulator;
 import io.rediscover.icims.simulator.ProfileType;
 import io.rediscover.icims.simulator.SimulatorConfig;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorCounts;
-import io.rediscover.mirror.MirrorListener;
 import io.rediscover.mirror.MirrorRecord;
 import io.rediscover.mirror.MirrorStore;
 import io.rediscover.pluginapi.Cancellation;
@@ -14,9 +15,8 @@ import io.rediscover.pluginapi.Credentials;
 import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.plugins.ConnectorRegistry;
 import io.rediscover.testing.PluginZips;
+import io.rediscover.testing.RecordingStage;
 import io.rediscover.testing.TestHosts;
-import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.Multibinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,8 @@ class SyncRunnerTest {
     Path dir;
     private IcimsSimulator sim;
     private Host host;
-    private final Set<String> heard = ConcurrentHashMap.newKeySet();
+    private final RecordingStage stage = new RecordingStage("recording", 1);
+    private final Set<String> heard = stage.heard();
     private final ConnectionRef ref = new ConnectionRef("acme", "c1");
 
     @BeforeEach
@@ -56,13 +57,7 @@ class SyncRunnerTest {
         host = Host.start(TestHosts.config(dir.resolve("data"), plugins, Map.of(
                 "connectors.icims-stream.apiBaseUrl", sim.baseUrl(), "connectors.icims-stream.tokenUrl", sim.tokenUrl(),
                 "connectors.icims-stream.streamBaseUrl", sim.baseUrl(), "connectors.icims-stream.retryBaseMillis", "5")),
-                new AbstractModule() {
-                    @Override
-                    protected void configure() {
-                        Multibinder.newSetBinder(binder(), MirrorListener.class).addBinding()
-                                .toInstance((r, ids) -> heard.addAll(ids));
-                    }
-                });
+                RecordingStage.module(stage));
     }
 
     @AfterEach
@@ -78,7 +73,7 @@ class SyncRunnerTest {
     }
 
     @Test
-    void aFullThenAnIncrementalRunMirrorTheTenantExactly() {
+    void aFullThenAnIncrementalRunMirrorTheTenantExactly() throws Exception {
         SyncRunner runner = host.injector().getInstance(SyncRunner.class);
         MirrorStore mirror = host.injector().getInstance(MirrorStore.class);
         SyncRun full = runner.run(connection(), Cancellation.never());
@@ -97,6 +92,7 @@ class SyncRunnerTest {
         assertThat(full.counts().added()).isEqualTo(counts.live().values().stream().mapToLong(Long::longValue).sum());
         assertThat(full.requests()).containsKey("search/people");
         assertThat(full.progress().lastCheckpointAt()).isNotNull();
+        RecordingStage.awaitDrained(host);
         assertThat(heard).hasSize(sim.tenant().size(ProfileType.PERSON));
         long withResume;
         try (var all = mirror.records(ref, RecordKind.CANDIDATE)) {
@@ -125,6 +121,7 @@ class SyncRunnerTest {
         assertThat(mirror.counts(ref).live().get(RecordKind.CANDIDATE)).isEqualTo(ids.size() - 2L);
         assertThat(mirror.counts(ref).tombstones().get(RecordKind.CANDIDATE)).isEqualTo(2);
         assertThat(incremental.counts().deleted()).isGreaterThanOrEqualTo(2);
+        RecordingStage.awaitDrained(host);
         assertThat(heard).contains(Long.toString(ids.get(1)), Long.toString(ids.get(2)));
         assertThat(heard.size()).isLessThan(50);
 

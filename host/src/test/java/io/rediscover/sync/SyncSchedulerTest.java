@@ -13,6 +13,7 @@ import io.rediscover.pluginapi.ErrorKind;
 import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.plugins.ConnectorRegistry;
 import io.rediscover.testing.PluginZips;
+import io.rediscover.testing.RecordingStage;
 import io.rediscover.testing.TestHosts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,19 +49,14 @@ class SyncSchedulerTest {
         host = startHost();
     }
 
-    private final Set<String> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final RecordingStage stage = new RecordingStage("recording", 1);
+    private final Set<String> heard = stage.heard();
 
     private Host startHost() throws Exception {
         return Host.start(TestHosts.config(dir.resolve("data"), plugins, Map.of(
                 "connectors.icims-stream.apiBaseUrl", sim.baseUrl(), "connectors.icims-stream.tokenUrl", sim.tokenUrl(),
                 "connectors.icims-stream.streamBaseUrl", sim.baseUrl(), "connectors.icims-stream.retryBaseMillis", "5",
-                "sync.retryMinSeconds", "1")), new com.google.inject.AbstractModule() {
-                    @Override
-                    protected void configure() {
-                        com.google.inject.multibindings.Multibinder.newSetBinder(binder(), io.rediscover.mirror.MirrorListener.class)
-                                .addBinding().toInstance((ref, ids) -> heard.addAll(ids));
-                    }
-                });
+                "sync.retryMinSeconds", "1")), RecordingStage.module(stage));
     }
 
     @AfterEach
@@ -187,6 +183,7 @@ class SyncSchedulerTest {
                 && !platform.get("/api/admin/reindex").json().get("running").asBoolean());
         var reindex = platform.get("/api/admin/reindex").json();
         assertThat(reindex.get("done").asLong()).isEqualTo(sim.tenant().size(ProfileType.PERSON));
+        RecordingStage.awaitDrained(host);
         assertThat(heard).hasSize(sim.tenant().size(ProfileType.PERSON));
     }
 }

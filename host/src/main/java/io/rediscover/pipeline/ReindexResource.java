@@ -1,6 +1,5 @@
-package io.rediscover.integrations;
+package io.rediscover.pipeline;
 
-import io.rediscover.sync.Reindexer;
 import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
