@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -59,6 +60,7 @@ public final class Store implements Managed {
     private final ObjectMapper json = StoreJson.mapper();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<String, StoreMap<?>> maps = new ConcurrentHashMap<>();
+    private final Map<String, String> mapTypes = new ConcurrentHashMap<>();
     private volatile MVStore mv;
     private volatile StoreUnavailableException unavailable;
 
@@ -173,7 +175,7 @@ public final class Store implements Managed {
      */
     @SuppressWarnings("unchecked")
     public StoreMap<byte[]> bytes(String name) {
-        return (StoreMap<byte[]>) maps.computeIfAbsent(name, n -> new StoreMap<>(n, this, new StoreMap.Codec<byte[]>() {
+        return (StoreMap<byte[]>) typed(name, "bytes", n -> new StoreMap<>(n, this, new StoreMap.Codec<byte[]>() {
             @Override
             public byte[] encode(byte[] value) {
                 return value;
@@ -186,9 +188,19 @@ public final class Store implements Managed {
         }));
     }
 
+    /** One map, one value type: asking for a map under another type is a programming error, not a silent cast. */
+    private StoreMap<?> typed(String name, String type, Function<String, StoreMap<?>> create) {
+        StoreMap<?> m = maps.computeIfAbsent(name, create);
+        String had = mapTypes.putIfAbsent(name, type);
+        if (had != null && !had.equals(type)) {
+            throw new IllegalArgumentException("map " + name + " holds " + had + ", not " + type);
+        }
+        return m;
+    }
+
     @SuppressWarnings("unchecked")
     private <V> StoreMap<V> map(String name, JavaType type) {
-        return (StoreMap<V>) maps.computeIfAbsent(name, n -> new StoreMap<>(n, this, new StoreMap.Codec<V>() {
+        return (StoreMap<V>) typed(name, type.toCanonical(), n -> new StoreMap<>(n, this, new StoreMap.Codec<V>() {
             @Override
             public byte[] encode(V value) {
                 try {

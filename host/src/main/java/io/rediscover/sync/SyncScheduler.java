@@ -58,6 +58,8 @@ public final class SyncScheduler implements Managed {
         /** "Sync now": survives the end of a run that is just finishing, which sets {@link #due} afterwards. */
         final AtomicBoolean requested = new AtomicBoolean();
         final AtomicBoolean running = new AtomicBoolean();
+        /** The run has ended and is being wrapped up (next due time, tombstones): a "sync now" then queues the next. */
+        volatile boolean finishing;
         final AtomicBoolean cancel = new AtomicBoolean();
 
         Slot(Instant due) {
@@ -126,11 +128,13 @@ public final class SyncScheduler implements Managed {
      * Starts a run as soon as a worker is free.
      *
      * @param ref a connection
-     * @return false when a run of it is already going, starting, or asked for and waiting for a worker
+     * @return false when a run of it is going, starting, or already asked for and waiting for a worker; a run that has
+     *         ended and is being wrapped up does not count: the new one starts right after it
      */
     public boolean syncNow(ConnectionRef ref) {
         Slot slot = slots.computeIfAbsent(ref, r -> new Slot(clock.instant()));
-        if (runner.current(ref).isPresent() || slot.running.get() || !slot.requested.compareAndSet(false, true)) {
+        boolean starting = slot.running.get() && !slot.finishing;
+        if (runner.current(ref).isPresent() || starting || !slot.requested.compareAndSet(false, true)) {
             return false;
         }
         slot.failuresInARow = 0;
@@ -198,6 +202,7 @@ public final class SyncScheduler implements Managed {
             }
             Cancellation cancellation = slot.cancel::get;
             SyncRun run = runner.run(connection.get(), cancellation);
+            slot.finishing = true;
             slot.due = nextDue(ref, slot, run, connection.get().interval());
         } catch (ServiceUnavailableException e) {
             LOG.warn("{}: sync run stopped: {}", ref, e.getMessage());
@@ -208,6 +213,7 @@ public final class SyncScheduler implements Managed {
             slot.failuresInARow++;
             slot.due = clock.instant().plus(backoff(slot.failuresInARow));
         } finally {
+            slot.finishing = false;
             slot.running.set(false);
             busy.decrementAndGet();
         }

@@ -1,5 +1,6 @@
 package io.rediscover.testing;
 
+import com.google.inject.Module;
 import io.rediscover.Host;
 import io.rediscover.icims.simulator.IcimsSimulator;
 import io.rediscover.icims.simulator.SimulatorConfig;
@@ -33,7 +34,20 @@ public final class ApiFixture implements AutoCloseable {
      * @throws Exception when the host does not start
      */
     public ApiFixture(Path dir, String clientSecret, Map<String, String> overrides) throws Exception {
-        sim = IcimsSimulator.start(SimulatorConfig.builder().people(120).seed(5).credentials("fixture-client", clientSecret)
+        this(dir, clientSecret, 120, overrides);
+    }
+
+    /**
+     * @param dir          a temporary directory
+     * @param clientSecret the simulator's client secret
+     * @param people       people in the simulated tenant
+     * @param overrides    further host configuration
+     * @param extra        further modules for the host (test pipeline stages)
+     * @throws Exception when the host does not start
+     */
+    public ApiFixture(Path dir, String clientSecret, int people, Map<String, String> overrides, Module... extra)
+            throws Exception {
+        sim = IcimsSimulator.start(SimulatorConfig.builder().people(people).seed(5).credentials("fixture-client", clientSecret)
                 .dailyQuota(0).noise(false).build());
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(PluginZips.icimsZip(), plugins.resolve("icims-stream.zip"));
@@ -42,7 +56,7 @@ public final class ApiFixture implements AutoCloseable {
                 "connectors.icims-stream.audience", sim.audience(), "connectors.icims-stream.retryBaseMillis", "5",
                 "connectors.icims-stream.maxRetries", "1"));
         config.putAll(overrides);
-        host = Host.start(TestHosts.config(dir.resolve("data"), plugins, config));
+        host = Host.start(TestHosts.config(dir.resolve("data"), plugins, config), extra);
         anonymous = new Http(host.port());
         platform = anonymous.signIn(TestTenants.ADMIN_EMAIL, TestTenants.ADMIN_PASSWORD);
     }

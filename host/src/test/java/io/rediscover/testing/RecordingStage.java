@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A pipeline stage for tests: remembers which candidates reached it, in which order of stages. */
-public final class RecordingStage implements PipelineStage {
+public class RecordingStage implements PipelineStage {
 
     private final String name;
     private final int order;
@@ -62,7 +62,7 @@ public final class RecordingStage implements PipelineStage {
     }
 
     @Override
-    public void process(List<PipelineItem> batch, Results results) {
+    public void process(List<PipelineItem> batch, Results results) throws Exception {
         batch.forEach(i -> heard.add(i.candidateId()));
         items.addAll(batch);
     }
