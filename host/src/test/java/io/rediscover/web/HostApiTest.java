@@ -40,6 +40,9 @@ class HostApiTest {
     static Http http;
     /** An org admin of an Enterprise org with the iCIMS plugin allowed. */
     static Http orgAdmin;
+    /** What Jersey warned about while the host started (its resource model validation logs through JUL). */
+    static final List<String> jerseyWarnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final java.util.logging.Logger JERSEY = java.util.logging.Logger.getLogger("org.glassfish.jersey");
 
     /** Test-only routes: one that fails unexpectedly, one that reads a JSON body. */
     @Path("/test")
@@ -73,6 +76,22 @@ class HostApiTest {
 
     @BeforeAll
     static void start() throws Exception {
+        JERSEY.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    jerseyWarnings.add(r.getLoggerName() + ": " + r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
         java.nio.file.Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(PluginZips.icimsZip(), plugins.resolve(PluginZips.icimsZip().getFileName()));
         host = Host.start(TestHosts.config(dir.resolve("data"), plugins,
@@ -95,6 +114,12 @@ class HostApiTest {
     @AfterAll
     static void stop() {
         host.close();
+    }
+
+    @Test
+    void jerseyFindsNothingToWarnAboutInTheResourceModel() {
+        // e.g. "contains (sub) resource method(s) and sub resource locator … The locator will be ignored."
+        assertThat(jerseyWarnings).filteredOn(w -> w.contains("resource")).isEmpty();
     }
 
     @Test
