@@ -67,6 +67,12 @@ class CommandLineTest {
         Path conf = Files.writeString(dir.resolve("r.yaml"), "data:\n  dir: " + dir.resolve("data") + "\nplugins:\n  dir: "
                 + dir.resolve("none") + "\nsecurity:\n  masterKeyFile: " + dir.resolve("k") + "\nadmin:\n  email: root@example.test\n"
                 + "  password: first-password-1\n");
+        String token;
+        try (io.rediscover.Host host = io.rediscover.Host.start(new io.rediscover.config.ConfigLoader(dir).load(
+                java.util.Optional.of(conf), java.util.Map.of(), java.util.Map.of("server.port", "0", "server.host", "127.0.0.1")))) {
+            token = new Http(host.port()).signIn("root@example.test", "first-password-1").post("/api/tokens", "{\"name\":\"cron\"}")
+                    .json().get("token").asText();
+        }
         Process unknown = launch("reset-password", "--config", conf.toString(), "nobody@example.test");
         assertThat(output(unknown)).contains("No user signs in as nobody@example.test");
         assertThat(unknown.exitValue()).isEqualTo(Launch.START_ERROR);
@@ -84,6 +90,7 @@ class CommandLineTest {
             Http root = http.signIn("root@example.test", m.group(1));
             assertThat(root.get("/api/session").json().at("/user/mustChangePassword").asBoolean()).isTrue();
             assertThat(root.get("/api/admin/orgs").status()).isEqualTo(403);
+            assertThat(http.withToken(token).get("/api/session").status()).as("API tokens end with a reset").isEqualTo(401);
         }
     }
 
