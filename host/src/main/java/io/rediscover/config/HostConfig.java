@@ -16,10 +16,11 @@ import java.util.Map;
  * @param sync         sync scheduling
  * @param egressIps    this installation's egress IP addresses, shown in connector setup notes
  * @param logLevel     root log level
+ * @param healthDetails who sees the checks behind {@code GET /api/health}
  * @param connectors   per connector id, its non-credential settings
  */
 public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Auth auth, Sync sync, List<String> egressIps,
-                         LogLevel logLevel, Map<String, Map<String, String>> connectors) {
+                         LogLevel logLevel, HealthDetails healthDetails, Map<String, Map<String, String>> connectors) {
 
     /** Canonical constructor: copies collections. */
     public HostConfig {
@@ -101,4 +102,7 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
 
     /** Root log levels, lowest verbosity first. */
     public enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
+
+    /** Who sees each health check's detail (the store file, the plugins); everyone else sees the status alone. */
+    public enum HealthDetails { ADMINS, PUBLIC }
 }

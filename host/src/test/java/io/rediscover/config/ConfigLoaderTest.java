@@ -38,6 +38,7 @@ class ConfigLoaderTest {
         assertThat(c.security().masterKeyFile()).isEqualTo(home.resolve("conf/master.key"));
         assertThat(c.egressIps()).isEmpty();
         assertThat(c.logLevel()).isEqualTo(HostConfig.LogLevel.INFO);
+        assertThat(c.healthDetails()).isEqualTo(HostConfig.HealthDetails.ADMINS);
         assertThat(c.connectorSettings("icims-stream")).containsEntry("region", "us").containsEntry("apiBaseUrl", "");
     }
 
@@ -68,6 +69,8 @@ class ConfigLoaderTest {
         assertThat(c.data().dir()).isEqualTo(Path.of("/var/lib/rediscover"));
         assertThat(c.egressIps()).containsExactly("198.51.100.1", "2001:db8::1", "192.0.2.0/28");
         assertThat(c.logLevel()).isEqualTo(HostConfig.LogLevel.WARN);
+        assertThat(load(null, Map.of("REDISCOVER_HEALTH_DETAILS", "Public"), Map.of()).healthDetails())
+                .isEqualTo(HostConfig.HealthDetails.PUBLIC);
         assertThat(c.connectorSettings("icims-stream"))
                 .containsEntry("apiBaseUrl", "https://api-eu.icims.com")
                 .containsEntry("tokenUrl", "https://login.icims.eu/oauth/token");
@@ -93,6 +96,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("rediscover.yaml");
         assertThatThrownBy(() -> load("log:\n  level: loud\n", Map.of(), Map.of()))
                 .hasMessageContaining("log.level").hasMessageContaining("loud");
+        assertThatThrownBy(() -> load(null, Map.of("REDISCOVER_HEALTH_DETAILS", "everyone"), Map.of()))
+                .hasMessageContaining("health.details").hasMessageContaining("one of admins, public");
         assertThatThrownBy(() -> load("integrations:\n  egressIps: [not-an-ip]\n", Map.of(), Map.of()))
                 .hasMessageContaining("integrations.egressIps").hasMessageContaining("not-an-ip");
         assertThatThrownBy(() -> load("data:\n  syncOnCommit: maybe\n", Map.of(), Map.of()))

@@ -164,14 +164,36 @@ class HostApiTest {
     }
 
     @Test
-    void healthReportsStoreAndPlugins() {
-        Http.Reply r = http.get("/api/health");
+    void healthTellsAnonymousCallersAndOrgUsersTheStatusAlone() {
+        for (Http caller : List.of(http, orgAdmin, http.withToken(orgAdmin.post("/api/tokens", "{\"name\":\"monitor\"}")
+                .json().get("token").asText()))) {
+            Http.Reply r = caller.get("/api/health");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("{\"status\":\"ok\"}").doesNotContain("mv.db");
+        }
+        assertThat(http.with(Map.of("Cookie", "rediscover_session=made-up")).get("/api/health").status())
+                .as("stale credentials on a public route are ignored, not refused").isEqualTo(200);
+    }
+
+    @Test
+    void healthShowsEachCheckToPlatformAdmins() {
+        Http.Reply r = http.signIn(io.rediscover.testing.TestTenants.ADMIN_EMAIL, io.rediscover.testing.TestTenants.ADMIN_PASSWORD)
+                .get("/api/health");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("status").asText()).isEqualTo("ok");
         assertThat(r.json().at("/checks/plugins/ok").asBoolean()).isTrue();
         assertThat(r.json().at("/checks/plugins/detail").asText()).contains("icims-stream");
         assertThat(r.json().at("/checks/store/ok").asBoolean()).isTrue();
         assertThat(r.json().at("/checks/store/detail").asText()).contains("rediscover.mv.db");
+    }
+
+    @Test
+    void healthDetailsCanBeMadePublic(@TempDir java.nio.file.Path other) throws Exception {
+        try (Host open = Host.start(TestHosts.config(other.resolve("data"), other, Map.of("health.details", "public")))) {
+            Http.Reply r = new Http(open.port()).get("/api/health");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().at("/checks/store/detail").asText()).contains("rediscover.mv.db");
+        }
     }
 
     @Test
