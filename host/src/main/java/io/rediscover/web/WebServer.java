@@ -78,7 +78,7 @@ public final class WebServer implements Managed {
         context.addServlet(files, "/");
         context.setWelcomeFiles(new String[] {"index.html"});
 
-        server.setHandler(new GracefulHandler(context));
+        server.setHandler(new SecurityHeaders(new GracefulHandler(context)));
         server.setErrorHandler(new JsonErrorHandler(json));
         server.setStopTimeout(config.shutdownGraceSeconds() * 1000L);
         server.start();
