@@ -222,6 +222,7 @@ class HostApiTest {
         assertThat(e.get("incident").asText()).hasSize(8);
         assertThat(e.get("message").asText()).contains(e.get("incident").asText());
         assertThat(r.body()).doesNotContain("passwd").doesNotContain("IllegalState").doesNotContain("at io.");
+        assertThat(r.headers().get("x-content-type-options")).containsExactly("nosniff");
     }
 
     @Test
@@ -271,6 +272,7 @@ class HostApiTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes()))));
         assertThat(chunked.status()).isEqualTo(400);
+        assertThat(chunked.code()).isEqualTo("payload_too_large");
     }
 
     @Test
