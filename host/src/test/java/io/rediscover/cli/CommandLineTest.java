@@ -104,18 +104,51 @@ class CommandLineTest {
     }
 
     @Test
-    void sigtermStopsServicesInReverseOrder() throws Exception {
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        Files.copy(PluginZips.icimsZip(), plugins.resolve("icims-stream.zip"));
-        Path conf = Files.writeString(dir.resolve("rediscover.yaml"), """
-                server:
-                  host: 127.0.0.1
-                  port: 0
-                data:
-                  dir: %s
-                plugins:
-                  dir: %s
-                """.formatted(dir.resolve("data"), plugins));
+    void aBusyPortIsOneLineWithTheRemedyAndExitCode2() throws Exception {
+        Path conf = Files.writeString(dir.resolve("r.yaml"), "server:\n  host: 127.0.0.1\ndata:\n  dir: " + dir.resolve("data")
+                + "\nplugins:\n  dir: " + dir.resolve("none") + "\n");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Process p = launch("serve", "--config", conf.toString(), "--port", Integer.toString(taken.getLocalPort()));
+            String out = output(p);
+            assertThat(p.exitValue()).as(out).isEqualTo(Launch.CONFIG_ERROR);
+            assertThat(out).contains("Rediscover could not start: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
+                    .contains("--port 0").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aDataDirectoryInUseNamesItsLockAndTheHoldersPid() throws Exception {
+        Path data = dir.resolve("data");
+        Path conf = Files.writeString(dir.resolve("r.yaml"), "server:\n  host: 127.0.0.1\n  port: 0\ndata:\n  dir: " + data
+                + "\nplugins:\n  dir: " + dir.resolve("none") + "\nsecurity:\n  masterKeyFile: " + dir.resolve("k") + "\n");
+        Serving holder = serve(conf);
+        try {
+            assertThat(Files.readString(data.resolve(".lock")).strip()).isEqualTo(Long.toString(holder.process().pid()));
+            for (String command : List.of("serve", "reindex")) {
+                Process p = launch(command, "--config", conf.toString());
+                String out = output(p);
+                assertThat(p.exitValue()).as(out).isEqualTo(Launch.CONFIG_ERROR);
+                assertThat(out).contains("is in use by another Rediscover process (PID " + holder.process().pid()
+                        + ", lock file " + data.resolve(".lock") + ")").contains("stop that process first")
+                        .doesNotContain("Exception").doesNotContain("\tat ");
+            }
+        } finally {
+            holder.stop();
+        }
+    }
+
+    /** A {@code serve} child that printed where it listens; its output is drained on a thread and kept. */
+    private record Serving(Process process, List<String> seen, Thread drain, int port) {
+        /** SIGTERM, without closing our end of the pipe; @return everything it printed */
+        String stop() throws InterruptedException {
+            ProcessHandle.of(process.pid()).orElseThrow().destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            drain.join(10_000);
+            return String.join("\n", seen);
+        }
+    }
+
+    private Serving serve(Path conf) throws Exception {
         Process p = launch("serve", "--config", conf.toString());
         // Drain output on a thread: destroy() closes the parent's end of the pipe.
         List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -138,12 +171,26 @@ class CommandLineTest {
             Thread.sleep(50);
         }
         assertThat(port).as("start-up output: %s", seen).isNotNull();
-        assertThat(new Http(port).get("/api/health").status()).isEqualTo(200);
+        return new Serving(p, seen, drain, port);
+    }
 
-        ProcessHandle.of(p.pid()).orElseThrow().destroy(); // SIGTERM, without closing our end of the pipe
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        drain.join(10_000);
-        String all = String.join("\n", seen);
+    @Test
+    void sigtermStopsServicesInReverseOrder() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(PluginZips.icimsZip(), plugins.resolve("icims-stream.zip"));
+        Path conf = Files.writeString(dir.resolve("rediscover.yaml"), """
+                server:
+                  host: 127.0.0.1
+                  port: 0
+                data:
+                  dir: %s
+                plugins:
+                  dir: %s
+                """.formatted(dir.resolve("data"), plugins));
+        Serving server = serve(conf);
+        assertThat(new Http(server.port()).get("/api/health").status()).isEqualTo(200);
+
+        String all = server.stop();
         assertThat(all.indexOf("stopped web server")).isPositive().isLessThan(all.indexOf("stopped plugins"));
         assertThat(all.indexOf("started plugins")).isLessThan(all.indexOf("started web server"));
     }
