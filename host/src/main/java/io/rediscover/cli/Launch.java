@@ -73,6 +73,18 @@ final class Launch {
         }
     }
 
+    /**
+     * @return the log level of the environment's configuration (the demo reads no file), for logging that must be set up
+     * before the configuration is loaded in full; INFO when that load fails, which reports the error itself
+     */
+    static HostConfig.LogLevel logLevel() {
+        try {
+            return loadConfig(Optional.empty(), Map.of()).logLevel();
+        } catch (ConfigException reportedByTheFullLoad) {
+            return HostConfig.LogLevel.INFO;
+        }
+    }
+
     static HostConfig loadConfig(Optional<Path> file, Map<String, String> overrides) {
         return new ConfigLoader(home()).load(file, System.getenv(), overrides);
     }

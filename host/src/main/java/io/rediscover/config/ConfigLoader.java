@@ -65,7 +65,8 @@ public final class ConfigLoader {
                 r.ipList("integrations.egressIps"),
                 r.choice("log.level", HostConfig.LogLevel.class),
                 r.choice("health.details", HostConfig.HealthDetails.class),
-                r.connectors());
+                r.connectors(),
+                sources.warnings());
     }
 
     /** Typed reads of the merged values; every failure names the key and where its value came from. */

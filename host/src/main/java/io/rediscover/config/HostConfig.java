@@ -18,14 +18,18 @@ import java.util.Map;
  * @param logLevel     root log level
  * @param healthDetails who sees the checks behind {@code GET /api/health}
  * @param connectors   per connector id, its non-credential settings
+ * @param warnings     what the sources held that configures nothing (a misspelt {@code REDISCOVER_*} variable),
+ *                     logged at start
  */
 public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Auth auth, Sync sync, List<String> egressIps,
-                         LogLevel logLevel, HealthDetails healthDetails, Map<String, Map<String, String>> connectors) {
+                         LogLevel logLevel, HealthDetails healthDetails, Map<String, Map<String, String>> connectors,
+                         List<String> warnings) {
 
     /** Canonical constructor: copies collections. */
     public HostConfig {
         egressIps = List.copyOf(egressIps);
         connectors = Map.copyOf(connectors);
+        warnings = List.copyOf(warnings);
     }
 
     /**

@@ -26,10 +26,16 @@ class CommandLineTest {
     Path dir;
 
     private Process launch(String... args) throws IOException {
+        return launch(java.util.Map.of(), args);
+    }
+
+    private Process launch(java.util.Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.rediscover.Main"));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        b.environment().putAll(env);
+        return b.start();
     }
 
     private static String output(Process p) throws Exception {
@@ -193,6 +199,33 @@ class CommandLineTest {
         String all = server.stop();
         assertThat(all.indexOf("stopped web server")).isPositive().isLessThan(all.indexOf("stopped plugins"));
         assertThat(all.indexOf("started plugins")).isLessThan(all.indexOf("started web server"));
+    }
+
+    @Test
+    void theDemoHonoursTheLogLevelAndWarnsAboutAMisspeltVariable() throws Exception {
+        Process p = launch(java.util.Map.of("REDISCOVER_LOG_LEVEL", "warn", "REDISCOVER_SERVER_PROT", "9000"),
+                "demo", "--port", "0", "--ats-people", "5");
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread drain = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                r.lines().forEach(seen::add);
+            } catch (IOException | java.io.UncheckedIOException closed) {
+                // ended
+            }
+        });
+        drain.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive() && seen.stream().noneMatch(l -> l.contains("Stop with Ctrl-C"))) {
+            Thread.sleep(50);
+        }
+        ProcessHandle.of(p.pid()).orElseThrow().destroy();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        drain.join(10_000);
+        String out = String.join("\n", seen);
+        assertThat(out).contains("Rediscover demo is running at")
+                .contains("[WARN] Host - environment variable REDISCOVER_SERVER_PROT names no configuration key and is "
+                        + "ignored; the closest is REDISCOVER_SERVER_PORT (server.port)")
+                .doesNotContain("[INFO]");
     }
 
     @Test

@@ -118,6 +118,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void misspeltEnvironmentVariablesAreWarningsNamingTheClosestKey() throws IOException {
+        HostConfig c = load(null, Map.of("REDISCOVER_SERVER_PROT", "9000", "REDISCOVER_LOGLEVEL", "debug",
+                "REDISCOVER_CONNECTORS_ICIMS_STREAM_REGOIN", "eu", "REDISCOVER_HOME", "/opt/rediscover", "PATH", "/bin",
+                "REDISCOVER_SERVER_HOST", "127.0.0.1"), Map.of());
+        assertThat(c.server().port()).isEqualTo(8080);
+        assertThat(c.warnings()).containsExactly(
+                "environment variable REDISCOVER_CONNECTORS_ICIMS_STREAM_REGOIN names no configuration key and is ignored; "
+                        + "the closest is REDISCOVER_CONNECTORS_ICIMS_STREAM_REGION (connectors.icims-stream.region)",
+                "environment variable REDISCOVER_LOGLEVEL names no configuration key and is ignored; "
+                        + "the closest is REDISCOVER_LOG_LEVEL (log.level)",
+                "environment variable REDISCOVER_SERVER_PROT names no configuration key and is ignored; "
+                        + "the closest is REDISCOVER_SERVER_PORT (server.port)");
+        assertThat(load(null, Map.of("REDISCOVER_SERVER_PORT", "9000"), Map.of()).warnings()).isEmpty();
+    }
+
+    @Test
     void unreadableOrMissingFilesAreReported() throws IOException {
         assertThatThrownBy(() -> new ConfigLoader(home).load(Optional.of(home.resolve("missing.yaml")), Map.of(), Map.of()))
                 .hasMessageContaining("--config").hasMessageContaining("missing.yaml");
