@@ -65,7 +65,7 @@ public final class DataDirectory implements Managed {
             lockChannel.close();
             throw new StartRefused("the data directory " + root + " is in use by another Rediscover process (" + holder
                     + ", lock file " + lockFile + "): stop that process first, or give this one a data directory of its "
-                    + "own (data.dir, REDISCOVER_DATA_DIR)");
+                    + "own (data.dir, REDISCOVER_DATA_DIR, or the demo's --data-dir)");
         }
         lockChannel.truncate(0);
         lockChannel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
