@@ -84,21 +84,8 @@ public final class ErrorMappers {
                 default -> e.getResponse().getStatusInfo().getReasonPhrase();
             };
             Response.ResponseBuilder out = Response.fromResponse(e.getResponse()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ApiError.of(codeFor(status), message, null));
+                    .entity(ApiError.of(ApiError.codeFor(status), message, null));
             return out.build();
-        }
-
-        private static String codeFor(int status) {
-            return switch (status) {
-                case 404 -> "not_found";
-                case 405 -> "method_not_allowed";
-                case 406 -> "not_acceptable";
-                case 413 -> "payload_too_large";
-                case 415 -> "unsupported_media_type";
-                case 401 -> "unauthenticated";
-                case 403 -> "forbidden";
-                default -> "invalid_request";
-            };
         }
     }
 

@@ -43,7 +43,8 @@ public final class JsonErrorHandler extends ErrorHandler {
                                                  List<Charset> charsets, int code, String message, Throwable cause) {
         byte[] body;
         try {
-            body = json.writeValueAsBytes(ApiError.of(codeFor(code), messageFor(request, code, message), null));
+            body = json.writeValueAsBytes(ApiError.of(ApiError.codeFor(code), messageFor(request, code, message),
+                    null));
         } catch (JsonProcessingException e) {
             body = "{\"error\":{\"code\":\"internal\",\"message\":\"error\"}}".getBytes(StandardCharsets.UTF_8);
         }
@@ -52,18 +53,6 @@ public final class JsonErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
-    }
-
-    private static String codeFor(int status) {
-        return switch (status) {
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "payload_too_large";
-            case 414 -> "uri_too_long";
-            case 431 -> "headers_too_large";
-            case 505 -> "http_version_not_supported";
-            default -> status >= 500 ? "internal" : "invalid_request";
-        };
     }
 
     /** The status in words, and Jetty's reason when it says more ("Ambiguous URI path separator"); nothing internal. */
