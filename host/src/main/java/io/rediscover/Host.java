@@ -20,6 +20,8 @@ import io.rediscover.sync.SyncModule;
 import io.rediscover.tenancy.TenancyModule;
 import io.rediscover.web.WebModule;
 import io.rediscover.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,6 +65,8 @@ public final class Host implements AutoCloseable {
      */
     public static Host start(HostConfig config, Clock clock, Module... extra) throws Exception {
         Logging.configure(config.logLevel());
+        Logger log = LoggerFactory.getLogger(Host.class); // only now: the first logger fixes the level
+        config.warnings().forEach(warning -> log.warn("{}", warning));
         List<Module> modules = new ArrayList<>(List.of(
                 new ConfigModule(config, clock),
                 new StoreModule(),

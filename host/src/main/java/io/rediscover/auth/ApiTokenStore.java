@@ -88,9 +88,11 @@ public final class ApiTokenStore {
         }
     }
 
-    /** @param userId a user whose tokens all stop working */
-    public void revokeAll(String userId) {
-        of(userId).forEach(t -> revoke(userId, t.id()));
+    /** @param userId a user whose tokens all stop working @return how many were revoked */
+    public int revokeAll(String userId) {
+        List<ApiToken> all = of(userId);
+        all.forEach(t -> revoke(userId, t.id()));
+        return all.size();
     }
 
     /** @param userId the owner @param tokenId a token @return whether it existed (and was the user's) */

@@ -29,6 +29,8 @@ import java.util.Set;
  * are with the session cookie (then state-changing requests must also echo the session's CSRF token in
  * {@value #CSRF_HEADER}) or with {@code Authorization: Bearer <API token>}. The filter sets the request's
  * {@link SecurityContext} to a {@link Caller}. Failures answer 401 (who are you?) or 403 (CSRF, password change due).
+ * A {@link Public} method is never refused, but it still sees the caller when the request brings credentials that a
+ * private method would accept (health shows its details to platform admins that way).
  */
 @Singleton
 @Priority(Priorities.AUTHENTICATION)
@@ -43,8 +45,9 @@ public final class Authentication implements ContainerRequestFilter {
     private final SessionStore sessions;
     private final ApiTokenStore tokens;
     private final UserStore users;
-    private final Filter guarded = new Filter(false);
-    private final Filter passwordChange = new Filter(true);
+    private final Filter guarded = new Filter(false, true);
+    private final Filter passwordChange = new Filter(true, true);
+    private final Filter visitor = new Filter(false, false);
     @Context
     private ResourceInfo resource;
 
@@ -64,17 +67,20 @@ public final class Authentication implements ContainerRequestFilter {
             return;
         }
         if (method.isAnnotationPresent(Public.class) || method.getDeclaringClass().isAnnotationPresent(Public.class)) {
+            visitor.filter(request);
             return;
         }
         (method.isAnnotationPresent(BeforePasswordChange.class) ? passwordChange : guarded).filter(request);
     }
 
-    /** Authenticates one request. */
+    /** Authenticates one request; when a caller is not {@code required}, a failure leaves the request anonymous. */
     private final class Filter {
         private final boolean allowedBeforePasswordChange;
+        private final boolean required;
 
-        Filter(boolean allowedBeforePasswordChange) {
+        Filter(boolean allowedBeforePasswordChange, boolean required) {
             this.allowedBeforePasswordChange = allowedBeforePasswordChange;
+            this.required = required;
         }
 
         void filter(ContainerRequestContext request) {
@@ -154,6 +160,9 @@ public final class Authentication implements ContainerRequestFilter {
         }
 
         private void abort(ContainerRequestContext request, int status, String code, String message) {
+            if (!required) {
+                return;
+            }
             Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ApiError.of(code, message, null));
             if (status == 401) {

@@ -38,8 +38,10 @@ import java.util.Map;
 /**
  * Sign-in ({@code POST /api/session}: e-mail and password → an HTTP-only, SameSite=Strict session cookie and the CSRF
  * token to echo), who am I ({@code GET}), sign-out ({@code DELETE}) and changing one's password
- * ({@code PUT /api/session/password}, which ends the user's other sessions). Failed sign-ins are slowed down per
- * address and per client, and answered alike whether the address exists or not.
+ * ({@code PUT /api/session/password}, from a session only, which ends the user's other sessions and all their API
+ * tokens). Failed sign-ins are slowed down per address and per client, and answered alike whether the address exists
+ * or not; a wrong current password in a password change counts as a failed sign-in of the user's address, so a stolen
+ * session is no way around the throttle.
  */
 @Path("/session")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +50,7 @@ public final class SessionResource implements ApiResource {
 
     private final UserStore users;
     private final SessionStore sessions;
+    private final ApiTokenStore tokens;
     private final PasswordHasher hasher;
     private final LoginThrottle byAddress;
     /** Per client (IP) the bar is higher: offices share addresses; it still stops one machine trying many accounts. */
@@ -60,17 +63,19 @@ public final class SessionResource implements ApiResource {
     /**
      * @param users    users
      * @param sessions sessions
+     * @param tokens   API tokens, ended by a password change
      * @param hasher   password hashing
      * @param audit    the audit log
      * @param config   host configuration: {@code auth.*}
      */
     @Inject
-    public SessionResource(UserStore users, SessionStore sessions, PasswordHasher hasher, AuditLog audit, HostConfig config,
-                           Clock clock) {
+    public SessionResource(UserStore users, SessionStore sessions, ApiTokenStore tokens, PasswordHasher hasher,
+                           AuditLog audit, HostConfig config, Clock clock) {
         this.byAddress = new LoginThrottle(clock);
         this.byClient = new LoginThrottle(clock, 50);
         this.users = users;
         this.sessions = sessions;
+        this.tokens = tokens;
         this.hasher = hasher;
         this.audit = audit;
         this.config = config.auth();
@@ -128,9 +133,7 @@ public final class SessionResource implements ApiResource {
         String client = request.getRemoteAddr();
         Duration wait = max(byAddress.retryAfter(address), byClient.retryAfter(client));
         if (!wait.isZero()) {
-            return Response.status(429).header(HttpHeaders.RETRY_AFTER, Math.max(1, wait.toSeconds()))
-                    .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of("too_many_attempts",
-                            "too many failed sign-ins; try again in " + Math.max(1, wait.toSeconds()) + " s", null)).build();
+            return tooManyAttempts(wait, "too many failed sign-ins");
         }
         User user = users.byEmail(address).orElse(null);
         boolean ok;
@@ -154,6 +157,12 @@ public final class SessionResource implements ApiResource {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Response tooManyAttempts(Duration wait, String what) {
+        long seconds = Math.max(1, wait.toSeconds());
+        return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of("too_many_attempts", what + "; try again in " + seconds + " s", null)).build();
     }
 
     private NewCookie cookie(String value, int maxAgeSeconds) {
@@ -188,23 +197,42 @@ public final class SessionResource implements ApiResource {
         return Response.noContent().cookie(cookie("", 0)).build();
     }
 
-    /** @param body current and new password @param security the caller @return 204 */
+    /**
+     * Changes the caller's password. Only from a session: a leaked API token must not be able to take the account
+     * over. Wrong current passwords are throttled like failed sign-ins of the user's address (the same budget), and
+     * the change ends every other session and every API token of the user.
+     *
+     * @param body current and new password @param security the caller @return 204; 429 after too many wrong guesses
+     */
     @PUT
     @Path("/password")
     @BeforePasswordChange
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changePassword(PasswordChange body, @Context SecurityContext security) {
-        PasswordChange in = InvalidField.body(body);
         Caller caller = Caller.of(security);
-        if (!users.checkPassword(caller.user(), in.currentPassword())) {
+        if (caller.sessionKey() == null) {
+            throw ApiException.forbidden("a password is changed from a signed-in session (POST /api/session), "
+                    + "not with an API token");
+        }
+        PasswordChange in = InvalidField.body(body);
+        User user = caller.user();
+        Duration wait = byAddress.retryAfter(user.email());
+        if (!wait.isZero()) {
+            return tooManyAttempts(wait, "too many wrong passwords for this account");
+        }
+        if (!users.checkPassword(user, in.currentPassword())) {
+            byAddress.failed(user.email());
             throw ApiException.badRequest("currentPassword", "the current password is wrong");
         }
+        byAddress.succeeded(user.email());
         if (in.newPassword().equals(in.currentPassword())) {
             throw ApiException.badRequest("newPassword", "the new password must differ from the current one");
         }
-        users.setPassword(caller.user(), in.newPassword(), false);
-        sessions.closeAll(caller.user().id(), caller.sessionKey());
-        audit.record(caller.actor(), caller.user().org(), "user.password-changed", caller.user().email(), Map.of());
+        users.setPassword(user, in.newPassword(), false);
+        sessions.closeAll(user.id(), caller.sessionKey());
+        int revoked = tokens.revokeAll(user.id());
+        audit.record(caller.actor(), user.org(), "user.password-changed", user.email(),
+                Map.of("apiTokensRevoked", Integer.toString(revoked)));
         return Response.noContent().build();
     }
 }

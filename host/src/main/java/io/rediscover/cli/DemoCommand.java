@@ -38,8 +38,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // Logging is set up before the simulator logs its first line, so both share one format.
-        Logging.configure(HostConfig.LogLevel.INFO);
+        // Logging is set up before the simulator logs its first line, so both share one format and the level asked for.
+        Logging.configure(Launch.logLevel());
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         // The demo's ATS: an iCIMS simulator on loopback, which the iCIMS Stream connector is pointed at.
         IcimsSimulator ats = IcimsSimulator.start(SimulatorConfig.builder().host("127.0.0.1").people(atsPeople).seed(42)

@@ -4,6 +4,7 @@ import io.rediscover.Host;
 import io.rediscover.config.ConfigException;
 import io.rediscover.config.ConfigLoader;
 import io.rediscover.config.HostConfig;
+import io.rediscover.lifecycle.StartRefused;
 import io.rediscover.plugins.PluginLoadException;
 
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
  */
 final class Launch {
 
+    /** A configuration the operator must fix: a bad value, or a port or data directory another process holds. */
     static final int CONFIG_ERROR = 2;
     static final int PLUGIN_ERROR = 3;
     static final int START_ERROR = 1;
@@ -57,11 +59,29 @@ final class Launch {
         } catch (ConfigException e) {
             return configError(e);
         }
-        try (Host host = Host.start(loaded)) {
-            return work.applyAsInt(host);
+        Host host;
+        try {
+            host = Host.start(loaded);
         } catch (Exception e) {
+            return couldNotStart(what, e);
+        }
+        try (host) {
+            return work.applyAsInt(host);
+        } catch (RuntimeException e) {
             System.err.println(what + " failed: " + e.getMessage());
             return START_ERROR;
+        }
+    }
+
+    /**
+     * @return the log level of the environment's configuration (the demo reads no file), for logging that must be set up
+     * before the configuration is loaded in full; INFO when that load fails, which reports the error itself
+     */
+    static HostConfig.LogLevel logLevel() {
+        try {
+            return loadConfig(Optional.empty(), Map.of()).logLevel();
+        } catch (ConfigException reportedByTheFullLoad) {
+            return HostConfig.LogLevel.INFO;
         }
     }
 
@@ -78,13 +98,8 @@ final class Launch {
         Host host;
         try {
             host = Host.start(config);
-        } catch (PluginLoadException e) {
-            System.err.println(e.getMessage());
-            return PLUGIN_ERROR;
         } catch (Exception e) {
-            System.err.println("Rediscover could not start: " + e.getMessage());
-            e.printStackTrace(System.err);
-            return START_ERROR;
+            return couldNotStart("Rediscover", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -99,6 +114,20 @@ final class Launch {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Prints why a host did not start, in one line when the operator can fix it, and answers the exit code. */
+    private static int couldNotStart(String what, Exception e) {
+        if (e instanceof PluginLoadException) {
+            System.err.println(e.getMessage());
+            return PLUGIN_ERROR;
+        }
+        System.err.println(what + " could not start: " + e.getMessage());
+        if (e instanceof StartRefused) {
+            return CONFIG_ERROR;
+        }
+        e.printStackTrace(System.err); // not foreseen: the trace is what a bug report needs
+        return START_ERROR;
     }
 
     static int configError(ConfigException e) {

@@ -14,18 +14,22 @@ import java.util.concurrent.Callable;
 /** {@code rediscover serve}: runs the server with the operator's configuration. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run the Rediscover server.",
-                "Configuration: built-in defaults < conf/rediscover.yaml (or --config) < REDISCOVER_* environment variables."})
+                "Configuration: built-in defaults < conf/rediscover.yaml (or --config) < REDISCOVER_* environment variables < --port."})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "YAML configuration file (default: conf/rediscover.yaml of the installation, when present)")
     Path config;
 
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "HTTP port, overriding server.port and REDISCOVER_SERVER_PORT (0 = any free port)")
+    Integer port;
+
     @Override
     public Integer call() {
         HostConfig loaded;
         try {
-            loaded = Launch.loadConfig(configFile(), Map.of());
+            loaded = Launch.loadConfig(configFile(), port == null ? Map.of() : Map.of("server.port", port.toString()));
         } catch (ConfigException e) {
             return Launch.configError(e);
         }

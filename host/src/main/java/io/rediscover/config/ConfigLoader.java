@@ -8,11 +8,13 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Loads {@link HostConfig}: built-in defaults, then the YAML file, then {@code REDISCOVER_*} environment variables,
@@ -64,8 +66,10 @@ public final class ConfigLoader {
                 new HostConfig.Pipeline((int) r.integer("pipeline.batchSize", 1, 10_000),
                         r.integer("pipeline.maxBacklog", 1_000, 100_000_000)),
                 r.ipList("integrations.egressIps"),
-                r.logLevel("log.level"),
-                r.connectors());
+                r.choice("log.level", HostConfig.LogLevel.class),
+                r.choice("health.details", HostConfig.HealthDetails.class),
+                r.connectors(),
+                sources.warnings());
     }
 
     /** Typed reads of the merged values; every failure names the key and where its value came from. */
@@ -181,12 +185,14 @@ public final class ConfigLoader {
             return out;
         }
 
-        HostConfig.LogLevel logLevel(String key) {
+        <E extends Enum<E>> E choice(String key, Class<E> type) {
             String v = text(key);
             try {
-                return HostConfig.LogLevel.valueOf(v.toUpperCase(Locale.ROOT));
+                return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw bad(key, "must be one of error, warn, info, debug, trace; got '" + v + "'");
+                String allowed = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", "));
+                throw bad(key, "must be one of " + allowed + "; got '" + v + "'");
             }
         }
 

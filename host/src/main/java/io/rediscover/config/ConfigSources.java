@@ -5,16 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Merges the three layers of configuration into one flat map of dotted keys: the built-in defaults (the documented
@@ -22,17 +30,22 @@ import java.util.Map;
  * then explicit overrides (command-line options, tests). It remembers where each value came from for error messages.
  *
  * <p>The defaults file is the schema: a key it does not contain is a typo and stops start-up, except below
- * {@code connectors.<id>.} where plugins define their own settings.
+ * {@code connectors.<id>.} where plugins define their own settings. A {@code REDISCOVER_*} variable that names no key
+ * cannot stop start-up (the environment holds variables for other purposes too), but it is never ignored silently: it
+ * becomes a warning naming the closest key.
  */
 final class ConfigSources {
 
     static final String DEFAULTS_RESOURCE = "/io/rediscover/config/rediscover.yaml";
     static final String ENV_PREFIX = "REDISCOVER_";
+    /** Variables of the launcher (bin/rediscover), not configuration keys. */
+    private static final Set<String> LAUNCHER_VARIABLES = Set.of("REDISCOVER_HOME");
     private static final String FREE_FORM_PREFIX = "connectors.";
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Map<String, JsonNode> values = new LinkedHashMap<>();
     private final Map<String, String> origins = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
     ConfigSources() {
         try (InputStream in = ConfigSources.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
@@ -65,16 +78,36 @@ final class ConfigSources {
         flatten("", tree, file.toAbsolutePath().toString(), false);
     }
 
-    /** Layers every {@code REDISCOVER_*} variable that names a known key. */
+    /** Layers every {@code REDISCOVER_*} variable that names a known key, and warns about those that name none. */
     void addEnvironment(Map<String, String> env) {
+        Map<String, String> keysByName = new TreeMap<>();
         for (String key : values.keySet().toArray(String[]::new)) {
             String name = envName(key);
+            keysByName.put(name, key);
             String raw = env.get(name);
             if (raw != null) {
                 values.put(key, fromString(key, raw));
                 origins.put(key, "environment variable " + name);
             }
         }
+        new TreeSet<>(env.keySet()).stream()
+                .filter(name -> name.startsWith(ENV_PREFIX) && !keysByName.containsKey(name) && !LAUNCHER_VARIABLES.contains(name))
+                .forEach(name -> {
+                    String closest = closest(name, keysByName.keySet());
+                    warnings.add("environment variable " + name + " names no configuration key and is ignored; the closest is "
+                            + closest + " (" + keysByName.get(closest) + ")");
+                });
+    }
+
+    private static String closest(String name, Collection<String> candidates) {
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        return candidates.stream().min(Comparator.comparingInt((String c) -> distance.apply(name, c))
+                .thenComparing(Comparator.naturalOrder())).orElseThrow();
+    }
+
+    /** @return what the sources held that configures nothing, for the host to warn about once logging is set up */
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** Layers explicit overrides given by dotted key (command-line options and tests). */

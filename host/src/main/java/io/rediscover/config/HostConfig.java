@@ -17,16 +17,20 @@ import java.util.Map;
  * @param pipeline     draining the mirror's outbox
  * @param egressIps    this installation's egress IP addresses, shown in connector setup notes
  * @param logLevel     root log level
+ * @param healthDetails who sees the checks behind {@code GET /api/health}
  * @param connectors   per connector id, its non-credential settings
+ * @param warnings     what the sources held that configures nothing (a misspelt {@code REDISCOVER_*} variable),
+ *                     logged at start
  */
 public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Auth auth, Sync sync,
-                         Pipeline pipeline, List<String> egressIps, LogLevel logLevel,
-                         Map<String, Map<String, String>> connectors) {
+                         Pipeline pipeline, List<String> egressIps, LogLevel logLevel, HealthDetails healthDetails,
+                         Map<String, Map<String, String>> connectors, List<String> warnings) {
 
     /** Canonical constructor: copies collections. */
     public HostConfig {
         egressIps = List.copyOf(egressIps);
         connectors = Map.copyOf(connectors);
+        warnings = List.copyOf(warnings);
     }
 
     /**
@@ -111,4 +115,7 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
 
     /** Root log levels, lowest verbosity first. */
     public enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }
+
+    /** Who sees each health check's detail (the store file, the plugins); everyone else sees the status alone. */
+    public enum HealthDetails { ADMINS, PUBLIC }
 }

@@ -1,5 +1,7 @@
 package io.rediscover.health;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.rediscover.config.HostConfig;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.Public;
 import jakarta.inject.Inject;
@@ -7,42 +9,51 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code GET /api/health}: 200 when every check passes, 503 otherwise, with each check's state, for load balancers and
- * monitoring. Answers without sign-in and reveals no tenant data.
+ * {@code GET /api/health}: 200 when every check passes, 503 otherwise, for load balancers and monitoring. Answers
+ * without sign-in with the status alone; each check's detail (the store file, the plugins) is for signed-in platform
+ * admins, or for anyone when {@code health.details} is {@code public}.
  */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
 public final class HealthResource implements ApiResource {
 
-    private final Set<HealthCheck> checks;
+    /** The role that sees the details: the tenancy's platform admin, as the authentication filter names roles. */
+    static final String DETAILS_ROLE = "PLATFORM_ADMIN";
 
-    /** @param checks every contributed check */
+    private final Set<HealthCheck> checks;
+    private final boolean publicDetails;
+
+    /** @param checks every contributed check @param config host configuration: {@code health.details} */
     @Inject
-    public HealthResource(Set<HealthCheck> checks) {
+    public HealthResource(Set<HealthCheck> checks, HostConfig config) {
         this.checks = checks;
+        this.publicDetails = config.healthDetails() == HostConfig.HealthDetails.PUBLIC;
     }
 
     /**
      * The response body.
      * @param status "ok", "warning" (works, but someone should act) or "failing"
-     * @param checks each check's state by name
+     * @param checks each check's state by name; absent for callers who may not see the details
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Health(String status, Map<String, HealthCheck.Status> checks) {
     }
 
-    /** @return the health report */
+    /** @param security the caller, when credentials came along @return the health report */
     @GET
     @Public
-    public Response health() {
+    public Response health(@Context SecurityContext security) {
         Map<String, HealthCheck.Status> out = new LinkedHashMap<>();
         boolean ok = true;
         boolean warned = false;
@@ -58,6 +69,7 @@ public final class HealthResource implements ApiResource {
             warned |= s.warning() != null;
         }
         String status = !ok ? "failing" : warned ? "warning" : "ok";
-        return Response.status(ok ? 200 : 503).entity(new Health(status, out)).build();
+        boolean details = publicDetails || (security != null && security.isUserInRole(DETAILS_ROLE));
+        return Response.status(ok ? 200 : 503).entity(new Health(status, details ? out : null)).build();
     }
 }

@@ -12,6 +12,7 @@ import io.rediscover.sync.SyncRunner;
 import io.rediscover.sync.SyncScheduler;
 import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
+import io.rediscover.web.ApiResource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.DefaultValue;
@@ -31,12 +32,15 @@ import java.util.List;
 
 /**
  * A connection's sync, in the caller's org: live progress (readable by recruiters too) and what the mirror holds ({@code GET …/sync}), "sync now"
- * ({@code POST …/sync}), the run history ({@code GET …/runs}) and a run's per-record failures. Reached through
- * {@link ConnectionsResource}'s sub-resource locator, so that {@code /api/connections} has one root resource.
+ * ({@code POST …/sync}), the run history ({@code GET …/runs}) and a run's per-record failures. It shares the root path
+ * {@code /connections} with {@link ConnectionsResource} (Jersey merges root resources of one path), with full
+ * sub-paths rather than a sub-resource locator on {@code /{id}}: Jersey ignores a locator on a path that also has
+ * resource methods, and says so at every start.
  */
+@Path("/connections")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
-public final class ConnectionSyncResource {
+public final class ConnectionSyncResource implements ApiResource {
 
     static final int MAX_LIMIT = 200;
 
@@ -130,7 +134,7 @@ public final class ConnectionSyncResource {
 
     /** @param id connection id @return progress and mirror contents */
     @GET
-    @Path("/sync")
+    @Path("/{id}/sync")
     public SyncStatus status(@PathParam("id") String id, @Context SecurityContext security) {
         Connection c = find(id, security, true);
         ConnectionRef ref = ref(c);
@@ -146,7 +150,7 @@ public final class ConnectionSyncResource {
 
     /** @param id connection id @return 202 when a run will start, 409 when one is already going */
     @POST
-    @Path("/sync")
+    @Path("/{id}/sync")
     public Response syncNow(@PathParam("id") String id, @Context SecurityContext security) {
         Connection c = find(id, security, false);
         if (c.status() != Connection.Status.CONNECTED) {
@@ -161,7 +165,7 @@ public final class ConnectionSyncResource {
 
     /** @param id connection id @param limit how many (1–200) @return the newest runs */
     @GET
-    @Path("/runs")
+    @Path("/{id}/runs")
     public Runs runs(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("20") int limit,
                      @Context SecurityContext security) {
         Connection c = find(id, security, false);
@@ -173,7 +177,7 @@ public final class ConnectionSyncResource {
 
     /** @param id connection id @param runId a run @param limit how many @return the run's failures */
     @GET
-    @Path("/runs/{runId}/failures")
+    @Path("/{id}/runs/{runId}/failures")
     public Failures failures(@PathParam("id") String id, @PathParam("runId") String runId,
                              @QueryParam("limit") @DefaultValue("100") int limit, @Context SecurityContext security) {
         Connection c = find(id, security, false);

@@ -39,7 +39,8 @@ import java.util.TreeSet;
  * VERIFYING → CONNECTED or FAILED with the field), edit (verified again; a secret left blank keeps the stored one) and
  * remove them (their sync stops and their mirror data goes); recruiters may read them. Every call acts in the
  * caller's own org, so another org's connection id is simply not found. Removing is allowed even when the org's
- * licence no longer includes integrations, so an org can always delete its data.
+ * licence no longer includes integrations, so an org can always delete its data. A connection's sync and run history
+ * are served by {@link ConnectionSyncResource}, under the same root path.
  */
 @Path("/connections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,7 +54,6 @@ public final class ConnectionsResource implements ApiResource {
     private final ConnectionRemoval removal;
     private final SyncScheduler scheduler;
     private final AuditLog audit;
-    private final ConnectionSyncResource sync;
 
     /**
      * @param connections stored connections
@@ -63,12 +63,10 @@ public final class ConnectionsResource implements ApiResource {
      * @param removal     background removal
      * @param scheduler   stops a sync whose credentials changed
      * @param audit       the audit log
-     * @param sync        a connection's sync, progress and history
      */
     @Inject
     public ConnectionsResource(ConnectionStore connections, ConnectorRegistry registry, IntegrationGate gate,
-                               Verifier verifier, ConnectionRemoval removal, SyncScheduler scheduler, AuditLog audit,
-                               ConnectionSyncResource sync) {
+                               Verifier verifier, ConnectionRemoval removal, SyncScheduler scheduler, AuditLog audit) {
         this.connections = connections;
         this.registry = registry;
         this.gate = gate;
@@ -76,13 +74,6 @@ public final class ConnectionsResource implements ApiResource {
         this.removal = removal;
         this.scheduler = scheduler;
         this.audit = audit;
-        this.sync = sync;
-    }
-
-    /** @return the sub-resource for {@code /{id}/sync} and {@code /{id}/runs…} */
-    @Path("/{id}")
-    public ConnectionSyncResource sync() {
-        return sync;
     }
 
     /**

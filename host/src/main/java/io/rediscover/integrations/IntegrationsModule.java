@@ -14,6 +14,7 @@ public final class IntegrationsModule extends AbstractModule {
         Lifecycle.manage(binder(), Verifier.class);
         Lifecycle.manage(binder(), ConnectionRemoval.class);
         WebModule.addResource(binder(), ConnectionsResource.class);
+        WebModule.addResource(binder(), ConnectionSyncResource.class);
         bind(SyncConnections.class).to(ConnectionsForSync.class);
         WebModule.addResource(binder(), ConnectorsResource.class);
     }

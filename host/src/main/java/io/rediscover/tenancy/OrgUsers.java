@@ -84,9 +84,25 @@ public final class OrgUsers {
      */
     public UserView add(Caller actor, String org, NewUser in) {
         User user = users.create(in.email(), in.name(), in.role(), org, in.password(), false)
-                .orElseThrow(() -> ApiException.conflict("a user with address '" + UserStore.normalise(in.email()) + "' already exists"));
+                .orElseThrow(() -> addressTaken(actor, UserStore.normalise(in.email())));
         audit.record(actor.actor(), org, "user.created", user.email(), Map.of("role", user.role().name()));
         return UserView.of(user);
+    }
+
+    /**
+     * Sign-in addresses are unique across the installation, so a taken one must be refused; but an org admin may not
+     * learn who holds it. They get one answer whether the address is in their own org (which their user list shows
+     * anyway), in another org or a platform admin's; platform admins, who see every org, are told where it is.
+     */
+    private ApiException addressTaken(Caller actor, String address) {
+        String message = "this address is already in use on this server and cannot be given to a new user";
+        if (actor.role() == Role.PLATFORM_ADMIN) {
+            message += users.byEmail(address).map(holder -> holder.org() == null ? " (by a platform admin)"
+                    : " (by a user of org '" + holder.org() + "')").orElse("");
+        } else {
+            message += "; if your organisation's user list does not show it, ask your platform admin";
+        }
+        return new ApiException(409, "conflict", message, "email");
     }
 
     /**

@@ -21,6 +21,26 @@ public record ApiError(Detail error) {
     }
 
     /**
+     * @param status an HTTP error status
+     * @return the machine code the API uses for it when nothing more specific is known
+     */
+    static String codeFor(int status) {
+        return switch (status) {
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            case 431 -> "headers_too_large";
+            case 505 -> "http_version_not_supported";
+            default -> status >= 500 ? "internal" : "invalid_request";
+        };
+    }
+
+    /**
      * @param code    machine code
      * @param message human message
      * @param field   where, or null

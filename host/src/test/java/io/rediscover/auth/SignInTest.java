@@ -171,6 +171,42 @@ class SignInTest {
     }
 
     @Test
+    void wrongCurrentPasswordsAreThrottledLikeFailedSignIns() {
+        Http lee = fx.user("acme", "lee@acme.test", "RECRUITER");
+        Http.Reply last = null;
+        for (int i = 0; i < 7; i++) {
+            last = lee.put("/api/session/password", "{\"currentPassword\":\"guess-number-" + i + "\",\"newPassword\":\"a-brand-new-one\"}");
+        }
+        assertThat(last.status()).as(last.toString()).isEqualTo(429);
+        assertThat(last.code()).isEqualTo("too_many_attempts");
+        assertThat(last.headers().get("retry-after")).isNotEmpty();
+        // The right password waits too, and sign-in for the address shares the budget: no guessing on the side.
+        assertThat(lee.put("/api/session/password", "{\"currentPassword\":\"" + ApiFixture.PASSWORD
+                + "\",\"newPassword\":\"a-brand-new-one\"}").status()).isEqualTo(429);
+        assertThat(fx.anonymous().post("/api/session", "{\"email\":\"lee@acme.test\",\"password\":\"" + ApiFixture.PASSWORD + "\"}")
+                .status()).isEqualTo(429);
+    }
+
+    @Test
+    void aPasswordChangeNeedsASessionAndEndsEveryApiToken() {
+        Http mo = fx.user("acme", "mo@acme.test", "ORG_ADMIN");
+        Http script = fx.anonymous().withToken(mo.post("/api/tokens", "{\"name\":\"script\"}").json().get("token").asText());
+        Http.Reply byToken = script.put("/api/session/password", "{\"currentPassword\":\"" + ApiFixture.PASSWORD
+                + "\",\"newPassword\":\"taken-over-password\"}");
+        assertThat(byToken.status()).as(byToken.toString()).isEqualTo(403);
+        assertThat(byToken.json().at("/error/message").asText()).contains("session");
+        fx.anonymous().signIn("mo@acme.test", ApiFixture.PASSWORD); // unchanged
+        assertThat(script.get("/api/session").status()).isEqualTo(200);
+
+        assertThat(mo.put("/api/session/password", "{\"currentPassword\":\"" + ApiFixture.PASSWORD
+                + "\",\"newPassword\":\"mos-new-password\"}").status()).isEqualTo(204);
+        assertThat(script.get("/api/session").status()).as("the token ended with the old password").isEqualTo(401);
+        assertThat(mo.get("/api/tokens").json().get("tokens")).isEmpty();
+        assertThat(mo.get("/api/session").status()).as("the session that changed it goes on").isEqualTo(200);
+        assertThat(fx.platform().get("/api/admin/audit?org=acme").body()).contains("\"apiTokensRevoked\":\"1\"");
+    }
+
+    @Test
     void aNewInstallationPrintsAOneTimePasswordThatMustBeChanged(@TempDir Path fresh) throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -26,10 +26,16 @@ class CommandLineTest {
     Path dir;
 
     private Process launch(String... args) throws IOException {
+        return launch(java.util.Map.of(), args);
+    }
+
+    private Process launch(java.util.Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.rediscover.Main"));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        b.environment().putAll(env);
+        return b.start();
     }
 
     private static String output(Process p) throws Exception {
@@ -67,6 +73,12 @@ class CommandLineTest {
         Path conf = Files.writeString(dir.resolve("r.yaml"), "data:\n  dir: " + dir.resolve("data") + "\nplugins:\n  dir: "
                 + dir.resolve("none") + "\nsecurity:\n  masterKeyFile: " + dir.resolve("k") + "\nadmin:\n  email: root@example.test\n"
                 + "  password: first-password-1\n");
+        String token;
+        try (io.rediscover.Host host = io.rediscover.Host.start(new io.rediscover.config.ConfigLoader(dir).load(
+                java.util.Optional.of(conf), java.util.Map.of(), java.util.Map.of("server.port", "0", "server.host", "127.0.0.1")))) {
+            token = new Http(host.port()).signIn("root@example.test", "first-password-1").post("/api/tokens", "{\"name\":\"cron\"}")
+                    .json().get("token").asText();
+        }
         Process unknown = launch("reset-password", "--config", conf.toString(), "nobody@example.test");
         assertThat(output(unknown)).contains("No user signs in as nobody@example.test");
         assertThat(unknown.exitValue()).isEqualTo(Launch.START_ERROR);
@@ -84,6 +96,7 @@ class CommandLineTest {
             Http root = http.signIn("root@example.test", m.group(1));
             assertThat(root.get("/api/session").json().at("/user/mustChangePassword").asBoolean()).isTrue();
             assertThat(root.get("/api/admin/orgs").status()).isEqualTo(403);
+            assertThat(http.withToken(token).get("/api/session").status()).as("API tokens end with a reset").isEqualTo(401);
         }
     }
 
@@ -94,6 +107,97 @@ class CommandLineTest {
         String out = output(p);
         assertThat(p.exitValue()).isEqualTo(Launch.CONFIG_ERROR);
         assertThat(out).contains("Configuration error: server.port").contains("lots").doesNotContain("Exception");
+    }
+
+    @Test
+    void aBusyPortIsOneLineWithTheRemedyAndExitCode2() throws Exception {
+        Path conf = Files.writeString(dir.resolve("r.yaml"), "server:\n  host: 127.0.0.1\ndata:\n  dir: " + dir.resolve("data")
+                + "\nplugins:\n  dir: " + dir.resolve("none") + "\n");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Process p = launch("serve", "--config", conf.toString(), "--port", Integer.toString(taken.getLocalPort()));
+            String out = output(p);
+            assertThat(p.exitValue()).as(out).isEqualTo(Launch.CONFIG_ERROR);
+            assertThat(out).contains("Rediscover could not start: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
+                    .contains("--port 0").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aDataDirectoryInUseNamesItsLockAndTheHoldersPid() throws Exception {
+        Path data = dir.resolve("data");
+        Path conf = Files.writeString(dir.resolve("r.yaml"), "server:\n  host: 127.0.0.1\n  port: 0\ndata:\n  dir: " + data
+                + "\nplugins:\n  dir: " + dir.resolve("none") + "\nsecurity:\n  masterKeyFile: " + dir.resolve("k") + "\n");
+        Running holder = serve(conf);
+        try {
+            assertThat(Files.readString(data.resolve(".lock")).strip()).isEqualTo(Long.toString(holder.pid()));
+            for (String command : List.of("serve", "reindex")) {
+                Process p = launch(command, "--config", conf.toString());
+                String out = output(p);
+                assertThat(p.exitValue()).as(out).isEqualTo(Launch.CONFIG_ERROR);
+                assertThat(out).contains("is in use by another Rediscover process (PID " + holder.pid()
+                        + ", lock file " + data.resolve(".lock") + ")").contains("stop that process first")
+                        .doesNotContain("Exception").doesNotContain("\tat ");
+            }
+        } finally {
+            holder.stop();
+        }
+    }
+
+    /** A child whose output is drained on a thread as it comes (destroy() closes the parent's end of the pipe) and kept. */
+    private static final class Running {
+        private final Process process;
+        private final List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final Thread drain;
+
+        Running(Process process) {
+            this.process = process;
+            this.drain = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    r.lines().forEach(seen::add);
+                } catch (IOException | java.io.UncheckedIOException closed) {
+                    // the pipe closes when the process ends
+                }
+            });
+            drain.start();
+        }
+
+        /** @return the first line that matches, waited for up to {@code seconds} while the child lives */
+        Matcher await(Pattern line, int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (true) {
+                synchronized (seen) {
+                    for (String l : seen) {
+                        Matcher m = line.matcher(l);
+                        if (m.find()) {
+                            return m;
+                        }
+                    }
+                }
+                assertThat(process.isAlive() && System.nanoTime() < deadline).as("waiting for '%s'; output: %s", line, seen)
+                        .isTrue();
+                Thread.sleep(50);
+            }
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** SIGTERM, without closing our end of the pipe; @return everything it printed */
+        String stop() throws InterruptedException {
+            ProcessHandle.of(process.pid()).orElseThrow().destroy();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            drain.join(10_000);
+            return String.join("\n", seen);
+        }
+    }
+
+    private static final Pattern SERVING = Pattern.compile("Rediscover is running at http://127.0.0.1:(\\d+)/");
+
+    private Running serve(Path conf) throws Exception {
+        Running server = new Running(launch("serve", "--config", conf.toString()));
+        server.await(SERVING, 60);
+        return server;
     }
 
     @Test
@@ -109,36 +213,24 @@ class CommandLineTest {
                 plugins:
                   dir: %s
                 """.formatted(dir.resolve("data"), plugins));
-        Process p = launch("serve", "--config", conf.toString());
-        // Drain output on a thread: destroy() closes the parent's end of the pipe.
-        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread drain = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                r.lines().forEach(seen::add);
-            } catch (IOException | java.io.UncheckedIOException closed) {
-                // the pipe closes when the process ends
-            }
-        });
-        drain.start();
-        Pattern running = Pattern.compile("Rediscover is running at http://127.0.0.1:(\\d+)/");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        Integer port = null;
-        while (port == null && System.nanoTime() < deadline && p.isAlive()) {
-            synchronized (seen) {
-                port = seen.stream().map(running::matcher).filter(Matcher::find).map(m -> Integer.parseInt(m.group(1)))
-                        .findFirst().orElse(null);
-            }
-            Thread.sleep(50);
-        }
-        assertThat(port).as("start-up output: %s", seen).isNotNull();
+        Running server = serve(conf);
+        int port = Integer.parseInt(server.await(SERVING, 1).group(1));
         assertThat(new Http(port).get("/api/health").status()).isEqualTo(200);
 
-        ProcessHandle.of(p.pid()).orElseThrow().destroy(); // SIGTERM, without closing our end of the pipe
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        drain.join(10_000);
-        String all = String.join("\n", seen);
+        String all = server.stop();
         assertThat(all.indexOf("stopped web server")).isPositive().isLessThan(all.indexOf("stopped plugins"));
         assertThat(all.indexOf("started plugins")).isLessThan(all.indexOf("started web server"));
+    }
+
+    @Test
+    void theDemoHonoursTheLogLevelAndWarnsAboutAMisspeltVariable() throws Exception {
+        Running demo = new Running(launch(java.util.Map.of("REDISCOVER_LOG_LEVEL", "warn", "REDISCOVER_SERVER_PROT", "9000"),
+                "demo", "--port", "0", "--ats-people", "5"));
+        demo.await(Pattern.compile("Stop with Ctrl-C"), 60);
+        assertThat(demo.stop()).contains("Rediscover demo is running at")
+                .contains("[WARN] Host - environment variable REDISCOVER_SERVER_PROT names no configuration key and is "
+                        + "ignored; the closest is REDISCOVER_SERVER_PORT (server.port)")
+                .doesNotContain("[INFO]");
     }
 
     @Test
@@ -148,23 +240,10 @@ class CommandLineTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Drediscover.home=" + dir, "-cp", System.getProperty("java.class.path"), "io.rediscover.Main",
                 "demo", "--port", "0", "--ats-people", "60"));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread drain = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                r.lines().forEach(seen::add);
-            } catch (IOException | java.io.UncheckedIOException closed) {
-                // ended
-            }
-        });
-        drain.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline && p.isAlive() && seen.stream().noneMatch(l -> l.contains("SUCCEEDED"))) {
-            Thread.sleep(100);
-        }
+        Running demo = new Running(new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start());
+        demo.await(Pattern.compile("SUCCEEDED"), 90);
         // The printed org admin login works, and shows the demo connection connected.
-        String running = seen.stream().filter(l -> l.contains("Rediscover demo is running at")).findFirst().orElseThrow();
-        int port = Integer.parseInt(running.replaceAll(".*:(\\d+)/.*", "$1"));
+        int port = Integer.parseInt(demo.await(Pattern.compile("Rediscover demo is running at .*:(\\d+)/"), 1).group(1));
         Http admin = new Http(port).signIn(DemoSetup.ADMIN_EMAIL, DemoSetup.ADMIN_PASSWORD);
         var connections = admin.get("/api/connections").json().get("connections");
         assertThat(connections).hasSize(1);
@@ -173,10 +252,7 @@ class CommandLineTest {
         new Http(port).signIn(DemoSetup.RECRUITER_EMAIL, DemoSetup.RECRUITER_PASSWORD);
         new Http(port).signIn(DemoCommand.DEMO_PLATFORM_ADMIN, DemoCommand.DEMO_PLATFORM_PASSWORD);
 
-        ProcessHandle.of(p.pid()).orElseThrow().destroy();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        drain.join(10_000);
-        String out = String.join("\n", seen);
+        String out = demo.stop();
         assertThat(out).contains("Rediscover demo is running at http://127.0.0.1:").contains("Demo iCIMS (simulated, 60 people)")
                 .contains("Org admin: " + DemoSetup.ADMIN_EMAIL + " / " + DemoSetup.ADMIN_PASSWORD)
                 .contains("Recruiter: " + DemoSetup.RECRUITER_EMAIL)

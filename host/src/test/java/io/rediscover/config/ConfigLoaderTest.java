@@ -38,6 +38,7 @@ class ConfigLoaderTest {
         assertThat(c.security().masterKeyFile()).isEqualTo(home.resolve("conf/master.key"));
         assertThat(c.egressIps()).isEmpty();
         assertThat(c.logLevel()).isEqualTo(HostConfig.LogLevel.INFO);
+        assertThat(c.healthDetails()).isEqualTo(HostConfig.HealthDetails.ADMINS);
         assertThat(c.connectorSettings("icims-stream")).containsEntry("region", "us").containsEntry("apiBaseUrl", "");
     }
 
@@ -68,6 +69,8 @@ class ConfigLoaderTest {
         assertThat(c.data().dir()).isEqualTo(Path.of("/var/lib/rediscover"));
         assertThat(c.egressIps()).containsExactly("198.51.100.1", "2001:db8::1", "192.0.2.0/28");
         assertThat(c.logLevel()).isEqualTo(HostConfig.LogLevel.WARN);
+        assertThat(load(null, Map.of("REDISCOVER_HEALTH_DETAILS", "Public"), Map.of()).healthDetails())
+                .isEqualTo(HostConfig.HealthDetails.PUBLIC);
         assertThat(c.connectorSettings("icims-stream"))
                 .containsEntry("apiBaseUrl", "https://api-eu.icims.com")
                 .containsEntry("tokenUrl", "https://login.icims.eu/oauth/token");
@@ -93,6 +96,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("rediscover.yaml");
         assertThatThrownBy(() -> load("log:\n  level: loud\n", Map.of(), Map.of()))
                 .hasMessageContaining("log.level").hasMessageContaining("loud");
+        assertThatThrownBy(() -> load(null, Map.of("REDISCOVER_HEALTH_DETAILS", "everyone"), Map.of()))
+                .hasMessageContaining("health.details").hasMessageContaining("one of admins, public");
         assertThatThrownBy(() -> load("integrations:\n  egressIps: [not-an-ip]\n", Map.of(), Map.of()))
                 .hasMessageContaining("integrations.egressIps").hasMessageContaining("not-an-ip");
         assertThatThrownBy(() -> load("data:\n  syncOnCommit: maybe\n", Map.of(), Map.of()))
@@ -110,6 +115,22 @@ class ConfigLoaderTest {
                 .hasMessageContaining("sever.port");
         assertThatThrownBy(() -> load("integrations:\n  egressIps: 203.0.113.1\n", Map.of(), Map.of()))
                 .hasMessageContaining("integrations.egressIps").hasMessageContaining("must be a list");
+    }
+
+    @Test
+    void misspeltEnvironmentVariablesAreWarningsNamingTheClosestKey() throws IOException {
+        HostConfig c = load(null, Map.of("REDISCOVER_SERVER_PROT", "9000", "REDISCOVER_LOGLEVEL", "debug",
+                "REDISCOVER_CONNECTORS_ICIMS_STREAM_REGOIN", "eu", "REDISCOVER_HOME", "/opt/rediscover", "PATH", "/bin",
+                "REDISCOVER_SERVER_HOST", "127.0.0.1"), Map.of());
+        assertThat(c.server().port()).isEqualTo(8080);
+        assertThat(c.warnings()).containsExactly(
+                "environment variable REDISCOVER_CONNECTORS_ICIMS_STREAM_REGOIN names no configuration key and is ignored; "
+                        + "the closest is REDISCOVER_CONNECTORS_ICIMS_STREAM_REGION (connectors.icims-stream.region)",
+                "environment variable REDISCOVER_LOGLEVEL names no configuration key and is ignored; "
+                        + "the closest is REDISCOVER_LOG_LEVEL (log.level)",
+                "environment variable REDISCOVER_SERVER_PROT names no configuration key and is ignored; "
+                        + "the closest is REDISCOVER_SERVER_PORT (server.port)");
+        assertThat(load(null, Map.of("REDISCOVER_SERVER_PORT", "9000"), Map.of()).warnings()).isEmpty();
     }
 
     @Test

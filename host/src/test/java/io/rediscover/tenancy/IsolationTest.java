@@ -2,6 +2,7 @@ package io.rediscover.tenancy;
 
 import io.rediscover.testing.ApiFixture;
 import io.rediscover.testing.Http;
+import io.rediscover.testing.TestTenants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,5 +91,30 @@ class IsolationTest {
         assertThat(beta.get("/api/tokens").json().get("tokens")).hasSize(1);
         assertThat(fx.platform().get("/api/admin/orgs/beta").json().get("integrationsEnabled").asBoolean()).isTrue();
         assertThat(fx.platform().get("/api/admin/orgs/beta/users").json().get("users")).hasSize(1);
+    }
+
+    @Test
+    void anOrgAdminAddingATakenAddressLearnsNotWhereItIsTaken() {
+        String before = fx.platform().get("/api/admin/orgs/alpha/users").body();
+        Map<String, Http.Reply> replies = Map.of(
+                "in alpha itself", alpha.post("/api/users", newUser("admin@alpha.test")),
+                "in another org", alpha.post("/api/users", newUser("Admin@Beta.test")),
+                "by a platform admin", alpha.post("/api/users", newUser(TestTenants.ADMIN_EMAIL)));
+        assertThat(replies).allSatisfy((taken, r) -> {
+            assertThat(r.status()).as(taken + ": " + r).isEqualTo(409);
+            assertThat(r.field()).isEqualTo("email");
+        });
+        assertThat(replies.values().stream().map(Http.Reply::body).distinct()).as("one answer for all three").hasSize(1);
+        assertThat(replies.get("in another org").body()).doesNotContain("beta").doesNotContain("platform admin (");
+        assertThat(fx.platform().get("/api/admin/orgs/alpha/users").body()).isEqualTo(before);
+
+        // Platform admins see every org anyway, so they are told where.
+        Http.Reply told = fx.platform().post("/api/admin/orgs/alpha/users", newUser("admin@beta.test"));
+        assertThat(told.status()).isEqualTo(409);
+        assertThat(told.json().at("/error/message").asText()).contains("org 'beta'");
+    }
+
+    private static String newUser(String email) {
+        return "{\"email\":\"" + email + "\",\"name\":\"New\",\"role\":\"RECRUITER\",\"password\":\"new-user-password\"}";
     }
 }

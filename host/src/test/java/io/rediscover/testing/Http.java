@@ -65,6 +65,11 @@ public final class Http {
         }
     }
 
+    /** @param port another port (a restarted host) @return a client with the same headers (cookie, token) for it */
+    public Http at(int port) {
+        return new Http("http://127.0.0.1:" + port, headers, seen);
+    }
+
     /** @param token an API token @return a client that sends it as a bearer token */
     public Http withToken(String token) {
         return with(Map.of("Authorization", "Bearer " + token));

@@ -108,6 +108,9 @@ class BadBodiesTest {
             if (!original.isNumber()) {
                 wrong.add(JsonNodeFactory.instance.numberNode(7));
             }
+            if (original.isIntegralNumber()) {
+                wrong.add(JsonNodeFactory.instance.numberNode(original.asDouble() + 0.5)); // never cut to a whole number
+            }
             if (!original.isBoolean()) {
                 wrong.add(JsonNodeFactory.instance.booleanNode(true));
             }
@@ -140,6 +143,59 @@ class BadBodiesTest {
         return List.of(p.get("/api/admin/orgs").body(), p.get("/api/admin/orgs/corp/users").body(), admin.get("/api/users").body(),
                 admin.get("/api/connections").body(), admin.get("/api/tokens").body(),
                 Integer.toString(p.get("/api/admin/audit?org=corp&limit=1000").json().get("events").size()));
+    }
+
+    @Test
+    void namesWithControlBidiOrBrokenCharactersAre400sNamingTheField() {
+        List<String> before = state();
+        Map<String, String> templates = new java.util.LinkedHashMap<>();
+        templates.put("POST /api/tokens name", "{\"name\":\"%s\"}");
+        templates.put("POST /api/admin/orgs name", "{\"id\":\"evil\",\"name\":\"%s\",\"tier\":\"TEAM\"}");
+        templates.put("PATCH /api/admin/orgs/corp name", "{\"name\":\"%s\"}");
+        templates.put("POST /api/users name", "{\"email\":\"n@corp.test\",\"name\":\"%s\",\"role\":\"RECRUITER\","
+                + "\"password\":\"long-enough-password\"}");
+        templates.put("POST /api/users email", "{\"email\":\"n%s@corp.test\",\"name\":\"N\",\"role\":\"RECRUITER\","
+                + "\"password\":\"long-enough-password\"}");
+        templates.put("POST /api/admin/orgs/corp/users name", "{\"email\":\"m@corp.test\",\"name\":\"%s\","
+                + "\"role\":\"RECRUITER\",\"password\":\"long-enough-password\"}");
+        // As JSON escapes: NUL, a line break, ESC, DEL, right-to-left override, first-strong isolate, a lone surrogate.
+        List<String> bad = List.of("a\\u0000b", "a\\nb", "\\u001b[31mred", "a\\u007fb", "invoice\\u202Etxt.exe",
+                "a\\u2068b", "a\\ud800b", "\\udc00");
+        for (Map.Entry<String, String> t : templates.entrySet()) {
+            String[] what = t.getKey().split(" ");
+            Http caller = what[1].startsWith("/api/admin") ? fx.platform() : admin;
+            for (String value : bad) {
+                String body = t.getValue().formatted(value);
+                Http.Reply r = what[0].equals("PATCH") ? caller.patch(what[1], body) : caller.post(what[1], body);
+                assertThat(r.status()).as(t.getKey() + " = " + value + " → " + r).isEqualTo(400);
+                assertThat(r.field()).as(t.getKey() + " = " + value).isEqualTo(what[2]);
+                assertThat(r.json().at("/error/message").asText()).contains("U+");
+            }
+        }
+        assertThat(state()).isEqualTo(before);
+
+        // Every script and emoji are names like any other.
+        Http.Reply fine = admin.post("/api/tokens", "{\"name\":\"\\ud83d\\udcc5 nightly — עברית, 日本語, Ünïcödé\"}");
+        assertThat(fine.status()).as(fine.toString()).isEqualTo(201);
+        assertThat(admin.delete("/api/tokens/" + fine.json().get("id").asText()).status()).isEqualTo(204);
+    }
+
+    @Test
+    void anOversizedChunkedBodyIsPayloadTooLargeLikeADeclaredOne() {
+        String big = "x".repeat(MAX_BYTES);
+        Map<String, String> bodies = Map.of(
+                "/api/tokens", "{\"name\":\"" + big + "\"}",
+                "/api/users", "{\"email\":\"big@corp.test\",\"name\":\"" + big + "\"}",
+                "/api/connections", "{\"connectorId\":\"icims-stream\",\"credentials\":{\"clientId\":\"" + big + "\"}}");
+        List<String> before = state();
+        bodies.forEach((path, body) -> {
+            // No Content-Length: the size is only known by counting as the body arrives.
+            Http.Reply r = admin.send(admin.request(path).header("Content-Type", "application/json").POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.getBytes()))));
+            assertThat(r.status()).as(path + " → " + r).isEqualTo(400);
+            assertThat(r.code()).as(path + " → " + r).isEqualTo("payload_too_large");
+        });
+        assertThat(state()).isEqualTo(before);
     }
 
     @Test

@@ -40,6 +40,9 @@ class HostApiTest {
     static Http http;
     /** An org admin of an Enterprise org with the iCIMS plugin allowed. */
     static Http orgAdmin;
+    /** What Jersey warned about while the host started (its resource model validation logs through JUL). */
+    static final List<String> jerseyWarnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final java.util.logging.Logger JERSEY = java.util.logging.Logger.getLogger("org.glassfish.jersey");
 
     /** Test-only routes: one that fails unexpectedly, one that reads a JSON body. */
     @Path("/test")
@@ -73,6 +76,22 @@ class HostApiTest {
 
     @BeforeAll
     static void start() throws Exception {
+        JERSEY.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    jerseyWarnings.add(r.getLoggerName() + ": " + r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
         java.nio.file.Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(PluginZips.icimsZip(), plugins.resolve(PluginZips.icimsZip().getFileName()));
         host = Host.start(TestHosts.config(dir.resolve("data"), plugins,
@@ -95,6 +114,12 @@ class HostApiTest {
     @AfterAll
     static void stop() {
         host.close();
+    }
+
+    @Test
+    void jerseyFindsNothingToWarnAboutInTheResourceModel() {
+        // e.g. "contains (sub) resource method(s) and sub resource locator … The locator will be ignored."
+        assertThat(jerseyWarnings).filteredOn(w -> w.contains("resource")).isEmpty();
     }
 
     @Test
@@ -139,14 +164,36 @@ class HostApiTest {
     }
 
     @Test
-    void healthReportsStoreAndPlugins() {
-        Http.Reply r = http.get("/api/health");
+    void healthTellsAnonymousCallersAndOrgUsersTheStatusAlone() {
+        for (Http caller : List.of(http, orgAdmin, http.withToken(orgAdmin.post("/api/tokens", "{\"name\":\"monitor\"}")
+                .json().get("token").asText()))) {
+            Http.Reply r = caller.get("/api/health");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("{\"status\":\"ok\"}").doesNotContain("mv.db");
+        }
+        assertThat(http.with(Map.of("Cookie", "rediscover_session=made-up")).get("/api/health").status())
+                .as("stale credentials on a public route are ignored, not refused").isEqualTo(200);
+    }
+
+    @Test
+    void healthShowsEachCheckToPlatformAdmins() {
+        Http.Reply r = http.signIn(io.rediscover.testing.TestTenants.ADMIN_EMAIL, io.rediscover.testing.TestTenants.ADMIN_PASSWORD)
+                .get("/api/health");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("status").asText()).isEqualTo("ok");
         assertThat(r.json().at("/checks/plugins/ok").asBoolean()).isTrue();
         assertThat(r.json().at("/checks/plugins/detail").asText()).contains("icims-stream");
         assertThat(r.json().at("/checks/store/ok").asBoolean()).isTrue();
         assertThat(r.json().at("/checks/store/detail").asText()).contains("rediscover.mv.db");
+    }
+
+    @Test
+    void healthDetailsCanBeMadePublic(@TempDir java.nio.file.Path other) throws Exception {
+        try (Host open = Host.start(TestHosts.config(other.resolve("data"), other, Map.of("health.details", "public")))) {
+            Http.Reply r = new Http(open.port()).get("/api/health");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().at("/checks/store/detail").asText()).contains("rediscover.mv.db");
+        }
     }
 
     @Test
@@ -175,6 +222,7 @@ class HostApiTest {
         assertThat(e.get("incident").asText()).hasSize(8);
         assertThat(e.get("message").asText()).contains(e.get("incident").asText());
         assertThat(r.body()).doesNotContain("passwd").doesNotContain("IllegalState").doesNotContain("at io.");
+        assertThat(r.headers().get("x-content-type-options")).containsExactly("nosniff");
     }
 
     @Test
@@ -224,6 +272,7 @@ class HostApiTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes()))));
         assertThat(chunked.status()).isEqualTo(400);
+        assertThat(chunked.code()).isEqualTo("payload_too_large");
     }
 
     @Test
