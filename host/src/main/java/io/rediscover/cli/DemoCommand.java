@@ -3,13 +3,12 @@ package io.rediscover.cli;
 import io.rediscover.Logging;
 import io.rediscover.config.ConfigException;
 import io.rediscover.config.HostConfig;
-import io.rediscover.icims.simulator.IcimsSimulator;
-import io.rediscover.icims.simulator.SimulatorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--ats-people", defaultValue = "500",
-            description = "People in the demo's simulated iCIMS tenant (default: ${DEFAULT-VALUE})")
+            description = "People in the demo's simulated ATS tenant (default: ${DEFAULT-VALUE})")
     int atsPeople;
 
     @Override
@@ -41,15 +40,26 @@ final class DemoCommand implements Callable<Integer> {
         // Logging is set up before the simulator logs its first line, so both share one format and the level asked for.
         Logging.configure(Launch.logLevel());
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-        // The demo's ATS: an iCIMS simulator on loopback, which the iCIMS Stream connector is pointed at.
-        IcimsSimulator ats = IcimsSimulator.start(SimulatorConfig.builder().host("127.0.0.1").people(atsPeople).seed(42)
-                .dailyQuota(0).noise(false).build());
-        Runtime.getRuntime().addShutdownHook(new Thread(ats::close, "demo-ats-shutdown"));
+        // The demo's ATS, from lib/demo/: a simulated tenant on loopback, and — as data — which connector to point at it,
+        // with which settings and credentials.
+        DemoClassPath demoLibs = DemoClassPath.open(Launch.home());
+        Optional<DemoClassPath.Ats> started = demoLibs.startAts(Map.of("host", "127.0.0.1",
+                "people", Integer.toString(atsPeople), "seed", "42"));
+        if (started.isEmpty()) {
+            System.err.println("The demo's simulated ATS is not installed (" + Launch.home().resolve("lib/demo")
+                    + " is missing or offers none); `serve` runs the server without it.");
+            return Launch.CONFIG_ERROR;
+        }
+        DemoClassPath.Ats ats = started.get();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                ats.running().close();
+            } catch (Exception e) {
+                // stopping anyway
+            }
+        }, "demo-ats-shutdown"));
         Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("connectors.icims-stream.apiBaseUrl", ats.baseUrl());
-        overrides.put("connectors.icims-stream.tokenUrl", ats.tokenUrl());
-        overrides.put("connectors.icims-stream.streamBaseUrl", ats.baseUrl());
-        overrides.put("connectors.icims-stream.audience", ats.audience());
+        ats.settings().forEach((key, value) -> overrides.put("connectors." + ats.connectorId() + "." + key, value));
         overrides.put("server.host", "127.0.0.1");
         overrides.put("server.port", Integer.toString(port));
         overrides.put("data.dir", dataDir.toAbsolutePath().normalize().toString());
@@ -67,13 +77,11 @@ final class DemoCommand implements Callable<Integer> {
             return Launch.configError(e);
         }
         return Launch.runUntilStopped(config, (host, url) -> {
-            java.util.List<String> setup = DemoSetup.ensure(host, ats);
+            List<String> setup = DemoSetup.ensure(host, ats);
             System.out.println();
             System.out.println("  Rediscover demo is running at " + url);
             System.out.println("  Data: " + config.data().dir());
-            System.out.println("  Demo iCIMS (simulated, " + atsPeople + " people): " + ats.baseUrl());
-            System.out.println("    Client ID " + ats.clientId() + ", Client Secret " + ats.clientSecret()
-                    + ", Stream ID " + ats.streamId());
+            System.out.println("  " + ats.description());
             System.out.println("  Sign in at " + url + " as");
             if (System.getenv("REDISCOVER_ADMIN_PASSWORD") == null) {
                 System.out.println("    Platform admin: " + DEMO_PLATFORM_ADMIN + " / " + DEMO_PLATFORM_PASSWORD);

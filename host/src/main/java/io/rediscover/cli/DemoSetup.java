@@ -1,7 +1,6 @@
 package io.rediscover.cli;
 
 import io.rediscover.Host;
-import io.rediscover.icims.simulator.IcimsSimulator;
 import io.rediscover.integrations.Connection;
 import io.rediscover.integrations.ConnectionStore;
 import io.rediscover.integrations.Verifier;
@@ -15,14 +14,14 @@ import io.rediscover.tenancy.UserStore;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The demo's tenant: an Enterprise org {@value #ORG} with ATS integrations on, an org admin and a recruiter with
- * fixed demo passwords, and a connection to the demo's simulated iCIMS, verified by the same background check as one
- * made through the API, so the first full sync starts by itself. Existing parts are kept (a restarted demo resumes).
+ * fixed demo passwords, and a connection to the demo's simulated ATS — whichever connector and credentials it names —
+ * verified by the same background check as one made through the API, so the first full sync starts by itself. Existing
+ * parts are kept (a restarted demo resumes).
  */
 final class DemoSetup {
 
@@ -36,29 +35,29 @@ final class DemoSetup {
     }
 
     /** @return lines saying who can sign in and what the demo syncs */
-    static List<String> ensure(Host host, IcimsSimulator ats) {
+    static List<String> ensure(Host host, DemoClassPath.Ats ats) {
         List<String> lines = new ArrayList<>();
-        Optional<LoadedConnector> icims = host.injector().getInstance(ConnectorRegistry.class).find("icims-stream");
+        Optional<LoadedConnector> connector = host.injector().getInstance(ConnectorRegistry.class).find(ats.connectorId());
         host.injector().getInstance(OrgStore.class).create(ORG, "Demo Company", LicenceTier.ENTERPRISE, true,
-                icims.map(c -> Set.of(c.pluginId())).orElse(Set.of()));
+                connector.map(c -> Set.of(c.pluginId())).orElse(Set.of()));
         UserStore users = host.injector().getInstance(UserStore.class);
         users.create(ADMIN_EMAIL, "Demo Admin", Role.ORG_ADMIN, ORG, ADMIN_PASSWORD, false);
         users.create(RECRUITER_EMAIL, "Demo Recruiter", Role.RECRUITER, ORG, RECRUITER_PASSWORD, false);
         lines.add("Org admin: " + ADMIN_EMAIL + " / " + ADMIN_PASSWORD);
         lines.add("Recruiter: " + RECRUITER_EMAIL + " / " + RECRUITER_PASSWORD);
-        if (icims.isEmpty()) {
-            lines.add("No iCIMS Stream plugin in the plugins directory: the demo syncs nothing.");
+        if (connector.isEmpty()) {
+            lines.add("No plugin with the " + ats.connectorId() + " connector in the plugins directory: the demo syncs nothing.");
             return lines;
         }
         ConnectionStore connections = host.injector().getInstance(ConnectionStore.class);
         Optional<Connection> existing = connections.list(ORG).stream()
-                .filter(c -> c.connectorId().equals("icims-stream")).findFirst();
+                .filter(c -> c.connectorId().equals(ats.connectorId())).findFirst();
         if (existing.isPresent()) {
             lines.add("Demo connection " + existing.get().id() + " (" + existing.get().status() + ") resumes from its last sync.");
             return lines;
         }
-        Connection created = connections.create(ORG, icims.get().descriptor(), Set.of(Capability.REDISCOVERY),
-                Map.of("clientId", ats.clientId(), "clientSecret", ats.clientSecret(), "streamId", ats.streamId()));
+        Connection created = connections.create(ORG, connector.get().descriptor(), Set.of(Capability.REDISCOVERY),
+                ats.credentials());
         host.injector().getInstance(Verifier.class).verify(created);
         lines.add("Demo connection " + created.id() + " is being verified; its first full sync starts once it is connected.");
         return lines;

@@ -1,6 +1,5 @@
 package io.rediscover.cli;
 
-import io.rediscover.icims.simulator.IcimsSimulatorMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +13,7 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = RediscoverCommand.Version.class,
         subcommands = {ServeCommand.class, DemoCommand.class, ReindexCommand.class, ResetPasswordCommand.class,
-                IcimsSimulatorMain.class,
+                DemoToolCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RediscoverCommand implements Runnable {
 

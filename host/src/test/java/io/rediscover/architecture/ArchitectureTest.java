@@ -89,6 +89,17 @@ class ArchitectureTest {
         SlicesRuleDefinition.slices().matching("io.rediscover.(*)..").should().beFreeOfCycles().check(HOST);
     }
 
+    @Test
+    void theServerDoesNotDependOnTheDemoSimulator() {
+        List<String> uses = new ArrayList<>();
+        for (JavaClass c : HOST) {
+            c.getDirectDependenciesFromSelf().stream()
+                    .filter(d -> d.getTargetClass().getPackageName().startsWith("io.rediscover.icims"))
+                    .forEach(d -> uses.add(d.getDescription()));
+        }
+        assertThat(uses).as("host classes using the iCIMS simulator (it belongs in lib/demo, loaded by the demo)").isEmpty();
+    }
+
     /** Fully qualified names inline in code hide dependencies from a reader of the imports: use imports. */
     @Test
     void noInlineFullyQualifiedNamesOfOurOwnClasses() throws IOException {
