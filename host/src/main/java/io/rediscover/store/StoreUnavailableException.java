@@ -14,8 +14,8 @@ public final class StoreUnavailableException extends ServiceUnavailableException
 
     private static final long serialVersionUID = 1L;
 
-    /** Below this much free space the failure is read as a full disk. */
-    static final long FULL_BELOW_BYTES = 64L * 1024 * 1024;
+    /** Below this much free space the failure is read as a full disk (and no reopening is tried). */
+    static final long FULL_BELOW_BYTES = 8L * 1024 * 1024;
 
     private final boolean diskFull;
 

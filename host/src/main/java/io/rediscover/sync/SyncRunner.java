@@ -1,6 +1,7 @@
 package io.rediscover.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rediscover.lifecycle.ServiceUnavailableException;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorStore;
 import io.rediscover.pluginapi.Cancellation;
@@ -127,6 +128,9 @@ public final class SyncRunner {
             }
             return sink.finish(SyncRun.Result.FAILED, new SyncRun.RunError(e.kind(), e.getMessage(),
                     e.retryAfter().map(java.time.Duration::toSeconds).orElse(null)));
+        } catch (ServiceUnavailableException e) {
+            // The host's own store failed under the run (a full disk): a passing fault, logged once by the store.
+            return sink.finish(SyncRun.Result.FAILED, new SyncRun.RunError(ErrorKind.TRANSIENT, e.getMessage()));
         } catch (Exception | LinkageError e) {
             LOG.error("{}: the {} plugin failed unexpectedly", connection.ref(), c.id(), e);
             return sink.finish(SyncRun.Result.FAILED, new SyncRun.RunError(ErrorKind.INTERNAL,
