@@ -56,7 +56,8 @@ public final class IcimsSimulator implements AutoCloseable {
                 new PersonDetailsGenerator(config.clockStart.atZone(ZoneOffset.UTC).toLocalDate()),
                 new RecordPatches(config.linkedinFieldId), config.seed, config.workflowChangesBumpPerson,
                 config.resumeChangesBumpPerson);
-        this.tokens = new TokenService(clock, config.tokenLifetime, config.tokenThrottleMax, config.tokenThrottleWindow);
+        this.tokens = new TokenService(clock, config.tokenLifetime, config.tokenThrottleMax, config.tokenThrottleWindow,
+                config.seed, config.tokenRevocationRate);
         this.quota = new Quota(clock, config.dailyQuota, config.quotaResetAt);
         this.faults = new FaultPlan(config.seed);
         this.concurrency = new ConcurrencyGate(config.maxInFlight);
@@ -115,12 +116,12 @@ public final class IcimsSimulator implements AutoCloseable {
         searchEngine = new SearchEngine(tenant, clock);
         server.setHandler(new SimulatorHandler(this, errors,
                 new TokenEndpoint(json, tokens, config.clientId, config.clientSecret, config.audience),
-                new SearchEndpoint(json, searchEngine, renderer, errors, noise),
+                new SearchEndpoint(json, searchEngine, renderer, errors, noise, config.referenceRangeFilters),
                 new ProfileEndpoint(tenant, renderer, errors, noise),
                 new ResumeEndpoint(tenant, new ResumeService(tenant), errors),
                 new CustomerEndpoint(json, errors, config.customerId, apiBase),
                 new DataStreamEndpoint(new DataStreamFormat(json), events, config.customerId, streamId, subscriptionId,
-                        config.streamPageSize),
+                        config),
                 new ControlEndpoint(this, json)));
         try {
             server.start();

@@ -91,6 +91,7 @@ final class SimulatorHandler extends Handler.Abstract {
             return;
         }
         try {
+            sim.tokens().maybeRevokeAll();
             SimResponse denied = authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
             if (denied == null && route.customerId() != null && !route.customerId().equals(sim.customerId())) {
                 // Credentials are issued per customer: another customer's id is an authorisation failure
@@ -143,6 +144,8 @@ final class SimulatorHandler extends Handler.Abstract {
             return errors.tooManyRequests("Too many concurrent requests.", Fault.RetryAfter.SECONDS, 1, now);
         } else if (f instanceof Fault.HttpVersionNotSupported) {
             return errors.httpVersionNotSupported();
+        } else if (f instanceof Fault.Forbidden) {
+            return errors.forbidden();
         } else if (f instanceof Fault.RecordNotFound) {
             return errors.notFound(type == null ? ProfileType.PERSON : type);
         } else if (f instanceof Fault.AccessDenied) {
