@@ -98,6 +98,12 @@ final class ControlEndpoint {
                         .put("lifetimeSeconds", sim.tokens().lifetimeSeconds())
                         .put("revocations", sim.tokens().revocations()));
             }
+            case "datastream" -> {
+                if (m.equals("PUT") && body(req).has("licensed")) {
+                    sim.setDataStreamLicensed(body(req).get("licensed").asBoolean());
+                }
+                return ok(json.createObjectNode().put("licensed", sim.dataStreamLicensed()));
+            }
             case "concurrency" -> {
                 if (m.equals("PUT")) {
                     sim.concurrency().setMaxInFlight(body(req).path("maxInFlight").asInt(0));

@@ -11,6 +11,7 @@ final class DataStreamEndpoint {
     private final String subscriptionId;
     private final int pageSize;
     private final SimulatorConfig config;
+    private volatile boolean licensed;
 
     DataStreamEndpoint(DataStreamFormat format, EventLog events, String customerId, String streamId,
                        String subscriptionId, SimulatorConfig config) {
@@ -21,13 +22,23 @@ final class DataStreamEndpoint {
         this.subscriptionId = subscriptionId;
         this.pageSize = config.streamPageSize;
         this.config = config;
+        this.licensed = config.dataStreamLicensed;
+    }
+
+    /** Grants or withdraws the Data Stream licence while the simulator runs. */
+    void setLicensed(boolean licensed) {
+        this.licensed = licensed;
+    }
+
+    boolean licensed() {
+        return licensed;
     }
 
     SimResponse handle(SimRequest request, ApiRoute route) {
         if (!request.method().equals("GET")) {
             return SimResponse.json(405, format.error("Method not allowed"));
         }
-        if (!config.dataStreamLicensed) {
+        if (!licensed) {
             return SimResponse.json(403, format.error("The integration user is not licensed for the Data Stream"));
         }
         if (route.streamKey() == null) {

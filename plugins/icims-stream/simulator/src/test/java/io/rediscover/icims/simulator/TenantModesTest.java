@@ -60,6 +60,9 @@ class TenantModesTest {
             assertThat(SimHttp.json(r).get("message").asText()).contains("not licensed");
         }
         assertThat(http.searchIds("people", query(filter("person.id", ">", "0")))).hasSize(30);
+        // The licence can be granted (and withdrawn) while the simulator runs.
+        assertThat(SimHttp.json(http.control("PUT", "/datastream", "{\"licensed\":true}")).get("licensed").asBoolean()).isTrue();
+        assertThat(http.get("/datastream/v2/streams/").statusCode()).isEqualTo(200);
     }
 
     @Test
