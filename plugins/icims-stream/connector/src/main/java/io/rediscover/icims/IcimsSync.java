@@ -32,6 +32,7 @@ final class IcimsSync implements SyncSource {
     public void read(SyncState from, SyncSink sink) throws ConnectorException {
         long now = context.clock().millis();
         StreamEvents events = new StreamEvents(stream, access.subscription(), context.log());
+        context.log().info("iCIMS customer {}; Data Stream: {}", access.customerId(), access.howFound());
         access.warning().ifPresent(w -> context.log().warn("{}", w));
         IcimsState state = from.isInitial() ? IcimsState.fresh(now, events.end()) : IcimsState.read(from);
         RunLedger ledger = new RunLedger((state.full() ? state.fullStartedAt() : now) - settings.overlap().toMillis());

@@ -8,7 +8,6 @@ import io.rediscover.pluginapi.record.AtsCandidate;
 import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.pluginapi.sync.SyncState;
 import io.rediscover.pluginapi.testkit.RecordingSink;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Stored states outlive the code that wrote them: states of the previous version (v1) are read and carried on. */
-class IcimsStateTest {
+class IcimsStateTest extends RigTest {
 
     /** A v1 state as the previous version wrote it, in the middle of its people stage. */
     private static final String V1_PEOPLE = "{\"v\":1,\"stage\":\"people\",\"lastId\":%d,\"fullStartedAt\":%d,\"watermark\":0,"
@@ -27,15 +26,6 @@ class IcimsStateTest {
     /** A v1 state after its full download. */
     private static final String V1_INCREMENTAL = "{\"v\":1,\"stage\":\"incremental\",\"lastId\":0,\"fullStartedAt\":%d,"
             + "\"watermark\":%d,\"streamKey\":null,\"lastReconciliation\":%d,\"recent\":{\"people\":[%d]},\"retry\":{}}";
-
-    private Rig rig;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void aV1StateInTheMiddleOfPeopleResumesThereAndPagesWorkflowsByTheirOwnId() throws Exception {

@@ -18,7 +18,6 @@ import io.rediscover.pluginapi.sync.SyncSource;
 import io.rediscover.pluginapi.sync.SyncState;
 import io.rediscover.pluginapi.testkit.RecordingSink;
 import io.rediscover.pluginapi.testkit.TestConnectorContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,11 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The iCIMS Stream connector against the iCIMS simulator over real HTTP. */
-class IcimsSyncTest {
+class IcimsSyncTest extends RigTest {
 
     private static final Instant START = Rig.START;
 
-    private Rig rig;
     private IcimsSimulator sim;
     private TestConnectorContext context;
     private final IcimsStreamConnector connector = new IcimsStreamConnector();
@@ -47,13 +45,6 @@ class IcimsSyncTest {
         sim = rig.sim;
         context = rig.context;
         return sim;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
     }
 
     private Credentials credentials(String id, String secret, String stream) {

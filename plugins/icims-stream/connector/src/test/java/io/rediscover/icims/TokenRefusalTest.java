@@ -10,7 +10,6 @@ import io.rediscover.pluginapi.ErrorKind;
 import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.pluginapi.sync.SyncState;
 import io.rediscover.pluginapi.testkit.RecordingSink;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,16 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * every request in flight), a 401 that persists fails the run as TRANSIENT, and only the token endpoint's refusal of
  * the credentials or a 403 on a resource is CONFIG.
  */
-class TokenRefusalTest {
-
-    private Rig rig;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-    }
+class TokenRefusalTest extends RigTest {
 
     @Test
     void aFullDownloadUnderTokenRevocationCompletesExactWithOneTokenPerRevocation() throws Exception {
