@@ -14,7 +14,6 @@ import io.rediscover.pluginapi.record.AtsApplication;
 import io.rediscover.pluginapi.record.AtsCandidate;
 import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.pluginapi.sync.SyncProgress;
-import io.rediscover.pluginapi.sync.SyncSource;
 import io.rediscover.pluginapi.sync.SyncState;
 import io.rediscover.pluginapi.testkit.RecordingSink;
 import io.rediscover.pluginapi.testkit.TestConnectorContext;
