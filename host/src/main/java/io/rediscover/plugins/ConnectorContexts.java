@@ -92,7 +92,8 @@ public final class ConnectorContexts implements Managed {
         ConnectorLog log = new RedactingConnectorLog(connector.id(), scope, Redactor.of(connector.descriptor(), credentials));
         Map<String, String> settings = config.connectorSettings(connector.id());
         HttpClient client = http;
-        Executor reads = readThreads;
+        ExecutorService pool = readThreads;
+        Executor reads = task -> pool.execute(connector.inPluginContext(task));
         return new ConnectorContext() {
             @Override
             public HttpClient http() {

@@ -51,6 +51,9 @@ class ConnectorContextsTest {
             reads = ctx.executor();
             assertThat(CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(), reads).get(10, TimeUnit.SECONDS))
                     .startsWith("connector-read-");
+            assertThat(CompletableFuture.supplyAsync(() -> Thread.currentThread().getContextClassLoader(), reads)
+                    .get(10, TimeUnit.SECONDS)).as("plugin code on a host thread sees its own loader")
+                    .isSameAs(icims.connector().getClass().getClassLoader());
 
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
             PrintStream original = System.err;

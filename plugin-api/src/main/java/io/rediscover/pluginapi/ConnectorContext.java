@@ -23,7 +23,7 @@ public interface ConnectorContext {
     /**
      * Where to run reads concurrently, for example several record requests at once. The threads belong to the host,
      * which bounds them (the pool is shared by every running call, so tasks may wait their turn) and stops them; the
-     * plugin starts none of its own. Bound your own share too, wait for your tasks before returning, and never block
+     * plugin starts none of its own. Tasks run with the plugin's class loader as the thread context class loader. Bound your own share too, wait for your tasks before returning, and never block
      * a task on another task of this executor.
      *
      * <p>The default, for contexts that do not offer one, runs each task on the calling thread: correct, only not
