@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -93,8 +94,14 @@ final class TokenSource {
                 throw new ConnectorException(ErrorKind.TRANSIENT, "the iCIMS token endpoint " + settings.tokenUrl().getHost()
                         + " failed after " + (attempt + 1) + " attempts: " + what);
             }
+            Duration wait = r != null && r.retryAfter() != null ? r.retryAfter() : backoff.after(attempt);
+            if (r != null && r.status() == 429 && wait.compareTo(IcimsHttp.MAX_INLINE_WAIT) > 0) {
+                // iCIMS throttles clients that ask for too many tokens (§5.1): that wait is the host's to schedule.
+                throw ConnectorException.rateLimited("the iCIMS token endpoint asks us to wait " + wait.toMinutes()
+                        + " min (too many token requests)", wait);
+            }
             exchange.counter().count("retries");
-            backoff.sleep(r != null && r.retryAfter() != null ? r.retryAfter() : backoff.after(attempt));
+            backoff.sleep(wait);
         }
     }
 

@@ -59,6 +59,17 @@ class TokenRefusalTest extends RigTest {
     }
 
     @Test
+    void aTokenEndpointThatThrottlesUsForMinutesEndsTheRunAsRateLimited() throws Exception {
+        rig = Rig.start(SimulatorConfig.builder().people(20).seed(34));
+        rig.sync(new RecordingSink());
+        rig.sim.tokens().setThrottle(1, java.time.Duration.ofMinutes(10)); // D5: the next run gets no token for ten minutes
+        assertThatThrownBy(() -> rig.sync(new RecordingSink())).isInstanceOfSatisfying(ConnectorException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+            assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(IcimsHttp.MAX_INLINE_WAIT));
+        });
+    }
+
+    @Test
     void onlyTheTokenEndpointsRefusalAndA403OnAResourceAreConfigurationErrors() throws Exception {
         rig = Rig.start(SimulatorConfig.builder().people(20).seed(33));
         assertThatThrownBy(() -> rig.sync(rig.credentials(rig.sim.clientId(), "wrong", rig.sim.streamId()), SyncState.initial(),
