@@ -95,7 +95,7 @@ final class SimulatorHandler extends Handler.Abstract {
             SimResponse denied = authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
             if (denied == null && route.customerId() != null && !route.customerId().equals(sim.customerId())) {
                 // Credentials are issued per customer: another customer's id is an authorisation failure
-                // (401 code 6), which the client's policy turns into "refresh once, then fail" [ASSUME].
+                // (401 code 6) that no fresh token cures [ASSUME].
                 denied = errors.invalidToken("The provided credentials are not authorized for customer " + route.customerId() + ".");
             }
             if (denied == null && endpoint.countsTowardsQuota() && !sim.quota().tryConsume()) {
