@@ -18,7 +18,7 @@ import java.util.Set;
  * @param sealed        secret credential values, sealed, by key
  * @param status        where it stands
  * @param statusField   the credential at fault when failed, or null
- * @param statusMessage why it failed or needs attention, or null
+ * @param statusMessage why it failed or needs attention; when CONNECTED, the warning its check raised; otherwise null
  * @param revision      counts credential and capability changes: a verification applies only to the revision it
  *                      checked, so an edit during a check is never marked connected by the old check
  * @param createdAt     creation time

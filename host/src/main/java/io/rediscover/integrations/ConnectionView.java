@@ -18,7 +18,8 @@ import java.util.TreeMap;
  *                      recruiters, who see the status only)
  * @param status        VERIFYING, CONNECTED, FAILED, NEEDS_ATTENTION or REMOVING
  * @param statusField   the credential at fault when FAILED, or null
- * @param statusMessage why it failed or needs attention, or null
+ * @param statusMessage why it failed or needs attention; when CONNECTED, the warning its check raised (it works, with a
+ *                      limitation the admin should know about); otherwise null
  * @param createdAt     creation time
  * @param updatedAt     last change
  */

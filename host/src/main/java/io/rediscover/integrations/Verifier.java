@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * Verifies connections in the background: the connector's own {@code check} with the stored credentials, then
- * CONNECTED (the scheduler starts the first full sync by itself) or FAILED with the field and message. Passing ATS
+ * CONNECTED (the scheduler starts the first full sync by itself; a warning the check raised becomes the status
+ * message, so the org admin sees it) or FAILED with the field and message. Passing ATS
  * faults (timeouts, 5xx, rate limits) are retried twice before the connection is marked failed. At start-up,
  * connections left VERIFYING by a restart are verified again, and secrets sealed with a previous master key are sealed
  * again with the current one (key rotation).
@@ -110,7 +111,7 @@ public final class Verifier implements Managed {
             return;
         }
         Credentials credentials = connections.credentials(c, connector.get().descriptor());
-        Redactor redactor = new Redactor(credentials.secretValues());
+        Redactor redactor = Redactor.of(connector.get().descriptor(), credentials);
         CheckResult result = null;
         for (int attempt = 0; result == null; attempt++) {
             if (!stillVerifying(c)) {
@@ -132,7 +133,7 @@ public final class Verifier implements Managed {
             }
         }
         Connection.Status status = result.passed() ? Connection.Status.CONNECTED : Connection.Status.FAILED;
-        String message = result.passed() ? null : redactor.redact(result.message());
+        String message = redactor.redact(result.passed() ? result.warning() : result.message());
         if (connections.verified(ref(c), c.revision(), status, result.field(), message)) {
             if (result.passed()) {
                 // New: its first full sync; edited: a sync with the new credentials (resuming a run the edit stopped).

@@ -14,23 +14,27 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes the {@link ConnectorContext} of each call into a plugin: one shared HTTP client whose threads the host owns
- * (and stops), the host clock, a redacting log that knows the call's secrets, the call's cancellation signal, and the
- * connector's settings from {@code connectors.<id>.*}.
+ * Makes the {@link ConnectorContext} of each call into a plugin: one shared HTTP client and one bounded pool for
+ * concurrent reads, whose threads the host owns (and stops), the host clock, a redacting log that knows the call's
+ * secrets, the call's cancellation signal, and the connector's settings from {@code connectors.<id>.*}.
  */
 @Singleton
 public final class ConnectorContexts implements Managed {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Concurrent reads per sync run the host allows for, plus one such share for checks. */
+    static final int READS_PER_RUN = 8;
 
     private final HostConfig config;
     private final Clock clock;
     private ExecutorService httpThreads;
+    private ExecutorService readThreads;
     private HttpClient http;
 
     /** @param config host configuration (connector settings) */
@@ -50,13 +54,18 @@ public final class ConnectorContexts implements Managed {
         // HTTP/1.1 by default: some ATSs (iCIMS) answer 505 to HTTP/2 upgrade attempts.
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).executor(httpThreads).build();
+        // Fixed: every connector's concurrent reads together never take more threads than this.
+        readThreads = Executors.newFixedThreadPool(READS_PER_RUN * (config.sync().maxConcurrentRuns() + 1),
+                DaemonThreads.named("connector-read"));
     }
 
     @Override
     public void stop() throws InterruptedException {
-        if (httpThreads != null) {
-            httpThreads.shutdownNow();
-            httpThreads.awaitTermination(5, TimeUnit.SECONDS);
+        for (ExecutorService threads : new ExecutorService[] {readThreads, httpThreads}) {
+            if (threads != null) {
+                threads.shutdownNow();
+                threads.awaitTermination(5, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -76,13 +85,20 @@ public final class ConnectorContexts implements Managed {
         if (http == null) {
             throw new IllegalStateException("connector services are not started");
         }
-        ConnectorLog log = new RedactingConnectorLog(connector.id(), scope, new Redactor(credentials.secretValues()));
+        ConnectorLog log = new RedactingConnectorLog(connector.id(), scope, Redactor.of(connector.descriptor(), credentials));
         Map<String, String> settings = config.connectorSettings(connector.id());
         HttpClient client = http;
+        ExecutorService pool = readThreads;
+        Executor reads = task -> pool.execute(connector.inPluginContext(task));
         return new ConnectorContext() {
             @Override
             public HttpClient http() {
                 return client;
+            }
+
+            @Override
+            public Executor executor() {
+                return reads;
             }
 
             @Override

@@ -31,13 +31,34 @@ public record LoadedConnector(String pluginId, String pluginVersion, AtsConnecto
      * @throws Exception whatever the plugin threw
      */
     public <T> T call(Callable<T> work) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(connector.getClass().getClassLoader());
+        ClassLoader previous = enter();
         try {
             return work.call();
         } finally {
-            thread.setContextClassLoader(previous);
+            Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * @param task plugin code to run on a host thread (a concurrent read)
+     * @return the task, run with the plugin's class loader as the thread context class loader
+     */
+    public Runnable inPluginContext(Runnable task) {
+        return () -> {
+            ClassLoader previous = enter();
+            try {
+                task.run();
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        };
+    }
+
+    /** Makes the plugin's class loader the current thread's context class loader; returns the one it replaced. */
+    private ClassLoader enter() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(connector.getClass().getClassLoader());
+        return previous;
     }
 }

@@ -1,8 +1,14 @@
 package io.rediscover.plugins;
 
+import io.rediscover.pluginapi.ConnectorDescriptor;
+import io.rediscover.pluginapi.CredentialField;
+import io.rediscover.pluginapi.Credentials;
+
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Replaces secret values wherever they appear in text. The second line of defence behind "never log a secret": a
@@ -22,6 +28,19 @@ public final class Redactor {
         // Longest first, so a secret that contains another is masked whole.
         this.secrets = secrets.stream().filter(s -> s != null && s.length() >= MIN_LENGTH)
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /**
+     * Redaction is the host's business: which values are secret comes from the connector's descriptor, not from
+     * anything the plugin is asked to report.
+     *
+     * @param descriptor  the connector's descriptor, whose secret fields name the values to hide
+     * @param credentials a connection's credentials
+     * @return a redactor for those credentials' secret values
+     */
+    public static Redactor of(ConnectorDescriptor descriptor, Credentials credentials) {
+        return new Redactor(descriptor.credentials().stream().filter(CredentialField::secret)
+                .map(f -> credentials.get(f.key())).flatMap(Optional::stream).collect(Collectors.toSet()));
     }
 
     /**

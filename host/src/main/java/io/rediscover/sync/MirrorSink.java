@@ -3,6 +3,7 @@ package io.rediscover.sync;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.hash.Hashing;
 import io.rediscover.lifecycle.ServiceUnavailableException;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorChange;
@@ -102,8 +103,9 @@ final class MirrorSink implements SyncSink, AutoCloseable {
         ResumeRef resume = null;
         AtsDocument doc = candidate.resume();
         if (doc != null) {
-            String sha = doc.sha256();
-            mirror.putBlob(ref.org(), sha, doc.content());
+            byte[] content = doc.content();
+            String sha = Hashing.sha256().hashBytes(content).toString(); // lowercase hex: the blob key
+            mirror.putBlob(ref.org(), sha, content);
             resume = new ResumeRef(sha, doc.fileName(), doc.mediaType(), doc.size());
         }
         add(new MirrorChange.Upsert(RecordKind.CANDIDATE, candidate.externalId(), null, candidate.updatedAt(),

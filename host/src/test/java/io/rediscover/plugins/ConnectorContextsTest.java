@@ -16,8 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What a plugin receives from the host for a call, and that its log never shows a secret. */
 class ConnectorContextsTest {
@@ -29,6 +34,7 @@ class ConnectorContextsTest {
     void contextCarriesSettingsHttpAndARedactingLog() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(PluginZips.icimsZip(), plugins.resolve("icims.zip"));
+        Executor reads;
         try (Host host = Host.start(TestHosts.config(dir.resolve("data"), plugins,
                 Map.of("connectors.icims-stream.apiBaseUrl", "http://127.0.0.1:9/")))) {
             LoadedConnector icims = host.injector().getInstance(ConnectorRegistry.class).find("icims-stream").orElseThrow();
@@ -42,6 +48,12 @@ class ConnectorContextsTest {
             assertThat(ctx.setting("tokenUrl")).isEmpty();
             assertThat(ctx.http().version()).isEqualTo(HttpClient.Version.HTTP_1_1);
             assertThat(ctx.cancellation().isRequested()).isFalse();
+            reads = ctx.executor();
+            assertThat(CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(), reads).get(10, TimeUnit.SECONDS))
+                    .startsWith("connector-read-");
+            assertThat(CompletableFuture.supplyAsync(() -> Thread.currentThread().getContextClassLoader(), reads)
+                    .get(10, TimeUnit.SECONDS)).as("plugin code on a host thread sees its own loader")
+                    .isSameAs(icims.connector().getClass().getClassLoader());
 
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
             PrintStream original = System.err;
@@ -59,6 +71,8 @@ class ConnectorContextsTest {
                     .contains("icims-stream - ").contains("plain **** in the message").contains("bad secret ****").contains("cause has **** too")
                     .doesNotContain("TOP-SECRET-42");
         }
+        // The host owns the read threads: they stop with it.
+        assertThatThrownBy(() -> reads.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
     }
 
     @Test

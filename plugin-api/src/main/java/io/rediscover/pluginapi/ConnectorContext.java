@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Host services for one connector call: everything a plugin needs to be a good citizen, so it starts no threads and
@@ -13,10 +14,26 @@ import java.util.Optional;
 public interface ConnectorContext {
 
     /**
-     * @return an HTTP client with the host's connect timeout, proxy and executor. Set per-request timeouts yourself;
-     *         force the HTTP version per request when the ATS needs one.
+     * @return an HTTP client with the host's connect timeout and proxy. Set per-request timeouts yourself; force the
+     *         HTTP version per request when the ATS needs one. Its executor is the client's business: to run requests
+     *         concurrently, use {@link #executor()}.
      */
     HttpClient http();
+
+    /**
+     * Where to run reads concurrently, for example several record requests at once. The threads belong to the host,
+     * which bounds them (the pool is shared by every running call, so tasks may wait their turn) and stops them; the
+     * plugin starts none of its own. Tasks run with the plugin's class loader as the thread context class loader. Bound your own share too, wait for your tasks before returning, and never block
+     * a task on another task of this executor.
+     *
+     * <p>The default, for contexts that do not offer one, runs each task on the calling thread: correct, only not
+     * concurrent.
+     *
+     * @return the executor for this call's concurrent reads
+     */
+    default Executor executor() {
+        return Runnable::run;
+    }
 
     /** @return the clock to use for all time decisions, so tests can control time */
     Clock clock();

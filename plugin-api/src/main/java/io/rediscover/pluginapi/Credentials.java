@@ -70,13 +70,6 @@ public final class Credentials {
         return secretKeys.contains(key);
     }
 
-    /** @return the secret values that are set, for redaction by the host; never log them */
-    public Set<String> secretValues() {
-        Set<String> out = new java.util.HashSet<>();
-        secretKeys.forEach(k -> get(k).ifPresent(out::add));
-        return out;
-    }
-
     @Override
     public String toString() {
         Map<String, String> shown = new LinkedHashMap<>();

@@ -23,16 +23,34 @@
  *   <li>Depend on {@code io.rediscover:plugin-api} and {@code org.pf4j:pf4j} with scope {@code provided}. Never
  *       bundle them into the zip: the host always loads {@code io.rediscover.pluginapi.*} itself, and a second
  *       copy causes {@code ClassCastException}s.</li>
- *   <li>Everything else the plugin needs (JSON library, ...) goes into the zip's {@code lib/}; plugin classes are
- *       loaded plugin-first, so they never clash with the host's own libraries.</li>
+ *   <li>Everything else the plugin needs (JSON library, ...) goes into the zip's {@code lib/}. A plugin's class
+ *       loader has the Java platform as its parent and sees the host only through {@code io.rediscover.pluginapi.*},
+ *       {@code org.pf4j.*} and the SLF4J API ({@code org.slf4j.*}); the host's own libraries (Jackson, Guice, Jetty,
+ *       ...) are invisible, so a library the plugin did not bundle is missing at run time, and one it did bundle
+ *       never clashes with the host's.</li>
  *   <li>Declare {@code Plugin-Id}, {@code Plugin-Version}, {@code Plugin-Provider} and
  *       {@code Plugin-Requires} (a semver range over {@link io.rediscover.pluginapi.PluginApi#VERSION}, e.g.
  *       {@code >=1.0.0 & <2.0.0}) in {@code plugin.properties} at the root of the zip.</li>
- *   <li>Start no threads the host cannot stop; use the services of {@link io.rediscover.pluginapi.ConnectorContext}.</li>
+ *   <li>Start no threads: use the services of {@link io.rediscover.pluginapi.ConnectorContext}, its
+ *       {@link io.rediscover.pluginapi.ConnectorContext#executor() executor} for concurrent reads.</li>
  * </ul>
  *
  * <h2>Compatibility</h2>
  * The contract evolves by adding types and default methods. Anything deprecated stays for at least one minor
  * version and is removed only on a major version of {@link io.rediscover.pluginapi.PluginApi#VERSION}.
+ *
+ * <p>A tool keeps this so: {@code plugin-api}'s {@code verify} compares the jar it builds with the last released
+ * contract, committed as {@code plugin-api/compat/plugin-api-<baseline>.jar}, using japicmp, and fails on any
+ * binary- or source-incompatible change (a member removed or made less accessible, an abstract method added to an
+ * interface a plugin or the host implements). At a release of the contract:
+ * <ol>
+ *   <li>set {@link io.rediscover.pluginapi.PluginApi#VERSION} and {@code plugin-api.version} in the parent pom to the
+ *       new version: a minor one for additions, a major one to remove what was deprecated;</li>
+ *   <li>build it ({@code ./mvnw -pl plugin-api package}) and copy {@code target/plugin-api-<project version>.jar} to
+ *       {@code compat/plugin-api-<new version>.jar}, removing the previous baseline;</li>
+ *   <li>set {@code plugin-api.baseline} in {@code plugin-api/pom.xml} to the new version.</li>
+ * </ol>
+ * A major version fails the check against the old baseline by design; its baseline is bumped in the same change.
+ * Release 1.0.0 is the first baseline.
  */
 package io.rediscover.pluginapi;

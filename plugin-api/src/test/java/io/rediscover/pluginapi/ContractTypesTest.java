@@ -32,7 +32,8 @@ class ContractTypesTest {
     void credentialsNeverShowSecretsInToString() {
         Credentials c = Credentials.of(DESCRIPTOR, Map.of("clientId", "acme", "clientSecret", "s3cr3t-value"));
         assertThat(c.toString()).contains("clientId=acme").contains("clientSecret=****").doesNotContain("s3cr3t");
-        assertThat(c.secretValues()).containsExactly("s3cr3t-value");
+        assertThat(c.isSecret("clientSecret")).isTrue();
+        assertThat(c.isSecret("clientId")).isFalse();
         assertThat(c.get("clientSecret")).contains("s3cr3t-value");
         assertThat(c.get("missing")).isEmpty();
     }
@@ -57,6 +58,42 @@ class ContractTypesTest {
                 .hasMessageContaining("'k'").hasMessageContaining("pattern");
         assertThatThrownBy(() -> CheckResult.failed("clientId", " ")).isInstanceOf(IllegalArgumentException.class);
         assertThat(CheckResult.ok().passed()).isTrue();
+        assertThat(CheckResult.ok().warning()).isNull();
+    }
+
+    @Test
+    void onlyAPassedCheckCarriesAWarningAndTheOlderConstructorStillWorks() {
+        CheckResult warned = CheckResult.okWithWarning("no change feed: changes are found by search");
+        assertThat(warned.passed()).isTrue();
+        assertThat(warned.warning()).isEqualTo("no change feed: changes are found by search");
+        assertThat(new CheckResult(false, "clientId", "unknown client")).isEqualTo(CheckResult.failed("clientId", "unknown client"));
+        assertThatThrownBy(() -> new CheckResult(false, null, "down", "and also this"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CheckResult.okWithWarning(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aContextWithoutItsOwnExecutorRunsTasksOnTheCallingThread() {
+        ConnectorContext minimal = new ConnectorContext() {
+            public java.net.http.HttpClient http() {
+                return null;
+            }
+
+            public java.time.Clock clock() {
+                return java.time.Clock.systemUTC();
+            }
+
+            public ConnectorLog log() {
+                return null;
+            }
+
+            public Cancellation cancellation() {
+                return Cancellation.never();
+            }
+        };
+        Thread[] ran = new Thread[1];
+        minimal.executor().execute(() -> ran[0] = Thread.currentThread());
+        assertThat(ran[0]).isSameAs(Thread.currentThread());
     }
 
     @Test
@@ -69,7 +106,7 @@ class ContractTypesTest {
         assertThat(c.displayName()).isEqualTo("Ana Torres");
         assertThat(c.emails()).containsExactly("ana@example.com");
         assertThat(c.attributes()).containsOnlyKeys("status").containsEntry("status", java.util.List.of("Hired"));
-        assertThat(c.resume().sha256()).isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+        assertThat(c.resume().content()).isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
         assertThat(c.phones()).isEmpty();
         assertThat(SyncState.initial().isInitial()).isTrue();
         assertThat(SyncState.of("{\"v\":1}").toString()).doesNotContain("v\":1");

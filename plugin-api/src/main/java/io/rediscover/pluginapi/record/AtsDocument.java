@@ -1,12 +1,11 @@
 package io.rediscover.pluginapi.record;
 
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * A file from the ATS, such as a resume. The host stores each distinct content once (by content hash) and extracts
- * its text for search.
+ * A file from the ATS, such as a resume. The host stores each distinct content once (keyed by a hash it computes
+ * itself) and extracts its text for search.
  *
  * @param fileName  the file name to offer on download, e.g. {@code resume.pdf}
  * @param mediaType the content type the ATS gave, e.g. {@code application/pdf}
@@ -30,15 +29,6 @@ public record AtsDocument(String fileName, String mediaType, byte[] content) {
     /** @return the number of bytes */
     public int size() {
         return content.length;
-    }
-
-    /** @return the SHA-256 of the content as lowercase hex; the host's storage key */
-    public String sha256() {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 
     @Override

@@ -176,8 +176,8 @@ public abstract class ConnectorContractTest {
     private Set<String> liveThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
                 .map(Thread::getName)
-                // The context's HTTP executor and the JDK HTTP client's selector belong to the host, not the plugin.
-                .filter(n -> !n.startsWith("testkit-http") && !n.startsWith("HttpClient-"))
+                // The context's executors and the JDK HTTP client's selector belong to the host, not the plugin.
+                .filter(n -> !n.startsWith("testkit-") && !n.startsWith("HttpClient-"))
                 .filter(n -> !isFakeAtsThread(n))
                 .collect(Collectors.toCollection(HashSet::new));
     }

@@ -9,25 +9,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A {@link ConnectorContext} for plugin tests, shaped like the host's: an HTTP/1.1 client on an executor the context
- * owns (closed by {@link #close()}, so a test can check that the plugin left no threads), the system clock, a log to
- * stdout, a cancellation flag and settings.
+ * A {@link ConnectorContext} for plugin tests, shaped like the host's: an HTTP/1.1 client and a bounded executor for
+ * concurrent reads, both on threads the context owns (closed by {@link #close()}, so a test can check that the plugin
+ * left no threads), the system clock, a log to stdout, a cancellation flag and settings.
  */
 public final class TestConnectorContext implements ConnectorContext, AutoCloseable {
 
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "testkit-http");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Threads of the concurrent-read executor, like the host's shared pool. */
+    public static final int READ_THREADS = 8;
+
+    private final ExecutorService httpThreads = Executors.newCachedThreadPool(daemon("testkit-http"));
+    private final ExecutorService readThreads = Executors.newFixedThreadPool(READ_THREADS, daemon("testkit-read"));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+            .connectTimeout(Duration.ofSeconds(5)).executor(httpThreads).build();
     private final Map<String, String> settings = new HashMap<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private Clock clock = Clock.systemUTC();
@@ -54,9 +55,22 @@ public final class TestConnectorContext implements ConnectorContext, AutoCloseab
         cancelled.set(true);
     }
 
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     @Override
     public HttpClient http() {
         return http;
+    }
+
+    @Override
+    public Executor executor() {
+        return readThreads;
     }
 
     @Override
@@ -108,7 +122,9 @@ public final class TestConnectorContext implements ConnectorContext, AutoCloseab
 
     @Override
     public void close() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        for (ExecutorService threads : java.util.List.of(readThreads, httpThreads)) {
+            threads.shutdownNow();
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        }
     }
 }

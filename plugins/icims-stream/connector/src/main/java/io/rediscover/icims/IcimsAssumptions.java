@@ -1,11 +1,28 @@
 package io.rediscover.icims;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Everything this connector assumes about iCIMS that no public iCIMS page confirms (tagged [ASSUME] in
  * {@code shared/icims-api.md}), in one place, so it can be changed when a real tenant says otherwise. Field names that
  * iCIMS documents are here too, so the mapping reads from one vocabulary.
+ *
+ * <p>The rule for what is unconfirmed: check it, and when it does not hold, degrade with a visible warning rather than
+ * refuse a connection or drop records. How each assumption falls back:
+ * <ul>
+ *   <li><b>Data Stream</b> (§4, shape [OBS C3] and [ASSUME]): resolved tolerantly ({@link StreamResolver}); a stream
+ *       that cannot be used (no licence, an unknown shape, a refusal) leaves the connection connected with a warning,
+ *       and changes are found by the {@code updateddate} search and deletions by reconciliation.</li>
+ *   <li><b>Workflows</b>: paged by {@code applicantworkflow.id} (not in the published filter list, but used for paging
+ *       in practice [OBS C6]); the check warns when a tenant refuses it. Range filters on the reference field
+ *       {@code applicantworkflow.person.id} are not used at all: no public page says iCIMS supports them.</li>
+ *   <li><b>401</b> (§5.2, [ASSUME] shape): a refused token is renewed once at once, then with backoff; a refusal that
+ *       persists is transient (tokens revoked under load), never a configuration error.</li>
+ *   <li><b>Counts</b>: there is no count endpoint; estimates rest only on documented search behaviour (ascending ids,
+ *       at most 1,000 per page, §2.5), see {@link CountEstimator}.</li>
+ * </ul>
  */
 final class IcimsAssumptions {
 
@@ -69,18 +86,36 @@ final class IcimsAssumptions {
     static final int CODE_NOT_FOUND = 2;
     static final int CODE_ACCESS_DENIED = 3;
 
+    // ---- Tokens (§1.2).
+    /**
+     * OAuth error codes by which the token endpoint refuses the credentials: RFC 6749 §5.2 and Auth0's
+     * {@code access_denied}, which iCIMS's (Auth0-like) login answers for bad credentials [3P S26]. A 401 or 403 from
+     * the token endpoint is a refusal whatever its body says.
+     */
+    static final Set<String> TOKEN_REFUSALS = Set.of("invalid_client", "unauthorized_client", "invalid_grant", "access_denied");
+
     /**
      * [ASSUME] The token endpoint answers 401 access_denied for both a wrong id and a wrong secret; an unknown client
-     * is told apart by its description mentioning the client. Anything else blames the secret.
+     * is told apart by its description mentioning the client. Anything else blames the secret. (This only picks the
+     * field a failed check names; whether it is a configuration error is decided by the status and error code.)
      */
     static boolean blamesClientId(String errorDescription) {
-        String d = errorDescription == null ? "" : errorDescription.toLowerCase(java.util.Locale.ROOT);
+        String d = errorDescription == null ? "" : errorDescription.toLowerCase(Locale.ROOT);
         return d.contains("client") && !d.contains("secret");
     }
 
-    // ---- Data Stream (§4.2, E1, [ASSUME] shape): streams list, subscriptions carry streamId and customerId,
-    // events {eventId, profileType: person|job|applicantworkflow, systemId, eventType: created|updated|deleted|merged,
-    // mergedInto?, last_updated_timestamp}, paged by lastEvaluatedKey / exclusiveStartKey.
+    // ---- Customer (§1.1): customer ids are numeric [DOC S2]. The one public Data Stream client keys the stream path
+    // by customer id [OBS C3], so a numeric Stream ID may be the customer id itself: that is how a tenant without a
+    // Data Stream licence connects (its Stream ID field then holds the customer id).
+    static boolean couldBeCustomerId(String streamId) {
+        return !streamId.isEmpty() && streamId.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    // ---- Data Stream (§4.2, E1, [ASSUME] shape): streams list {streams:[{streamId, customerId}]}; subscriptions
+    // {subscriptions:[{subscriptionId, streamId?, customerId?}]} under /streams/{customerId or streamId}; events
+    // {eventId, profileType: person|job|applicantworkflow, systemId, eventType: created|updated|deleted|merged,
+    // mergedInto?, last_updated_timestamp}, paged by lastEvaluatedKey / exclusiveStartKey. Any 4xx from a stream path
+    // (403 without a licence) means the stream cannot be used, not that the connection is misconfigured.
     static final String PROFILE_PERSON = "person";
     static final String PROFILE_JOB = "job";
     static final String PROFILE_WORKFLOW = "applicantworkflow";

@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The iCIMS endpoints this connector uses, typed: search for ids, GET a profile, fetch a resume, read the stream. */
+/**
+ * The iCIMS REST endpoints of one customer, typed: search for ids, GET a profile, fetch a resume. Answers are classified
+ * by HTTP status and iCIMS error code (§5.2, §5.3): 404 code 2 is gone, 404 code 3 is not visible to this user, 403 is
+ * a permission the integration user lacks (configuration), 400 on a search is a query iCIMS does not accept.
+ */
 final class IcimsClient {
 
     static final int PAGE = 1_000;
@@ -27,8 +31,8 @@ final class IcimsClient {
         this.customerId = customerId;
     }
 
-    String customerId() {
-        return customerId;
+    IcimsHttp http() {
+        return http;
     }
 
     private URI api(String path) {
@@ -42,16 +46,57 @@ final class IcimsClient {
         }
     }
 
+    /** Receives one page of a search: the ids above {@code afterId}, ascending. */
+    @FunctionalInterface
+    interface PageHandler {
+        void page(long afterId, List<Long> ids) throws ConnectorException;
+    }
+
+    /**
+     * Pages through a search by id (§2.6): ids above {@code afterId}, 1,000 at a time, until a page has fewer.
+     *
+     * @return the last id seen, or {@code afterId} when there was none
+     */
+    long forEachPage(IcimsType type, List<Filter> filters, long afterId, int staleness, PageHandler handler)
+            throws ConnectorException {
+        long after = afterId;
+        List<Long> page;
+        do {
+            page = searchPage(type, filters, after, staleness);
+            handler.page(after, page);
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1);
+            }
+        } while (page.size() == PAGE);
+        return after;
+    }
+
     /**
      * One page of ids, ascending, above {@code afterId}.
      *
-     * @param type      profile type
-     * @param filters   filters besides the paging one
-     * @param afterId   ids must be greater than this
      * @param staleness search cache minutes, or -1 for iCIMS's default
      * @return up to 1,000 ids; fewer means the last page
      */
     List<Long> searchPage(IcimsType type, List<Filter> filters, long afterId, int staleness) throws ConnectorException {
+        Exchange.Reply r = search(type, filters, afterId, staleness);
+        if (r.status() == 400) {
+            throw new ConnectorException(ErrorKind.INTERNAL, "iCIMS rejected the " + type.segment + " search: "
+                    + r.errorMessage());
+        }
+        return ids(type, r);
+    }
+
+    /** @return whether iCIMS accepts this search (a 400 says it does not), for probing what a tenant supports */
+    boolean accepts(IcimsType type, List<Filter> filters) throws ConnectorException {
+        Exchange.Reply r = search(type, filters, 0, -1);
+        if (r.status() == 400) {
+            return false;
+        }
+        ids(type, r);
+        return true;
+    }
+
+    private Exchange.Reply search(IcimsType type, List<Filter> filters, long afterId, int staleness) throws ConnectorException {
         ObjectNode body = http.json().createObjectNode();
         ArrayNode list = body.putArray("filters");
         List<Filter> all = new ArrayList<>(filters);
@@ -65,13 +110,14 @@ final class IcimsClient {
         }
         body.put("operator", "&");
         String query = staleness >= 0 ? "?staleness=" + staleness : "";
-        IcimsHttp.Reply r = http.send("search/" + type.segment, api("/search/" + type.segment + query), body.toString(),
-                IcimsHttp.Body.JSON);
-        if (r.status() == 400) {
-            throw new ConnectorException(ErrorKind.INTERNAL, "iCIMS rejected the " + type.segment + " search: "
-                    + r.errorMessage() + " (query " + body + ")");
+        return http.send("search/" + type.segment, api("/search/" + type.segment + query), body.toString(), Exchange.Body.JSON);
+    }
+
+    private List<Long> ids(IcimsType type, Exchange.Reply r) throws ConnectorException {
+        if (r.status() == 403) {
+            throw forbidden("search/" + type.segment, r);
         }
-        if (r.status() / 100 != 2) {
+        if (!r.ok()) {
             throw new ConnectorException(ErrorKind.TRANSIENT, "iCIMS search/" + type.segment + " answered " + r.status()
                     + ": " + r.errorMessage());
         }
@@ -92,6 +138,11 @@ final class IcimsClient {
         return ids;
     }
 
+    private static ConnectorException forbidden(String endpoint, Exchange.Reply r) {
+        return ConnectorException.config(null, "iCIMS refused the integration user on " + endpoint + " (403: "
+                + r.errorMessage() + "); check its permissions and the IP allow-list");
+    }
+
     /** A profile GET's outcome. */
     sealed interface Got {
         /** @param body the profile */
@@ -109,38 +160,46 @@ final class IcimsClient {
 
     Got get(IcimsType type, long id, List<String> fields) throws ConnectorException {
         String endpoint = "GET " + type.segment;
-        IcimsHttp.Reply r = http.send(endpoint, api("/" + type.segment + "/" + id + "?fields=" + String.join(",", fields)),
-                null, IcimsHttp.Body.JSON);
-        if (r.status() / 100 == 2) {
+        Exchange.Reply r = http.send(endpoint, api("/" + type.segment + "/" + id + "?fields=" + String.join(",", fields)),
+                null, Exchange.Body.JSON);
+        if (r.ok()) {
             return new Got.Found(r.json());
         }
+        if (r.status() == 403) {
+            throw forbidden(endpoint, r);
+        }
         if (r.status() == 404) {
-            int code = r.errorCode();
-            if (code == IcimsAssumptions.CODE_ACCESS_DENIED) {
-                return new Got.AccessLost();
-            }
-            if (code == IcimsAssumptions.CODE_NOT_FOUND) {
-                return new Got.Gone();
-            }
-            // A 404 without a readable code: confirm once before believing it (§5.3).
-            IcimsHttp.Reply again = http.send(endpoint, api("/" + type.segment + "/" + id + "?fields=id"), null, IcimsHttp.Body.JSON);
-            if (again.status() == 404) {
-                return again.errorCode() == IcimsAssumptions.CODE_ACCESS_DENIED ? new Got.AccessLost() : new Got.Gone();
-            }
-            return get(type, id, fields);
+            return switch (r.errorCode()) {
+                case IcimsAssumptions.CODE_ACCESS_DENIED -> new Got.AccessLost();
+                case IcimsAssumptions.CODE_NOT_FOUND -> new Got.Gone();
+                default -> confirmMissing(type, id, fields);
+            };
         }
         throw new ConnectorException(ErrorKind.ATS_DATA, "iCIMS " + endpoint + " " + id + " answered " + r.status() + ": "
                 + r.errorMessage());
     }
 
+    /** A 404 without a readable code: asked once more before it is believed (§5.3). */
+    private Got confirmMissing(IcimsType type, long id, List<String> fields) throws ConnectorException {
+        Exchange.Reply again = http.send("GET " + type.segment, api("/" + type.segment + "/" + id + "?fields=id"), null,
+                Exchange.Body.JSON);
+        if (again.status() == 404) {
+            return again.errorCode() == IcimsAssumptions.CODE_ACCESS_DENIED ? new Got.AccessLost() : new Got.Gone();
+        }
+        return get(type, id, fields);
+    }
+
     Optional<AtsDocument> resume(long personId) throws ConnectorException {
-        IcimsHttp.Reply r = http.send("GET resume", api("/people/" + personId + "/fields/resume/binary"), null,
-                IcimsHttp.Body.BYTES);
+        Exchange.Reply r = http.send("GET resume", api("/people/" + personId + "/fields/resume/binary"), null,
+                Exchange.Body.BYTES);
         // No resume is JSON instead of a file (a 404 with errors, or a 200 JSON body per pyicims) [OBS C1, ASSUME].
         if (r.status() == 404 || r.contentType().contains("json")) {
             return Optional.empty();
         }
-        if (r.status() / 100 != 2) {
+        if (r.status() == 403) {
+            throw forbidden("GET resume", r);
+        }
+        if (!r.ok()) {
             throw new ConnectorException(ErrorKind.ATS_DATA, "iCIMS resume of person " + personId + " answered " + r.status());
         }
         String type = r.contentType().isBlank() ? "application/octet-stream" : r.contentType().split(";")[0].strip();
@@ -159,31 +218,18 @@ final class IcimsClient {
         return "resume-" + personId + ext;
     }
 
-    /** The customer profile: a cheap authenticated call. */
-    void customer() throws ConnectorException {
-        IcimsHttp.Reply r = http.send("customer", URI.create(settings.apiBaseUrl() + "/customers/" + customerId), null,
-                IcimsHttp.Body.JSON);
-        if (r.status() / 100 != 2) {
-            throw ConnectorException.config(IcimsDescriptor.STREAM_ID, "iCIMS customer " + customerId + " answered "
-                    + r.status() + ": " + r.errorMessage());
+    /**
+     * {@code GET /customers/{id}}, a cheap authenticated call (§3.1).
+     *
+     * @return whether this integration user may use the customer: 2xx yes; 403, 404 or fresh tokens refused (iCIMS
+     *         credentials are issued per customer) no
+     */
+    boolean customerAnswers() throws ConnectorException {
+        try {
+            return http.send("customer", URI.create(settings.apiBaseUrl() + "/customers/" + customerId), null,
+                    Exchange.Body.JSON).ok();
+        } catch (TokenRefused notOurs) {
+            return false;
         }
-    }
-
-    /** One page of stream events. */
-    record EventPage(List<JsonNode> events, String lastEvaluatedKey) {
-    }
-
-    EventPage events(String subscriptionId, String startKey) throws ConnectorException {
-        String query = startKey == null ? "" : "?exclusiveStartKey=" + IcimsHttp.enc(startKey);
-        URI uri = URI.create(settings.streamBaseUrl() + "/datastream/v2/streams/" + customerId + "/subscriptions/"
-                + subscriptionId + "/events" + query);
-        IcimsHttp.Reply r = http.send("stream/events", uri, null, IcimsHttp.Body.JSON);
-        if (r.status() / 100 != 2) {
-            throw new ConnectorException(ErrorKind.TRANSIENT, "iCIMS stream events answered " + r.status() + ": " + r.errorMessage());
-        }
-        List<JsonNode> events = new ArrayList<>();
-        r.json().path("events").forEach(events::add);
-        String last = r.json().path("lastEvaluatedKey").asText(null);
-        return new EventPage(events, last == null || last.isBlank() ? null : last);
     }
 }

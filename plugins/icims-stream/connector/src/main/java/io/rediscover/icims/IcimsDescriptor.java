@@ -55,7 +55,8 @@ final class IcimsDescriptor {
                     CredentialField.secret(CLIENT_SECRET, "Client Secret").asRequired()
                             .help("The OAuth client secret that belongs to the client ID. Stored encrypted; never shown again."),
                     CredentialField.text(STREAM_ID, "Stream ID").asRequired()
-                            .help("The Data Stream ID iCIMS gave you; it identifies your iCIMS customer and subscription.")
+                            .help("The Data Stream ID iCIMS gave you; it identifies your iCIMS customer and subscription. "
+                                    + "Without a Data Stream licence, enter your iCIMS customer ID instead.")
                             .pattern("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}"))
             .filters(
                     FilterField.terms(STATUS, "Status"),
@@ -80,8 +81,9 @@ final class IcimsDescriptor {
                             + "for your integration user: " + SetupNote.EGRESS_IPS + ".")
             .setupNote("What to ask iCIMS for",
                     "An API integration user in the Integration User group with an OAuth client ID and secret, and a "
-                            + "Data Stream subscription (its Stream ID). Rediscover only reads: people, recruiting "
-                            + "workflows, jobs and resumes.")
+                            + "Data Stream subscription (its Stream ID). Without a Data Stream, Rediscover still finds "
+                            + "every change by search, a little later for deletions. Rediscover only reads: people, "
+                            + "recruiting workflows, jobs and resumes.")
             .build();
 
     private IcimsDescriptor() {

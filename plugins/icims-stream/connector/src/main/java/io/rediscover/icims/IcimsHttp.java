@@ -1,75 +1,63 @@
 package io.rediscover.icims;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rediscover.pluginapi.ConnectorContext;
 import io.rediscover.pluginapi.ConnectorException;
 import io.rediscover.pluginapi.Credentials;
 import io.rediscover.pluginapi.ErrorKind;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Every request to iCIMS goes through here: HTTP/1.1 (iCIMS answers 505 to anything else), a cached OAuth token
- * refreshed once on 401, bounded retries with exponential backoff and jitter for timeouts, 5xx, truncated or invalid
- * bodies, Retry-After honoured on 429, the stop signal honoured while waiting, and every request counted.
+ * Every authenticated request to iCIMS goes through here: HTTP/1.1 (iCIMS answers 505 to anything else), the run's
+ * shared token, bounded retries with exponential backoff and jitter for timeouts, 5xx, truncated or invalid bodies,
+ * {@code Retry-After} honoured on 429, the stop signal honoured while waiting, and every request counted.
+ *
+ * <p>A 401 means the token was refused: it is renewed (single-flight, see {@link TokenSource}) and the request sent
+ * again at once; a refusal of the fresh token too is retried with backoff, and if iCIMS keeps refusing fresh tokens
+ * the request fails with {@link TokenRefused} (transient). A fresh token is always tried once, even with retries off. Every other final status (403, 404, 400, …) is handed back
+ * for the caller to interpret, since what it means depends on the endpoint.
  */
 final class IcimsHttp {
-
-    /** A response worth handing to the caller: 2xx, or a final 4xx such as 404 with its iCIMS error code. */
-    record Reply(int status, String contentType, byte[] body, JsonNode json) {
-        int errorCode() {
-            JsonNode code = json == null ? null : json.path("errors").path(0).path("errorCode");
-            return code == null || code.isMissingNode() ? -1 : code.asInt(-1);
-        }
-
-        String errorMessage() {
-            JsonNode m = json == null ? null : json.path("errors").path(0).path("errorMessage");
-            return m == null || m.isMissingNode() ? "HTTP " + status : m.asText();
-        }
-    }
 
     /** The longest Retry-After a request waits out in place; longer ones end the run as RATE_LIMITED. */
     static final Duration MAX_INLINE_WAIT = Duration.ofMinutes(2);
 
-    /** How to treat a body: JSON that must parse, or raw bytes (resumes). */
-    enum Body { JSON, BYTES }
-
     private final ConnectorContext context;
     private final IcimsSettings settings;
-    private final Credentials credentials;
-    private final RequestCounter counter;
-    private final ObjectMapper json = new ObjectMapper();
-    private final Object tokenLock = new Object();
-    private volatile String token;
-    private volatile Instant tokenExpires = Instant.MIN;
+    private final Exchange exchange;
+    private final Backoff backoff;
+    private final TokenSource tokens;
 
-    IcimsHttp(ConnectorContext context, IcimsSettings settings, Credentials credentials, RequestCounter counter) {
+    private IcimsHttp(ConnectorContext context, IcimsSettings settings, Exchange exchange, Backoff backoff, TokenSource tokens) {
         this.context = context;
         this.settings = settings;
-        this.credentials = credentials;
-        this.counter = counter;
+        this.exchange = exchange;
+        this.backoff = backoff;
+        this.tokens = tokens;
+    }
+
+    /** @return the HTTP layer of one run or check, with its own token and request counts */
+    static IcimsHttp open(ConnectorContext context, IcimsSettings settings, Credentials credentials) {
+        Backoff backoff = new Backoff(context, settings.retryBase());
+        Exchange exchange = new Exchange(context, new RequestCounter(), backoff);
+        return new IcimsHttp(context, settings, exchange, backoff,
+                new TokenSource(context, settings, credentials, exchange, backoff));
     }
 
     ObjectMapper json() {
-        return json;
+        return exchange.json();
     }
 
     RequestCounter counter() {
-        return counter;
+        return exchange.counter();
+    }
+
+    TokenSource tokens() {
+        return tokens;
     }
 
     /**
@@ -79,208 +67,68 @@ final class IcimsHttp {
      * @param uri      the URL
      * @param jsonBody a JSON body to POST, or null for GET
      * @param body     how to read the response
-     * @return the final reply (2xx or a 4xx the caller interprets)
+     * @return the final reply: 2xx, or a 4xx for the caller to interpret
      */
-    Reply send(String endpoint, URI uri, String jsonBody, Body body) throws ConnectorException {
-        boolean refreshed = false;
+    Exchange.Reply send(String endpoint, URI uri, String jsonBody, Exchange.Body body) throws ConnectorException {
+        String bearer = tokens.current();
+        int refusals = 0;
         for (int attempt = 0; ; attempt++) {
             context.cancellation().throwIfRequested();
-            String bearer = token();
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1)
-                    .timeout(settings.requestTimeout()).header("Authorization", "Bearer " + bearer)
-                    .header("Accept", body == Body.JSON ? "application/json" : "*/*");
-            if (jsonBody != null) {
-                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
-            } else {
-                request.GET();
-            }
-            Outcome outcome = exchange(endpoint, request.build(), body);
-            if (outcome.reply != null) {
-                int status = outcome.reply.status;
-                if (status == 401 && !refreshed) {
-                    invalidate(bearer); // expired or revoked early: one fresh token, one more try
-                    refreshed = true;
-                    counter.count("retries");
-                    attempt--;
-                    continue;
+            Exchange.Outcome outcome = exchange.send(endpoint, request(uri, jsonBody, body, bearer), body);
+            Exchange.Reply reply = outcome.reply();
+            if (reply != null && reply.status() == 401) {
+                if (++refusals > Math.max(1, settings.maxRetries())) {
+                    throw new TokenRefused("iCIMS kept refusing freshly issued tokens on " + endpoint + " (401 "
+                            + refusals + " times): " + reply.errorMessage() + "; the run will be retried");
                 }
-                if (status == 401 || status == 403) {
-                    throw ConnectorException.config(null, "iCIMS refused the integration user (" + status + " on "
-                            + endpoint + "): " + outcome.reply.errorMessage());
+                if (refusals > 1) {
+                    backoff.sleep(backoff.after(refusals - 2)); // the fresh token was refused too: give iCIMS time
                 }
-                if (status == 505) {
-                    throw ConnectorException.config(null, "iCIMS refused the HTTP version (505); the client must use HTTP/1.1");
-                }
-                if (status != 429 && status < 500) {
-                    return outcome.reply;
-                }
+                exchange.counter().count("retries");
+                bearer = tokens.renew(bearer);
+                attempt--; // a refused token is not a failed attempt
+                continue;
             }
-            Duration wait = outcome.retryAfter != null ? outcome.retryAfter : backoff(attempt);
-            if (outcome.reply != null && outcome.reply.status == 429 && wait.compareTo(MAX_INLINE_WAIT) > 0) {
-                // A long wait (daily quota exhausted) is not ours to sit out: the host reschedules the run.
-                throw ConnectorException.rateLimited("iCIMS asks us to wait " + wait.toMinutes() + " min on " + endpoint
-                        + " (daily quota or rate limit)", wait);
+            if (reply != null && reply.status() == 505) {
+                throw ConnectorException.config(null, "iCIMS refused the HTTP version (505); the client must use HTTP/1.1");
             }
-            if (attempt >= settings.maxRetries()) {
-                String what = outcome.reply != null ? "HTTP " + outcome.reply.status : outcome.problem;
-                if (outcome.reply != null && outcome.reply.status == 429) {
-                    throw ConnectorException.rateLimited("iCIMS kept answering 429 on " + endpoint
-                            + " (rate limit or daily quota); will retry later", outcome.retryAfter);
-                }
-                throw new ConnectorException(ErrorKind.TRANSIENT, "iCIMS " + endpoint + " failed after "
-                        + (attempt + 1) + " attempts: " + what);
+            if (reply != null && !reply.retryable()) {
+                return reply;
             }
-            counter.count("retries");
-            context.log().debug("{} attempt {} failed ({}); retrying in {} ms", endpoint, attempt + 1,
-                    outcome.reply != null ? "HTTP " + outcome.reply.status : outcome.problem, wait.toMillis());
-            sleep(wait);
+            retryOrFail(endpoint, outcome, attempt);
         }
     }
 
-    /** One request: a reply, or what went wrong on the wire. */
-    private record Outcome(Reply reply, String problem, Duration retryAfter) {
+    private HttpRequest request(URI uri, String jsonBody, Exchange.Body body, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).version(HttpClient.Version.HTTP_1_1)
+                .timeout(settings.requestTimeout()).header("Authorization", "Bearer " + bearer)
+                .header("Accept", body == Exchange.Body.JSON ? "application/json" : "*/*");
+        return jsonBody == null ? request.GET().build()
+                : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody)).build();
     }
 
-    private Outcome exchange(String endpoint, HttpRequest request, Body body) throws ConnectorException {
-        counter.count(endpoint);
-        HttpResponse<byte[]> response;
-        try {
-            response = context.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            return new Outcome(null, "timed out after " + settings.requestTimeout().toSeconds() + " s", null);
-        } catch (IOException e) {
-            return new Outcome(null, "connection failed (" + e.getClass().getSimpleName() + ")", null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectorException(ErrorKind.TRANSIENT, "stopped on request");
+    /** Waits before the next attempt, or ends the request: RATE_LIMITED for 429s, TRANSIENT for the rest. */
+    private void retryOrFail(String endpoint, Exchange.Outcome outcome, int attempt) throws ConnectorException {
+        Exchange.Reply reply = outcome.reply();
+        boolean tooMany = reply != null && reply.status() == 429;
+        Duration wait = reply != null && reply.retryAfter() != null ? reply.retryAfter() : backoff.after(attempt);
+        if (tooMany && wait.compareTo(MAX_INLINE_WAIT) > 0) {
+            // A long wait (daily quota exhausted) is not ours to sit out: the host reschedules the run.
+            throw ConnectorException.rateLimited("iCIMS asks us to wait " + wait.toMinutes() + " min on " + endpoint
+                    + " (daily quota or rate limit)", wait);
         }
-        int status = response.statusCode();
-        String type = response.headers().firstValue("Content-Type").orElse("");
-        Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-        if (status == 429 || status >= 500) {
-            return new Outcome(new Reply(status, type, response.body(), null), null, retryAfter);
-        }
-        JsonNode parsed = null;
-        boolean wantsJson = body == Body.JSON || status >= 400 || type.contains("json");
-        if (wantsJson && response.body().length > 0) {
-            try {
-                parsed = json.readTree(response.body());
-            } catch (IOException e) {
-                // Truncated or broken JSON is a transport fault: never treat it as an empty result.
-                return new Outcome(null, "invalid or truncated JSON from " + endpoint, null);
+        if (attempt >= settings.maxRetries()) {
+            if (tooMany) {
+                throw ConnectorException.rateLimited("iCIMS kept answering 429 on " + endpoint
+                        + " (rate limit or daily quota); will retry later", reply.retryAfter());
             }
+            String what = reply != null ? "HTTP " + reply.status() : outcome.problem();
+            throw new ConnectorException(ErrorKind.TRANSIENT, "iCIMS " + endpoint + " failed after " + (attempt + 1)
+                    + " attempts: " + what);
         }
-        if (body == Body.JSON && status / 100 == 2 && (parsed == null || !parsed.isObject())) {
-            return new Outcome(null, "empty or non-object JSON from " + endpoint, null);
-        }
-        return new Outcome(new Reply(status, type, response.body(), parsed), null, null);
-    }
-
-    private Duration backoff(int attempt) {
-        long base = settings.retryBase().toMillis() << Math.min(attempt, 10);
-        long capped = Math.min(base, 60_000);
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
-    }
-
-    static Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration d = Duration.between(Instant.now(), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException notADate) {
-                return null;
-            }
-        }
-    }
-
-    private void sleep(Duration wait) throws ConnectorException {
-        long end = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < end) {
-            context.cancellation().throwIfRequested();
-            try {
-                Thread.sleep(Math.min(100, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ConnectorException(ErrorKind.TRANSIENT, "stopped on request");
-            }
-        }
-    }
-
-    // ---- OAuth token ------------------------------------------------------------------------------------------------
-
-    /** Thrown by {@link #token()} when iCIMS refuses the credentials; carries the field to blame. */
-    String token() throws ConnectorException {
-        String t = token;
-        if (t != null && Instant.now().isBefore(tokenExpires)) {
-            return t;
-        }
-        synchronized (tokenLock) {
-            if (token != null && Instant.now().isBefore(tokenExpires)) {
-                return token;
-            }
-            fetchToken();
-            return token;
-        }
-    }
-
-    private void invalidate(String used) {
-        synchronized (tokenLock) {
-            if (used.equals(token)) {
-                token = null;
-                tokenExpires = Instant.MIN;
-            }
-        }
-    }
-
-    private void fetchToken() throws ConnectorException {
-        String form = "grant_type=client_credentials&client_id=" + enc(credentials.require(IcimsDescriptor.CLIENT_ID))
-                + "&client_secret=" + enc(credentials.require(IcimsDescriptor.CLIENT_SECRET))
-                + "&audience=" + enc(settings.audience());
-        for (int attempt = 0; ; attempt++) {
-            context.cancellation().throwIfRequested();
-            HttpRequest request = HttpRequest.newBuilder(settings.tokenUrl()).version(HttpClient.Version.HTTP_1_1)
-                    .timeout(settings.requestTimeout()).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-            Outcome o = exchange("token", request, Body.JSON);
-            Reply r = o.reply;
-            if (r != null && r.status / 100 == 2) {
-                String access = r.json.path("access_token").asText("");
-                long expiresIn = r.json.path("expires_in").asLong(3600);
-                if (access.isEmpty()) {
-                    throw new ConnectorException(ErrorKind.ATS_DATA, "the iCIMS token response holds no access_token");
-                }
-                token = access;
-                // Refresh a minute early (or at half-life for short tokens) so no request carries a token that expires in flight.
-                tokenExpires = Instant.now().plusSeconds(Math.max(1, expiresIn - Math.min(60, expiresIn / 2)));
-                return;
-            }
-            if (r != null && (r.status == 400 || r.status == 401 || r.status == 403)) {
-                String description = r.json == null ? "" : r.json.path("error_description").asText("");
-                boolean clientId = IcimsAssumptions.blamesClientId(description);
-                throw ConnectorException.config(clientId ? IcimsDescriptor.CLIENT_ID : IcimsDescriptor.CLIENT_SECRET,
-                        clientId ? "iCIMS does not know this Client ID (" + description + ")"
-                                : "iCIMS did not accept the Client Secret for this Client ID (" + description + ")");
-            }
-            if (attempt >= settings.maxRetries()) {
-                throw new ConnectorException(ErrorKind.TRANSIENT, "the iCIMS token endpoint " + settings.tokenUrl().getHost()
-                        + " failed after " + (attempt + 1) + " attempts: " + (r != null ? "HTTP " + r.status : o.problem));
-            }
-            counter.count("retries");
-            sleep(o.retryAfter != null ? o.retryAfter : backoff(attempt));
-        }
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    Optional<java.util.concurrent.Executor> executor() {
-        return context.http().executor();
+        exchange.counter().count("retries");
+        context.log().debug("{} attempt {} failed ({}); retrying in {} ms", endpoint, attempt + 1,
+                reply != null ? "HTTP " + reply.status() : outcome.problem(), wait.toMillis());
+        backoff.sleep(wait);
     }
 }

@@ -56,6 +56,12 @@ record IcimsSettings(URI apiBaseUrl, URI tokenUrl, URI streamBaseUrl, String aud
                 (int) r.number("staleness", 0, 0, 1_440));
     }
 
+    /** @return these settings with {@code retries} retries of one request */
+    IcimsSettings withMaxRetries(int retries) {
+        return new IcimsSettings(apiBaseUrl, tokenUrl, streamBaseUrl, audience, linkedinFieldIds, overlap, getConcurrency,
+                reconcileEvery, requestTimeout, retries, retryBase, staleness);
+    }
+
     /** Reads and checks one setting at a time, naming the key on error. */
     private record Reader(ConnectorContext context) {
         URI uri(String key, String fallback) throws ConnectorException {

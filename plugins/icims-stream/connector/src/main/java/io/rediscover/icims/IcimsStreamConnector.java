@@ -6,10 +6,11 @@ import io.rediscover.pluginapi.ConnectorContext;
 import io.rediscover.pluginapi.ConnectorDescriptor;
 import io.rediscover.pluginapi.ConnectorException;
 import io.rediscover.pluginapi.Credentials;
-import io.rediscover.pluginapi.ErrorKind;
 import io.rediscover.pluginapi.sync.SyncSource;
 import org.pf4j.Extension;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The iCIMS Stream connector: mirrors people, recruiting workflows and jobs of one iCIMS customer. */
@@ -21,42 +22,57 @@ public final class IcimsStreamConnector implements AtsConnector {
         return IcimsDescriptor.DESCRIPTOR;
     }
 
-    /** Token, stream resolution, one real search: what a sync needs first, each failure naming its field. */
+    /**
+     * What a sync needs first, each failure naming its field: a token, the customer and stream, one real search of
+     * people and one of workflows by their own id. What works less well than it could (no usable Data Stream, workflows
+     * that cannot be paged) passes with a warning rather than refusing the connection.
+     */
     @Override
     public CheckResult check(Credentials credentials, ConnectorContext context) throws ConnectorException {
-        IcimsSettings full = IcimsSettings.from(context);
         // A check answers a person waiting at a form: one retry, not a run's patience.
-        IcimsSettings settings = new IcimsSettings(full.apiBaseUrl(), full.tokenUrl(), full.streamBaseUrl(), full.audience(),
-                full.linkedinFieldIds(), full.overlap(), full.getConcurrency(), full.reconcileEvery(), full.requestTimeout(),
-                Math.min(1, full.maxRetries()), full.retryBase(), full.staleness());
-        IcimsHttp http = new IcimsHttp(context, settings, credentials, new RequestCounter());
+        IcimsSettings configured = IcimsSettings.from(context);
+        IcimsSettings settings = configured.withMaxRetries(Math.min(1, configured.maxRetries()));
+        IcimsHttp http = IcimsHttp.open(context, settings, credentials);
         try {
-            http.token();
-            StreamResolver.Resolved resolved = StreamResolver.resolve(http, settings, credentials.require(IcimsDescriptor.STREAM_ID));
-            IcimsClient client = new IcimsClient(http, settings, resolved.customerId());
-            client.customer();
-            client.searchPage(IcimsType.PEOPLE, List.of(), 0, -1);
-            return CheckResult.ok();
+            http.tokens().current();
         } catch (ConnectorException e) {
-            if (e.kind() == ErrorKind.CONFIG) {
-                return CheckResult.failed(e.field().orElse(null), e.getMessage());
-            }
-            if (e.kind() == ErrorKind.TRANSIENT && e.getMessage().contains("token endpoint")) {
-                return CheckResult.failed(null, "cannot reach iCIMS at " + settings.tokenUrl().getHost() + ": " + e.getMessage());
-            }
-            if (e.kind() == ErrorKind.TRANSIENT) {
-                return CheckResult.failed(null, "cannot reach iCIMS at " + settings.apiBaseUrl().getHost() + ": " + e.getMessage());
-            }
-            throw e;
+            return failure(e, settings.tokenUrl());
         }
+        try {
+            StreamAccess access = new StreamResolver(http, settings).resolve(credentials.require(IcimsDescriptor.STREAM_ID));
+            IcimsClient client = new IcimsClient(http, settings, access.customerId());
+            if (!client.customerAnswers()) {
+                return CheckResult.failed(IcimsDescriptor.STREAM_ID, "iCIMS customer " + access.customerId()
+                        + " (found through the Stream ID) does not answer for this integration user");
+            }
+            client.searchPage(IcimsType.PEOPLE, List.of(), 0, -1);
+            List<String> warnings = new ArrayList<>();
+            access.warning().ifPresent(warnings::add);
+            if (!client.accepts(IcimsType.WORKFLOWS, List.of())) {
+                warnings.add("iCIMS refused to page recruiting workflows by applicantworkflow.id, which the sync relies "
+                        + "on: the sync will stop at workflows with the reason. Ask iCIMS to enable that search filter.");
+            }
+            return warnings.isEmpty() ? CheckResult.ok() : CheckResult.okWithWarning(String.join(" ", warnings));
+        } catch (ConnectorException e) {
+            return failure(e, settings.apiBaseUrl());
+        }
+    }
+
+    /** What the org admin can act on, or wait out, is a failed check; a rate limit and faults of ours are thrown. */
+    private static CheckResult failure(ConnectorException e, URI host) throws ConnectorException {
+        return switch (e.kind()) {
+            case CONFIG -> CheckResult.failed(e.field().orElse(null), e.getMessage());
+            case TRANSIENT -> CheckResult.failed(null, "cannot reach iCIMS at " + host.getHost() + ": " + e.getMessage());
+            case RATE_LIMITED, ATS_DATA, INTERNAL -> throw e; // the host retries a rate limit; the rest are ours
+        };
     }
 
     @Override
     public SyncSource openSync(Credentials credentials, ConnectorContext context) throws ConnectorException {
         IcimsSettings settings = IcimsSettings.from(context);
-        IcimsHttp http = new IcimsHttp(context, settings, credentials, new RequestCounter());
-        StreamResolver.Resolved resolved = StreamResolver.resolve(http, settings, credentials.require(IcimsDescriptor.STREAM_ID));
-        return new IcimsSync(context, settings, http, new IcimsClient(http, settings, resolved.customerId()),
-                resolved.subscriptionId());
+        IcimsHttp http = IcimsHttp.open(context, settings, credentials);
+        StreamAccess access = new StreamResolver(http, settings).resolve(credentials.require(IcimsDescriptor.STREAM_ID));
+        return new IcimsSync(context, settings, new IcimsClient(http, settings, access.customerId()),
+                new DataStreamClient(http, settings), access);
     }
 }

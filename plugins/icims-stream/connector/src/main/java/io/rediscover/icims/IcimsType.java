@@ -25,6 +25,16 @@ enum IcimsType {
         this.fields = fields;
     }
 
+    /** @return the type with this URL segment, or null (a type this version does not know) */
+    static IcimsType ofSegment(String segment) {
+        for (IcimsType t : values()) {
+            if (t.segment.equals(segment)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     static IcimsType ofEvent(String profileType) {
         for (IcimsType t : values()) {
             if (t.eventProfileType.equalsIgnoreCase(profileType)) {

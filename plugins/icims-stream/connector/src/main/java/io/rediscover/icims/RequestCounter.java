@@ -19,8 +19,4 @@ final class RequestCounter {
         counts.forEach((k, v) -> out.put(k, v.sum()));
         return out;
     }
-
-    long total() {
-        return counts.values().stream().mapToLong(LongAdder::sum).sum();
-    }
 }

@@ -13,16 +13,16 @@ import io.rediscover.pluginapi.ErrorKind;
 import io.rediscover.pluginapi.record.AtsApplication;
 import io.rediscover.pluginapi.record.AtsCandidate;
 import io.rediscover.pluginapi.sync.RecordKind;
-import io.rediscover.pluginapi.sync.SyncSource;
+import io.rediscover.pluginapi.sync.SyncProgress;
 import io.rediscover.pluginapi.sync.SyncState;
 import io.rediscover.pluginapi.testkit.RecordingSink;
 import io.rediscover.pluginapi.testkit.TestConnectorContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,54 +31,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The iCIMS Stream connector against the iCIMS simulator over real HTTP. */
-class IcimsSyncTest {
+class IcimsSyncTest extends RigTest {
 
-    private static final Instant START = Instant.parse("2026-06-01T09:00:00Z");
+    private static final Instant START = Rig.START;
 
     private IcimsSimulator sim;
     private TestConnectorContext context;
     private final IcimsStreamConnector connector = new IcimsStreamConnector();
 
     private IcimsSimulator start(int people) {
-        sim = IcimsSimulator.start(SimulatorConfig.builder().people(people).seed(11).clockStart(START).tickingClock(false)
-                .noise(false).dailyQuota(0).build());
-        context = new TestConnectorContext(Map.of("apiBaseUrl", sim.baseUrl(), "tokenUrl", sim.tokenUrl(),
-                "streamBaseUrl", sim.baseUrl(), "audience", sim.audience(), "linkedinFieldIds", "field4711",
-                "retryBaseMillis", "5", "requestTimeoutSeconds", "2"));
-        context.clock(java.time.Clock.fixed(START, java.time.ZoneOffset.UTC));
+        rig = Rig.start(people);
+        sim = rig.sim;
+        context = rig.context;
         return sim;
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (context != null) {
-            context.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-    }
-
     private Credentials credentials(String id, String secret, String stream) {
-        return Credentials.of(connector.descriptor(), Map.of("clientId", id, "clientSecret", secret, "streamId", stream));
+        return rig.credentials(id, secret, stream);
     }
 
     private Credentials good() {
-        return credentials(sim.clientId(), sim.clientSecret(), sim.streamId());
+        return rig.good();
     }
 
     private RecordingSink sync(RecordingSink sink) throws ConnectorException {
-        try (SyncSource source = connector.openSync(good(), context)) {
-            source.read(sink.lastState(), sink);
-        }
-        return sink;
+        return rig.sync(sink);
     }
 
     private RecordingSink syncFrom(SyncState state, RecordingSink sink) throws ConnectorException {
-        try (SyncSource source = connector.openSync(good(), context)) {
-            source.read(state, sink);
-        }
-        return sink;
+        return rig.sync(good(), state, sink);
+    }
+
+    /** The checkpoints of a full download's stage: one per page of that type. */
+    private static long pagesOf(RecordingSink sink, String stage) {
+        return sink.checkpoints().stream().filter(s -> s.value().contains("\"stage\":\"" + stage + "\"")).count();
     }
 
     @Test
@@ -91,8 +77,9 @@ class IcimsSyncTest {
         assertThat(sink.live(RecordKind.CANDIDATE).keySet()).isEqualTo(sim.tenant().ids(ProfileType.PERSON).stream()
                 .map(String::valueOf).collect(Collectors.toSet()));
 
-        long people = sim.counters().count("SEARCH:people");
-        assertThat(people).as("3 pages: 1000 + 1000 + 501").isEqualTo(3);
+        assertThat(pagesOf(sink, "people")).as("3 pages: 1000 + 1000 + 501").isEqualTo(3);
+        assertThat(sim.counters().count("SEARCH:people")).as("the pages and the estimate")
+                .isBetween(4L, 3L + CountEstimator.BUDGET);
         long gets = sim.counters().count(Endpoint.GET);
         long records = sim.tenant().size(ProfileType.PERSON) + sim.tenant().size(ProfileType.JOB)
                 + sim.tenant().size(ProfileType.APPLICANT_WORKFLOW);
@@ -101,6 +88,15 @@ class IcimsSyncTest {
         assertThat(sim.counters().count(Endpoint.TOKEN)).as("C3: one token per run").isEqualTo(1);
         assertThat(sink.checkpoints()).hasSizeGreaterThanOrEqualTo(4);
         assertThat(sink.lastState().value()).contains("\"stage\":\"incremental\"");
+        // A total from the first report of each phase, within 20 %, and exact once its last page is in.
+        for (ProfileType type : new ProfileType[] {ProfileType.PERSON, ProfileType.APPLICANT_WORKFLOW}) {
+            List<SyncProgress> phase = sink.progress().stream().filter(p -> p.phase().equals(type.pathSegment())).toList();
+            long actual = sim.tenant().size(type);
+            assertThat(phase.get(0).done()).isZero();
+            assertThat(phase.get(0).estimatedTotal()).as("first estimate of %s", type).isBetween(actual * 8 / 10, actual * 12 / 10);
+            assertThat(phase.get(phase.size() - 1).estimatedTotal()).isEqualTo(actual);
+            assertThat(phase.get(phase.size() - 1).done()).isEqualTo(actual);
+        }
 
         AtsCandidate someone = sink.live(RecordKind.CANDIDATE).values().stream().map(AtsCandidate.class::cast)
                 .filter(c -> !c.emails().isEmpty()).findFirst().orElseThrow();
@@ -127,11 +123,39 @@ class IcimsSyncTest {
     }
 
     @Test
+    void workflowsArePagedByTheirOwnIdSoATenantWithoutReferenceRangesLosesNone() throws Exception {
+        rig = Rig.start(SimulatorConfig.builder().people(1_300).seed(12).referenceRangeFilters(false));
+        sim = rig.sim;
+        RecordingSink sink = sync(new RecordingSink());
+        int workflows = sim.tenant().size(ProfileType.APPLICANT_WORKFLOW);
+        assertThat(sink.live(RecordKind.APPLICATION).keySet()).containsExactlyInAnyOrderElementsOf(
+                sim.tenant().ids(ProfileType.APPLICANT_WORKFLOW).stream().map(String::valueOf).toList());
+        assertThat(pagesOf(sink, "applicantworkflows")).isEqualTo(workflows / 1000 + 1);
+        // Linked to their people by associatedprofile.
+        sink.live(RecordKind.APPLICATION).values().forEach(a -> {
+            AtsApplication app = (AtsApplication) a;
+            long person = sim.tenant().workflow(Long.parseLong(app.externalId())).orElseThrow().personId();
+            assertThat(app.candidateExternalId()).isEqualTo(Long.toString(person));
+        });
+        assertThat(sink.failures()).isEmpty();
+    }
+
+    @Test
+    void aTenantThatRefusesToPageWorkflowsByIdConnectsWithAWarning() throws Exception {
+        start(20);
+        // The check's second search pages workflows by their id; this tenant answers it as invalid.
+        sim.faults().arm(FaultRule.onCall(Endpoint.SEARCH, 2, new Fault.SearchValidationError()));
+        CheckResult check = connector.check(good(), context);
+        assertThat(check.passed()).isTrue();
+        assertThat(check.warning()).contains("applicantworkflow.id");
+    }
+
+    @Test
     void exactlyOneThousandPeopleNeedOneMoreSearchAndAnEmptyPageEndsPaging() throws Exception {
         start(2_000);
         RecordingSink sink = sync(new RecordingSink());
         assertThat(sink.live(RecordKind.CANDIDATE)).hasSize(sim.tenant().size(ProfileType.PERSON));
-        assertThat(sim.counters().count("SEARCH:people")).isEqualTo(sim.tenant().size(ProfileType.PERSON) / 1000 + 1);
+        assertThat(pagesOf(sink, "people")).isEqualTo(sim.tenant().size(ProfileType.PERSON) / 1000 + 1);
     }
 
     @Test
@@ -201,6 +225,7 @@ class IcimsSyncTest {
     @Test
     void transientFaultsAreRetriedAndTheRunCompletes() throws Exception {
         start(150);
+        context.set("requestTimeoutSeconds", "2"); // the 4 s delay below times out
         sim.faults().arm(FaultRule.onCall(Endpoint.SEARCH, 2, Fault.serverError(503)));
         sim.faults().arm(FaultRule.onCall(Endpoint.GET, 3, Fault.truncatedBody()));
         sim.faults().arm(FaultRule.onCall(Endpoint.GET, 5, Fault.invalidJson()));
@@ -210,7 +235,7 @@ class IcimsSyncTest {
         sim.faults().arm(FaultRule.onCall(Endpoint.GET, 11, Fault.delay(Duration.ofSeconds(4))));
         sim.faults().arm(FaultRule.onCall(Endpoint.GET, 13, Fault.tooManyRequests(Fault.RetryAfter.HTTP_DATE, 1)));
         sim.faults().arm(FaultRule.onCall(Endpoint.GET, 15, Fault.serverError(504)));
-        sim.faults().arm(FaultRule.onCall(Endpoint.GET, 17, Fault.slowDrip(8, Duration.ofMillis(400))));
+        sim.faults().arm(FaultRule.onCall(Endpoint.GET, 17, Fault.slowDrip(64, Duration.ofMillis(100))));
         sim.faults().arm(FaultRule.onCall(Endpoint.SEARCH, 4, Fault.tooManyRequests(Fault.RetryAfter.NONE, 0)));
         RecordingSink sink = sync(new RecordingSink());
         assertThat(sink.live(RecordKind.CANDIDATE)).hasSize(sim.tenant().size(ProfileType.PERSON));

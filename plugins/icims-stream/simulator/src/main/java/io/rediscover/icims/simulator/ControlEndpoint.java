@@ -90,9 +90,19 @@ final class ControlEndpoint {
                         sim.tokens().setThrottle(b.get("throttleMax").asInt(),
                                 Duration.ofSeconds(b.path("throttleWindowSeconds").asLong(600)));
                     }
+                    if (b.has("revocationRate")) {
+                        sim.tokens().setRevocationRate(b.get("revocationRate").asDouble());
+                    }
                 }
                 return ok(json.createObjectNode().put("issued", sim.tokens().issuedCount())
-                        .put("lifetimeSeconds", sim.tokens().lifetimeSeconds()));
+                        .put("lifetimeSeconds", sim.tokens().lifetimeSeconds())
+                        .put("revocations", sim.tokens().revocations()));
+            }
+            case "datastream" -> {
+                if (m.equals("PUT") && body(req).has("licensed")) {
+                    sim.setDataStreamLicensed(body(req).get("licensed").asBoolean());
+                }
+                return ok(json.createObjectNode().put("licensed", sim.dataStreamLicensed()));
             }
             case "concurrency" -> {
                 if (m.equals("PUT")) {

@@ -10,29 +10,48 @@ final class DataStreamEndpoint {
     private final String streamId;
     private final String subscriptionId;
     private final int pageSize;
+    private final SimulatorConfig config;
+    private volatile boolean licensed;
 
     DataStreamEndpoint(DataStreamFormat format, EventLog events, String customerId, String streamId,
-                       String subscriptionId, int pageSize) {
+                       String subscriptionId, SimulatorConfig config) {
         this.format = format;
         this.events = events;
         this.customerId = customerId;
         this.streamId = streamId;
         this.subscriptionId = subscriptionId;
-        this.pageSize = pageSize;
+        this.pageSize = config.streamPageSize;
+        this.config = config;
+        this.licensed = config.dataStreamLicensed;
+    }
+
+    /** Grants or withdraws the Data Stream licence while the simulator runs. */
+    void setLicensed(boolean licensed) {
+        this.licensed = licensed;
+    }
+
+    boolean licensed() {
+        return licensed;
     }
 
     SimResponse handle(SimRequest request, ApiRoute route) {
         if (!request.method().equals("GET")) {
             return SimResponse.json(405, format.error("Method not allowed"));
         }
+        if (!licensed) {
+            return SimResponse.json(403, format.error("The integration user is not licensed for the Data Stream"));
+        }
         if (route.streamKey() == null) {
             return SimResponse.json(200, format.streams(streamId, customerId));
         }
-        if (!route.streamKey().equals(customerId) && !route.streamKey().equals(streamId)) {
+        boolean known = route.streamKey().equals(customerId)
+                || (config.streamPathAcceptsStreamId && route.streamKey().equals(streamId));
+        if (!known) {
             return SimResponse.json(404, format.error("Stream not found: " + route.streamKey()));
         }
         if (route.subscriptionId() == null) {
-            return SimResponse.json(200, format.subscriptions(subscriptionId, streamId, customerId));
+            return SimResponse.json(200, format.subscriptions(subscriptionId,
+                    config.subscriptionsNameStream ? streamId : null, customerId));
         }
         if (!route.subscriptionId().equals(subscriptionId)) {
             return SimResponse.json(404, format.error("Subscription not found: " + route.subscriptionId()));

@@ -27,7 +27,9 @@ import java.util.List;
  *
  * Resolving a Stream ID: a client that holds only the stream id lists {@code /streams/} to find its
  * customer, or passes the stream id itself in the {@code {customerId}} segment (both are accepted), then
- * takes the subscription whose {@code streamId} matches. {@code eventType} is one of
+ * takes the subscription whose {@code streamId} matches. Modes of {@link SimulatorConfig} take those
+ * conveniences away one by one: listings without {@code streamId}, paths keyed by the customer id only, and
+ * no licence at all (every stream path answers 403 {@code {"message":…}}). {@code eventType} is one of
  * created/updated/deleted/merged; {@code systemId} is a string as in iCIMS event payloads [DOC S17].
  * Paging: pass {@code lastEvaluatedKey} as {@code exclusiveStartKey}; it is absent on the last page. To
  * resume later from where a run ended, pass the {@code eventId} of the last event processed: event ids are
@@ -46,10 +48,14 @@ final class DataStreamFormat {
         return body.toString();
     }
 
+    /** @param streamId the stream to name in the entry, or null for a listing that does not echo it */
     String subscriptions(String subscriptionId, String streamId, String customerId) {
         ObjectNode body = json.createObjectNode();
-        ObjectNode s = body.putArray("subscriptions").addObject()
-                .put("subscriptionId", subscriptionId).put("streamId", streamId).put("customerId", customerId);
+        ObjectNode s = body.putArray("subscriptions").addObject().put("subscriptionId", subscriptionId);
+        if (streamId != null) {
+            s.put("streamId", streamId);
+        }
+        s.put("customerId", customerId);
         ArrayNode types = s.putArray("profileTypes");
         for (ProfileType t : ProfileType.values()) {
             types.add(t.eventProfileType());

@@ -66,6 +66,13 @@ public sealed interface Fault {
     record HttpVersionNotSupported() implements Fault {
     }
 
+    /**
+     * 403 on a resource, as an IP allow-list or a removed permission at the edge would answer [ASSUME: iCIMS reports
+     * record-level access problems as 404 code 3, S3; a 403 can only come from in front of the API].
+     */
+    record Forbidden() implements Fault {
+    }
+
     static Fault unauthorized() {
         return new Unauthorized();
     }

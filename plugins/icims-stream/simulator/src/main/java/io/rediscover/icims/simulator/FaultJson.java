@@ -15,7 +15,7 @@ import java.util.Locale;
  * Fault types: UNAUTHORIZED, TOO_MANY_REQUESTS, SERVER_ERROR (status, retryAfterSeconds), DELAY (millis),
  * SLOW_DRIP (chunkBytes, intervalMillis), TRUNCATED_BODY (keepFraction), INVALID_JSON, RECORD_NOT_FOUND,
  * ACCESS_DENIED, SEARCH_VALIDATION_ERROR, QUOTA_EXHAUSTED, CONCURRENCY_LIMITED, EMPTY_SEARCH_PAGE,
- * HTTP_VERSION_NOT_SUPPORTED.
+ * HTTP_VERSION_NOT_SUPPORTED, FORBIDDEN.
  */
 final class FaultJson {
     private FaultJson() {
@@ -59,6 +59,7 @@ final class FaultJson {
             case "CONCURRENCY_LIMITED" -> new Fault.ConcurrencyLimited();
             case "EMPTY_SEARCH_PAGE" -> new Fault.EmptySearchPage();
             case "HTTP_VERSION_NOT_SUPPORTED" -> new Fault.HttpVersionNotSupported();
+            case "FORBIDDEN" -> new Fault.Forbidden();
             default -> throw new IllegalArgumentException("unknown fault type: " + type);
         };
     }

@@ -64,6 +64,11 @@ final class IcimsErrors {
         return retryAfterSeconds == null ? r : r.withHeader("Retry-After", retryAfterSeconds.toString());
     }
 
+    /** A 403 from in front of the API (IP allow-list, permission removed) [ASSUME shape: iCIMS error body]. */
+    SimResponse forbidden() {
+        return error(403, 3, "The integration user is not allowed to use this resource.");
+    }
+
     /** A8/D13: anything but HTTP/1.1 [DOC S2]. */
     SimResponse httpVersionNotSupported() {
         return html(505, "505 HTTP Version Not Supported");

@@ -47,6 +47,7 @@ public final class IcimsSimulator implements AutoCloseable {
     private final String subscriptionId;
     private final Server server;
     private SearchEngine searchEngine;
+    private DataStreamEndpoint dataStream;
     private String baseUrl;
 
     private IcimsSimulator(SimulatorConfig config, TenantData data) {
@@ -56,7 +57,8 @@ public final class IcimsSimulator implements AutoCloseable {
                 new PersonDetailsGenerator(config.clockStart.atZone(ZoneOffset.UTC).toLocalDate()),
                 new RecordPatches(config.linkedinFieldId), config.seed, config.workflowChangesBumpPerson,
                 config.resumeChangesBumpPerson);
-        this.tokens = new TokenService(clock, config.tokenLifetime, config.tokenThrottleMax, config.tokenThrottleWindow);
+        this.tokens = new TokenService(clock, config.tokenLifetime, config.tokenThrottleMax, config.tokenThrottleWindow,
+                config.seed, config.tokenRevocationRate);
         this.quota = new Quota(clock, config.dailyQuota, config.quotaResetAt);
         this.faults = new FaultPlan(config.seed);
         this.concurrency = new ConcurrencyGate(config.maxInFlight);
@@ -113,14 +115,15 @@ public final class IcimsSimulator implements AutoCloseable {
         String apiBase = baseUrl + "/customers/" + config.customerId;
         FieldRenderer renderer = new FieldRenderer(apiBase, config.linkedinFieldId, tenant);
         searchEngine = new SearchEngine(tenant, clock);
+        dataStream = new DataStreamEndpoint(new DataStreamFormat(json), events, config.customerId, streamId, subscriptionId,
+                config);
         server.setHandler(new SimulatorHandler(this, errors,
                 new TokenEndpoint(json, tokens, config.clientId, config.clientSecret, config.audience),
-                new SearchEndpoint(json, searchEngine, renderer, errors, noise),
+                new SearchEndpoint(json, searchEngine, renderer, errors, noise, config.referenceRangeFilters),
                 new ProfileEndpoint(tenant, renderer, errors, noise),
                 new ResumeEndpoint(tenant, new ResumeService(tenant), errors),
                 new CustomerEndpoint(json, errors, config.customerId, apiBase),
-                new DataStreamEndpoint(new DataStreamFormat(json), events, config.customerId, streamId, subscriptionId,
-                        config.streamPageSize),
+                dataStream,
                 new ControlEndpoint(this, json)));
         try {
             server.start();
@@ -220,6 +223,16 @@ public final class IcimsSimulator implements AutoCloseable {
     /** B4 forward-compatibility noise. */
     public ForwardCompatNoise noise() {
         return noise;
+    }
+
+    /** Grants or withdraws the Data Stream licence (see {@link SimulatorConfig.Builder#dataStreamLicensed}). */
+    public void setDataStreamLicensed(boolean licensed) {
+        dataStream.setLicensed(licensed);
+    }
+
+    /** @return whether the integration user holds a Data Stream licence now */
+    public boolean dataStreamLicensed() {
+        return dataStream.licensed();
     }
 
     /** Drops cached search results, so the next search is live whatever its staleness. */

@@ -4,11 +4,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -18,23 +21,31 @@ import java.util.List;
 import java.util.TimeZone;
 
 /**
- * Writes a {@link ResumeDocument} as a real text PDF with PDFBox and the Standard-14 Helvetica fonts, so
- * text extraction works. Helvetica's WinAnsi encoding lacks some letters (ł, ş, ı…): those are folded to
- * their base letter, as many real resume exports do.
+ * Writes a {@link ResumeDocument} as a real text PDF with PDFBox, so text extraction works.
+ *
+ * <p>The text is set in Liberation Sans, embedded as a subset: the TrueType file PDFBox itself ships (SIL Open Font
+ * Licence). A Standard-14 font (Helvetica) is not embedded, so PDFBox would look for a system font to stand in for
+ * it on every document, and on a machine without one log "Using fallback font LiberationSans" twice per resume.
+ * Headings are set bold by stroking the glyph outlines. Characters the font lacks are folded to their base letter,
+ * or '?', as many real resume exports do.
  */
 final class PdfResumeWriter {
     private static final float MARGIN = 56;
     private static final float WIDTH = PDRectangle.LETTER.getWidth() - 2 * MARGIN;
+    private static final String FONT_RESOURCE = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    /** Read once; each document parses its own copy (PDFBox fonts are not shared between documents or threads). */
+    private static final byte[] FONT = readFont();
 
     byte[] write(ResumeDocument doc, java.time.Instant created) {
-        PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            pdf.getDocumentInformation().setTitle(safe(regular, doc.name()) + " - Resume");
+            PDFont font = PDType0Font.load(pdf, new ByteArrayInputStream(FONT), true);
+            Style regular = new Style(font, false);
+            Style bold = new Style(font, true);
+            pdf.getDocumentInformation().setTitle(safe(font, doc.name()) + " - Resume");
             Calendar cal = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
             cal.setTimeInMillis(created.toEpochMilli());
             pdf.getDocumentInformation().setCreationDate(cal);
-            Pager pager = new Pager(pdf, regular, doc.footer());
+            Pager pager = new Pager(pdf, font, doc.footer());
             pager.line(bold, 18, doc.name(), 24);
             for (String c : doc.contactLines()) {
                 pager.wrapped(regular, 10, c, 14);
@@ -54,15 +65,30 @@ final class PdfResumeWriter {
         }
     }
 
+    private static byte[] readFont() {
+        try (InputStream in = PdfResumeWriter.class.getResourceAsStream(FONT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(FONT_RESOURCE + " is missing from the PDFBox jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A font and whether its glyphs are stroked as well as filled (bold). */
+    private record Style(PDFont font, boolean bold) {
+    }
+
     /** Lays lines out top-down, starting a new page (with the footer, if any) when one fills up. */
     private static final class Pager {
         private final PDDocument pdf;
-        private final PDType1Font footerFont;
+        private final PDFont footerFont;
         private final String footer;
         private PDPageContentStream stream;
         private float y;
 
-        Pager(PDDocument pdf, PDType1Font footerFont, String footer) throws IOException {
+        Pager(PDDocument pdf, PDFont footerFont, String footer) throws IOException {
             this.pdf = pdf;
             this.footerFont = footerFont;
             this.footer = footer;
@@ -73,21 +99,23 @@ final class PdfResumeWriter {
             y -= points;
         }
 
-        void wrapped(PDType1Font font, float size, String text, float leading) throws IOException {
-            for (String l : wrap(font, size, safe(font, text))) {
-                line(font, size, l, leading);
+        void wrapped(Style style, float size, String text, float leading) throws IOException {
+            for (String l : wrap(style.font(), size, safe(style.font(), text))) {
+                line(style, size, l, leading);
             }
         }
 
-        void line(PDType1Font font, float size, String text, float leading) throws IOException {
+        void line(Style style, float size, String text, float leading) throws IOException {
             if (y - leading < MARGIN + 30) {
                 newPage();
             }
             y -= leading;
+            stream.setLineWidth(size / 30);
             stream.beginText();
-            stream.setFont(font, size);
+            stream.setFont(style.font(), size);
+            stream.setRenderingMode(style.bold() ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
             stream.newLineAtOffset(MARGIN, y);
-            stream.showText(safe(font, text));
+            stream.showText(safe(style.font(), text));
             stream.endText();
         }
 
@@ -114,7 +142,7 @@ final class PdfResumeWriter {
         }
     }
 
-    private static List<String> wrap(PDType1Font font, float size, String text) throws IOException {
+    private static List<String> wrap(PDFont font, float size, String text) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -131,7 +159,7 @@ final class PdfResumeWriter {
     }
 
     /** Replaces characters the font cannot encode with their unaccented base letter, or '?'. */
-    static String safe(PDType1Font font, String text) {
+    static String safe(PDFont font, String text) {
         StringBuilder sb = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             String ch = new String(Character.toChars(cp));
@@ -153,7 +181,7 @@ final class PdfResumeWriter {
         return sb.toString();
     }
 
-    private static boolean encodable(PDType1Font font, String s) {
+    private static boolean encodable(PDFont font, String s) {
         try {
             font.encode(s);
             return true;

@@ -20,9 +20,10 @@ final class SearchEndpoint {
     private final IcimsErrors errors;
     private final ForwardCompatNoise noise;
 
-    SearchEndpoint(ObjectMapper json, SearchEngine engine, FieldRenderer renderer, IcimsErrors errors, ForwardCompatNoise noise) {
+    SearchEndpoint(ObjectMapper json, SearchEngine engine, FieldRenderer renderer, IcimsErrors errors, ForwardCompatNoise noise,
+                   boolean referenceRangeFilters) {
         this.json = json;
-        this.parser = new SearchQueryParser(json);
+        this.parser = new SearchQueryParser(json, referenceRangeFilters);
         this.engine = engine;
         this.renderer = renderer;
         this.errors = errors;

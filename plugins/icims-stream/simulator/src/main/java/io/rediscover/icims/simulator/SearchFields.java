@@ -41,6 +41,12 @@ final class SearchFields {
     record Field(String name, Kind kind, Function<Object, List<?>> values) {
     }
 
+    /** Fields that hold another record's id (a link), per type: only equality is documented for them [DOC S1]. */
+    static final Map<ProfileType, Set<String>> REFERENCES = Map.of(
+            ProfileType.PERSON, Set.of(),
+            ProfileType.JOB, Set.of(),
+            ProfileType.APPLICANT_WORKFLOW, Set.of("person.id", "job.id"));
+
     private static final Map<ProfileType, Map<String, Field>> FIELDS = Map.of(
             ProfileType.PERSON, personFields(),
             ProfileType.JOB, jobFields(),

@@ -19,10 +19,18 @@ final class SearchQueryParser {
     private static final Set<String> GROUP_KEYS = Set.of("filters", "operator", "children");
     private static final Set<String> FILTER_KEYS = Set.of("name", "value", "secondaryValue", "operator");
 
-    private final ObjectMapper json;
+    private static final Set<String> COMPARISONS = Set.of("<", ">", "<=", ">=");
 
-    SearchQueryParser(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final boolean referenceRangeFilters;
+
+    /**
+     * @param referenceRangeFilters whether comparisons work on reference fields ({@link SearchFields#REFERENCES});
+     *                              when not, they are refused like any operator the field does not take
+     */
+    SearchQueryParser(ObjectMapper json, boolean referenceRangeFilters) {
         this.json = json;
+        this.referenceRangeFilters = referenceRangeFilters;
     }
 
     SearchQuery parse(ProfileType type, String body) throws SearchValidationException {
@@ -85,7 +93,9 @@ final class SearchQueryParser {
             throw new SearchValidationException(SearchErrors.INVALID_FILTER.formatted(name));
         }
         String operator = text(node.get("operator"), "=");
-        if (!field.kind().allows(operator)) {
+        boolean refusedRange = !referenceRangeFilters && COMPARISONS.contains(operator)
+                && SearchFields.REFERENCES.get(type).contains(field.name());
+        if (!field.kind().allows(operator) || refusedRange) {
             throw new SearchValidationException(SearchErrors.INVALID_FILTER_OPERATOR.formatted(operator));
         }
         List<String> value = strings(node.get("value"));

@@ -38,6 +38,11 @@ public final class SimulatorConfig {
     final boolean workflowChangesBumpPerson;
     final boolean resumeChangesBumpPerson;
     final boolean dataStream;
+    final boolean dataStreamLicensed;
+    final boolean subscriptionsNameStream;
+    final boolean streamPathAcceptsStreamId;
+    final boolean referenceRangeFilters;
+    final double tokenRevocationRate;
     final String streamId;
     final String subscriptionId;
     final int streamPageSize;
@@ -72,6 +77,11 @@ public final class SimulatorConfig {
         workflowChangesBumpPerson = b.workflowChangesBumpPerson;
         resumeChangesBumpPerson = b.resumeChangesBumpPerson;
         dataStream = b.dataStream;
+        dataStreamLicensed = b.dataStreamLicensed;
+        subscriptionsNameStream = b.subscriptionsNameStream;
+        streamPathAcceptsStreamId = b.streamPathAcceptsStreamId;
+        referenceRangeFilters = b.referenceRangeFilters;
+        tokenRevocationRate = b.tokenRevocationRate;
         streamId = b.streamId;
         subscriptionId = b.subscriptionId;
         streamPageSize = b.streamPageSize;
@@ -132,6 +142,11 @@ public final class SimulatorConfig {
         private boolean workflowChangesBumpPerson = false;
         private boolean resumeChangesBumpPerson = false;
         private boolean dataStream = true;
+        private boolean dataStreamLicensed = true;
+        private boolean subscriptionsNameStream = true;
+        private boolean streamPathAcceptsStreamId = true;
+        private boolean referenceRangeFilters = true;
+        private double tokenRevocationRate;
         private String streamId;
         private String subscriptionId;
         private int streamPageSize = 500;
@@ -292,6 +307,54 @@ public final class SimulatorConfig {
             return this;
         }
 
+        /**
+         * Whether the integration user holds a Data Stream licence (default yes). Without one the stream paths answer
+         * 403 [ASSUME: iCIMS sells the Data Stream separately, S7; how it refuses an unlicensed user is unknown].
+         */
+        public Builder dataStreamLicensed(boolean licensed) {
+            this.dataStreamLicensed = licensed;
+            return this;
+        }
+
+        /**
+         * Whether subscription listings echo the {@code streamId} of each subscription (default yes). Off: a tenant
+         * whose listing only names the subscription and customer, as nothing published rules out.
+         */
+        public Builder subscriptionsNameStream(boolean names) {
+            this.subscriptionsNameStream = names;
+            return this;
+        }
+
+        /**
+         * Whether the stream paths accept the Stream ID in place of the customer id (default yes). Off: only
+         * {@code /streams/{customerId}/…} answers, the shape the one public client uses [OBS C3].
+         */
+        public Builder streamPathAcceptsStreamId(boolean accepts) {
+            this.streamPathAcceptsStreamId = accepts;
+            return this;
+        }
+
+        /**
+         * Whether range operators ({@code < > <= >=}) work on the workflow's reference fields
+         * {@code applicantworkflow.person.id} and {@code .job.id} (default yes). Off: they answer 400 "The filter
+         * operator is not valid in the given context" [DOC S1 message], as a tenant would if iCIMS does not support
+         * them there (no public page says it does).
+         */
+        public Builder referenceRangeFilters(boolean supported) {
+            this.referenceRangeFilters = supported;
+            return this;
+        }
+
+        /**
+         * D1 under load: on this fraction of API requests (0..1, default 0) every token issued so far is revoked
+         * before the request is authorised, so that request and every other one in flight with the same token get
+         * 401; draws come from the seeded random.
+         */
+        public Builder tokenRevocationRate(double rate) {
+            this.tokenRevocationRate = rate;
+            return this;
+        }
+
         /** Stream id; default a UUID derived from the seed. */
         public Builder streamId(String streamId) {
             this.streamId = streamId;
@@ -320,6 +383,9 @@ public final class SimulatorConfig {
         public SimulatorConfig build() {
             if (people < 0 || streamPageSize < 1) {
                 throw new IllegalArgumentException("people must be >= 0 and streamPageSize >= 1");
+            }
+            if (tokenRevocationRate < 0 || tokenRevocationRate > 1) {
+                throw new IllegalArgumentException("tokenRevocationRate must be between 0 and 1");
             }
             return new SimulatorConfig(this);
         }

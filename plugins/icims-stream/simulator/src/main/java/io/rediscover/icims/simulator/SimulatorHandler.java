@@ -91,10 +91,11 @@ final class SimulatorHandler extends Handler.Abstract {
             return;
         }
         try {
+            sim.tokens().maybeRevokeAll();
             SimResponse denied = authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
             if (denied == null && route.customerId() != null && !route.customerId().equals(sim.customerId())) {
                 // Credentials are issued per customer: another customer's id is an authorisation failure
-                // (401 code 6), which the client's policy turns into "refresh once, then fail" [ASSUME].
+                // (401 code 6) that no fresh token cures [ASSUME].
                 denied = errors.invalidToken("The provided credentials are not authorized for customer " + route.customerId() + ".");
             }
             if (denied == null && endpoint.countsTowardsQuota() && !sim.quota().tryConsume()) {
@@ -143,6 +144,8 @@ final class SimulatorHandler extends Handler.Abstract {
             return errors.tooManyRequests("Too many concurrent requests.", Fault.RetryAfter.SECONDS, 1, now);
         } else if (f instanceof Fault.HttpVersionNotSupported) {
             return errors.httpVersionNotSupported();
+        } else if (f instanceof Fault.Forbidden) {
+            return errors.forbidden();
         } else if (f instanceof Fault.RecordNotFound) {
             return errors.notFound(type == null ? ProfileType.PERSON : type);
         } else if (f instanceof Fault.AccessDenied) {

@@ -3,6 +3,8 @@ package io.rediscover.icims.simulator;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -258,6 +260,27 @@ public final class Tenant {
         remove(type, id);
     }
 
+    /**
+     * Hard delete of many records at once, as a bulk purge leaves gaps in the ids: like {@link #delete} for each, with
+     * one pass over the workflows for the orphans. Ids that do not exist are skipped.
+     *
+     * @return how many records of {@code type} were deleted
+     */
+    public synchronized int deleteAll(ProfileType type, Collection<Long> ids) {
+        Set<Long> gone = new HashSet<>();
+        for (long id : ids) {
+            if (map(type).containsKey(id)) {
+                removeOne(type, id);
+                gone.add(id);
+            }
+        }
+        if (type != ProfileType.APPLICANT_WORKFLOW) {
+            workflows.values().stream().filter(w -> gone.contains(type == ProfileType.PERSON ? w.personId() : w.jobId()))
+                    .map(Workflow::id).toList().forEach(w -> removeOne(ProfileType.APPLICANT_WORKFLOW, w));
+        }
+        return gone.size();
+    }
+
     /** The API user loses access (B7): GET ⇒ 404 code 3, hidden from search. No data-stream event [ASSUME]. */
     public synchronized void revokeAccess(ProfileType type, long id) {
         existing(type, id, map(type));
@@ -304,17 +327,22 @@ public final class Tenant {
     }
 
     private void remove(ProfileType type, long id) {
-        map(type).remove(id);
-        revoked.get(type).remove(id);
-        events.append(type, id, ChangeEvent.Type.DELETED, clock.now(), null);
-        if (type == ProfileType.PERSON) {
-            resumeOverrides.remove(id);
-        }
+        removeOne(type, id);
         if (type != ProfileType.APPLICANT_WORKFLOW) {
             List<Long> orphans = workflows.values().stream()
                     .filter(w -> type == ProfileType.PERSON ? w.personId() == id : w.jobId() == id)
                     .map(Workflow::id).toList();
             orphans.forEach(w -> remove(ProfileType.APPLICANT_WORKFLOW, w));
+        }
+    }
+
+    /** Removes one record, without its workflows. */
+    private void removeOne(ProfileType type, long id) {
+        map(type).remove(id);
+        revoked.get(type).remove(id);
+        events.append(type, id, ChangeEvent.Type.DELETED, clock.now(), null);
+        if (type == ProfileType.PERSON) {
+            resumeOverrides.remove(id);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,12 +31,18 @@ public final class TokenService {
     private volatile int maxTokensPerWindow;
     private volatile Duration window;
     private long issuedTotal;
+    private final Random revocationDraws;
+    private double revocationRate;
+    private long revocations;
 
-    TokenService(SimClock clock, Duration lifetime, int maxTokensPerWindow, Duration window) {
+    TokenService(SimClock clock, Duration lifetime, int maxTokensPerWindow, Duration window, long seed,
+                 double revocationRate) {
         this.clock = clock;
         this.lifetime = lifetime;
         this.maxTokensPerWindow = maxTokensPerWindow;
         this.window = window;
+        this.revocationDraws = new Random(seed ^ 0x7E40CA7EL);
+        this.revocationRate = revocationRate;
     }
 
     /** A new token, or empty when the throttle window is full (D5). */
@@ -93,6 +100,30 @@ public final class TokenService {
     /** D1 variant: every token issued so far stops working before its {@code expires_in}. */
     public void revokeAll() {
         tokens.replaceAll((t, i) -> new Issued(i.expiresAt(), true));
+    }
+
+    /**
+     * D1 under load: on this fraction of API requests (0..1) every token issued so far is revoked before the request
+     * is authorised; 0 turns it off.
+     */
+    public synchronized void setRevocationRate(double rate) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("revocation rate must be between 0 and 1");
+        }
+        this.revocationRate = rate;
+    }
+
+    /** How often {@link #setRevocationRate revocation under load} revoked every token so far. */
+    public synchronized long revocations() {
+        return revocations;
+    }
+
+    /** Called once per API request: draws whether this request revokes every token (see {@link #setRevocationRate}). */
+    synchronized void maybeRevokeAll() {
+        if (revocationRate > 0 && revocationDraws.nextDouble() < revocationRate) {
+            revocations++;
+            revokeAll();
+        }
     }
 
     /** Tokens issued since start. */

@@ -91,6 +91,20 @@ class LifecycleAndStreamTest {
     }
 
     @Test
+    void aBulkDeleteLeavesGapsTakesTheWorkflowsAlongAndSkipsUnknownIds() {
+        List<Long> purged = List.of(person(150), person(151), person(153));
+        List<Long> theirWorkflows = purged.stream().flatMap(p -> sim.tenant().workflowsOf(p).stream()).map(Workflow::id).toList();
+        int events = sim.events().size();
+        assertThat(sim.tenant().deleteAll(ProfileType.PERSON, List.of(purged.get(0), purged.get(1), purged.get(2), 999_999L)))
+                .isEqualTo(3);
+        assertThat(sim.events().size() - events).isEqualTo(3 + theirWorkflows.size());
+        purged.forEach(p -> assertThat(sim.tenant().person(p)).isEmpty());
+        theirWorkflows.forEach(w -> assertThat(sim.tenant().workflow(w)).isEmpty());
+        assertThat(http.searchIds("people", query(filter("person.id", ">", Long.toString(purged.get(0) - 1)))))
+                .doesNotContainAnyElementsOf(purged);
+    }
+
+    @Test
     void accessLossAnswersCode3AndHidesFromSearchButKeepsTheRecord() {
         long id = person(20);
         sim.tenant().revokeAccess(ProfileType.PERSON, id);

@@ -139,6 +139,11 @@ class ProfileAndResumeTest {
         try (PDDocument doc = Loader.loadPDF(r.body())) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains(p.email()).contains("Summary");
+            // An embedded font needs no system font to stand in for it (no "Using fallback font" per document).
+            var resources = doc.getPage(0).getResources();
+            for (var name : resources.getFontNames()) {
+                assertThat(resources.getFont(name).isEmbedded()).as("font %s embedded", name).isTrue();
+            }
         }
     }
 
