@@ -65,7 +65,7 @@ class CommandLineTest {
         Process p = launch("reindex", "--config", conf.toString());
         String out = output(p);
         assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).contains("reindex done: 0 candidates").contains("sync.enabled is false");
+        assertThat(out).contains("reindex done: 0 candidate(s)").contains("sync.enabled is false");
     }
 
     @Test

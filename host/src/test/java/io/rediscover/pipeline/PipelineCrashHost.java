@@ -7,16 +7,19 @@ import io.rediscover.config.ConfigLoader;
 import io.rediscover.config.HostConfig;
 import io.rediscover.mirror.Outbox;
 import io.rediscover.store.Store;
+import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.sync.SyncConnections;
+import io.rediscover.sync.SyncRunner;
 import io.rediscover.sync.SyncScheduler;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The host process {@link PipelineCrashTest} kills: a normal server with three counting stages (the middle one slow).
- * Prints the outbox's size ten times a second. Runs until killed.
+ * Prints the outbox's size, and whether a sync is running, ten times a second. Runs until killed.
  */
 public final class PipelineCrashHost {
 
@@ -45,13 +48,17 @@ public final class PipelineCrashHost {
                 return new CountingStage(store, "c", 3, 0);
             }
         });
+        Runtime.getRuntime().addShutdownHook(new Thread(host::close, "shutdown")); // SIGTERM stops it as serve does
         // As if someone pressed "sync now" at every start: the changes made between kills come in as new versions.
         host.injector().getInstance(SyncConnections.class).active()
                 .forEach(ref -> host.injector().getInstance(SyncScheduler.class).syncNow(ref));
         System.out.println("PIPELINE-CRASH-HOST STARTED");
         Outbox outbox = host.injector().getInstance(Outbox.class);
+        SyncRunner runner = host.injector().getInstance(SyncRunner.class);
+        List<ConnectionRef> refs = host.injector().getInstance(SyncConnections.class).active();
         while (true) {
-            System.out.println("OUTBOX " + outbox.size());
+            boolean syncing = refs.stream().anyMatch(r -> runner.current(r).isPresent());
+            System.out.println("OUTBOX " + outbox.size() + (syncing ? " syncing" : " idle"));
             Thread.sleep(100);
         }
     }

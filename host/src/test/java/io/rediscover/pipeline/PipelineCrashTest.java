@@ -40,7 +40,7 @@ class PipelineCrashTest {
     private static void awaitWork(CrashHarness harness, int from) throws InterruptedException {
         long deadline = System.nanoTime() + 25_000_000_000L;
         while (System.nanoTime() < deadline && harness.linesAfter(from).stream()
-                .noneMatch(l -> l.startsWith("OUTBOX ") && !l.equals("OUTBOX 0"))) {
+                .noneMatch(l -> l.startsWith("OUTBOX ") && !l.startsWith("OUTBOX 0 "))) {
             Thread.sleep(50);
         }
     }
@@ -64,7 +64,7 @@ class PipelineCrashTest {
                 awaitWork(harness, from);
                 Thread.sleep(random.nextInt(500));
                 List<String> outboxSizes = harness.linesAfter(from).stream().filter(l -> l.startsWith("OUTBOX ")).toList();
-                if (!outboxSizes.isEmpty() && !outboxSizes.get(outboxSizes.size() - 1).equals("OUTBOX 0")) {
+                if (!outboxSizes.isEmpty() && !outboxSizes.get(outboxSizes.size() - 1).startsWith("OUTBOX 0 ")) {
                     killedWhileDraining++;
                 }
                 CrashHarness.kill(host);
@@ -79,14 +79,24 @@ class PipelineCrashTest {
             assertThat(harness.awaitLine(host, "SUCCEEDED", 240, start)).as("a run completed (seed %d)", seed).isTrue();
             int after = harness.lines();
             long deadline = System.nanoTime() + 120_000_000_000L;
-            while (harness.linesAfter(after).stream().noneMatch("OUTBOX 0"::equals) && System.nanoTime() < deadline) {
+            while (harness.linesAfter(after).stream().noneMatch("OUTBOX 0 idle"::equals) && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             CrashHarness.stop(host);
 
             harness.withStore(store -> {
                 Outbox outbox = Mirrors.outbox(store);
-                assertThat(outbox.size()).as("everything drained (seed %d)", seed).isZero();
+                StoreMap<Outbox.Entry> entries = store.map("mirror.outbox", Outbox.Entry.class);
+                StoreMap<String> order = store.map("mirror.outbox-order", String.class);
+                List<String> left;
+                try (Stream<Map.Entry<String, Outbox.Entry>> s = entries.scan("")) {
+                    left = s.limit(10).map(e -> e.getKey() + "=" + e.getValue() + " ordered:"
+                            + order.containsKey(e.getKey().substring(0, e.getKey().lastIndexOf('/') + 1)
+                            + String.format("%019d", e.getValue().version()))).toList();
+                }
+                assertThat(outbox.size()).as("everything drained (seed %d): %s; errors %s", seed, left,
+                        harness.linesAfter(start).stream().filter(l -> l.contains("ERROR") || l.contains("Exception")
+                                || l.contains("WARN") || l.contains("stopped")).toList()).isZero();
                 StoreMap<Long> counts = store.map(CountingStage.MAP, Long.class);
                 try (Stream<Map.Entry<String, Long>> all = counts.scan("")) {
                     all.forEach(e -> assertThat(e.getValue()).as("%s processed once (seed %d)", e.getKey(), seed).isEqualTo(1L));

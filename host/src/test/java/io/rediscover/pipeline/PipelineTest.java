@@ -109,8 +109,9 @@ class PipelineTest {
             JsonNode status = api.platform().get("/api/admin/pipeline").json();
             assertThat(status.path("backlog").asLong()).isZero();
             assertThat(status.path("stages").findValuesAsText("name")).containsExactly("first", "flaky", "last");
-            assertThat(status.at("/stages/0/processed").asLong()).isEqualTo(people.size());
-            assertThat(status.at("/stages/1/failed").asLong()).isEqualTo(1);
+            assertThat(status.at("/stages/0/processed").asLong()).as("every version of every candidate")
+                    .isGreaterThanOrEqualTo(people.size());
+            assertThat(status.at("/stages/1/failed").asLong()).as("once per version that reached it").isPositive();
             assertThat(admin.get("/api/admin/pipeline").status()).as("platform admins only").isEqualTo(403);
 
             // The failing candidate changes in the ATS and now passes: its failure is forgotten.
