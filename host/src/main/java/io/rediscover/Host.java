@@ -6,9 +6,11 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import io.rediscover.audit.AuditModule;
 import io.rediscover.auth.AuthModule;
+import io.rediscover.candidates.CandidatesModule;
 import io.rediscover.config.ConfigModule;
 import io.rediscover.config.HostConfig;
 import io.rediscover.health.HealthModule;
+import io.rediscover.index.IndexModule;
 import io.rediscover.integrations.IntegrationsModule;
 import io.rediscover.lifecycle.Lifecycle;
 import io.rediscover.mirror.MirrorModule;
@@ -77,6 +79,8 @@ public final class Host implements AutoCloseable {
                 new AuthModule(),
                 new MirrorModule(),
                 new SyncModule(),
+                new IndexModule(),
+                new CandidatesModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),
                 new HealthModule()));

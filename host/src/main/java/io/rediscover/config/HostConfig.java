@@ -15,6 +15,7 @@ import java.util.Map;
  * @param auth         sign-in settings
  * @param sync         sync scheduling
  * @param pipeline     draining the mirror's outbox
+ * @param index        the search indexes
  * @param egressIps    this installation's egress IP addresses, shown in connector setup notes
  * @param logLevel     root log level
  * @param healthDetails who sees the checks behind {@code GET /api/health}
@@ -23,7 +24,7 @@ import java.util.Map;
  *                     logged at start
  */
 public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Auth auth, Sync sync,
-                         Pipeline pipeline, List<String> egressIps, LogLevel logLevel, HealthDetails healthDetails,
+                         Pipeline pipeline, Index index, List<String> egressIps, LogLevel logLevel, HealthDetails healthDetails,
                          Map<String, Map<String, String>> connectors, List<String> warnings) {
 
     /** Canonical constructor: copies collections. */
@@ -111,6 +112,15 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
      * @param maxBacklog candidates waiting in the outbox at which syncs wait for the pipeline to catch up
      */
     public record Pipeline(int batchSize, long maxBacklog) {
+    }
+
+    /**
+     * @param publishSeconds    least time between two publications of an index shard (changes wait at most this long)
+     * @param maxShardDocuments documents per shard an org's index is sized for when it is created
+     * @param profileShards     shards of the public-profile index
+     * @param cacheMegabytes    memory for the split searchers' caches
+     */
+    public record Index(int publishSeconds, long maxShardDocuments, int profileShards, long cacheMegabytes) {
     }
 
     /** Root log levels, lowest verbosity first. */

@@ -1,6 +1,7 @@
 package io.rediscover.integrations;
 
 import com.google.inject.AbstractModule;
+import io.rediscover.candidates.ConnectionDescriptors;
 import io.rediscover.lifecycle.Lifecycle;
 import io.rediscover.sync.SyncConnections;
 import io.rediscover.web.WebModule;
@@ -16,6 +17,7 @@ public final class IntegrationsModule extends AbstractModule {
         WebModule.addResource(binder(), ConnectionsResource.class);
         WebModule.addResource(binder(), ConnectionSyncResource.class);
         bind(SyncConnections.class).to(ConnectionsForSync.class);
+        bind(ConnectionDescriptors.class).to(ConnectionsForCandidates.class);
         WebModule.addResource(binder(), ConnectorsResource.class);
     }
 }

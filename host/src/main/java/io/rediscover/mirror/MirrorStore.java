@@ -128,6 +128,13 @@ public final class MirrorStore {
         return counts.get(ref.org() + "/" + ref.connectionId()).orElse(MirrorCounts.empty());
     }
 
+    /** @param org an org @return its live candidates, over all its connections */
+    public long liveCandidates(String org) {
+        try (Stream<Map.Entry<String, MirrorCounts>> all = counts.scan(org + "/")) {
+            return all.mapToLong(e -> e.getValue().live().get(RecordKind.CANDIDATE)).sum();
+        }
+    }
+
     /** @param ref the connection @return the plugin's last committed state, if any */
     public Optional<String> state(ConnectionRef ref) {
         return states.get(ref.org() + "/" + ref.connectionId());

@@ -6,6 +6,8 @@ import io.rediscover.lifecycle.Managed;
 import io.rediscover.lifecycle.ServiceUnavailableException;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.Outbox;
+import io.rediscover.stage.PipelineItem;
+import io.rediscover.stage.PipelineStage;
 import io.rediscover.store.Store;
 import io.rediscover.store.StoreWatch;
 import jakarta.inject.Inject;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -82,7 +83,19 @@ public final class Reindexer {
      * @throws IllegalStateException when a reindex is already running
      */
     public Progress reindex(Consumer<Progress> each) {
-        List<ConnectionRef> refs = connections.active();
+        return reindex(ref -> true, each);
+    }
+
+    /**
+     * Enqueues every candidate of some connections, in the calling thread.
+     *
+     * @param which the connections to enqueue
+     * @param each  called after every batch with the progress so far
+     * @return the final progress
+     * @throws IllegalStateException when a reindex is already running
+     */
+    public Progress reindex(Predicate<ConnectionRef> which, Consumer<Progress> each) {
+        List<ConnectionRef> refs = connections.active().stream().filter(which).toList();
         long total = refs.stream().mapToLong(r -> {
             var c = mirror.counts(r);
             return c.live().get(RecordKind.CANDIDATE) + c.tombstones().get(RecordKind.CANDIDATE);

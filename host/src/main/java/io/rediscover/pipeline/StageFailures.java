@@ -1,6 +1,7 @@
 package io.rediscover.pipeline;
 
 import io.rediscover.mirror.ConnectionRef;
+import io.rediscover.stage.PipelineItem;
 import io.rediscover.store.Store;
 import io.rediscover.store.StoreMap;
 import jakarta.inject.Inject;

@@ -1,5 +1,7 @@
 package io.rediscover.pipeline;
 
+import io.rediscover.stage.PipelineItem;
+import io.rediscover.stage.PipelineStage;
 import io.rediscover.store.Store;
 import io.rediscover.store.StoreMap;
 

@@ -6,6 +6,7 @@ import io.rediscover.icims.simulator.SimulatorConfig;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.Outbox;
 import io.rediscover.pluginapi.sync.RecordKind;
+import io.rediscover.stage.PipelineItem;
 import io.rediscover.store.StoreMap;
 import io.rediscover.testing.CrashHarness;
 import io.rediscover.testing.Mirrors;

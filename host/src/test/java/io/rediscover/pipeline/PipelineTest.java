@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rediscover.icims.simulator.ProfileType;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.Outbox;
+import io.rediscover.stage.PipelineItem;
+import io.rediscover.stage.PipelineStage;
 import io.rediscover.testing.ApiFixture;
 import io.rediscover.testing.Http;
 import io.rediscover.testing.RecordingStage;

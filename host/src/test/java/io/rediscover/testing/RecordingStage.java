@@ -5,8 +5,8 @@ import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 import io.rediscover.Host;
 import io.rediscover.mirror.Outbox;
-import io.rediscover.pipeline.PipelineItem;
-import io.rediscover.pipeline.PipelineStage;
+import io.rediscover.stage.PipelineItem;
+import io.rediscover.stage.PipelineStage;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.rediscover.pipeline;
+package io.rediscover.stage;
 
 import io.rediscover.mirror.ConnectionRef;
 

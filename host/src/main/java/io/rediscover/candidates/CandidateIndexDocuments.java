@@ -1,0 +1,155 @@
+package io.rediscover.candidates;
+
+import io.rediscover.index.CandidateDocuments;
+import io.rediscover.index.CandidateFields;
+import io.rediscover.index.IndexedCandidate;
+import io.rediscover.index.Indexes;
+import io.rediscover.index.TextAnalyzer;
+import io.rediscover.mirror.ConnectionRef;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A candidate's index document, from the same merge as its view: text for keyword and Boolean search, keyword values
+ * for every filter and insight (power filters, and each ATS filter the connectors declare, taken from the candidate's
+ * and its applications' attribute values), years as numbers, and the last update as a date. Keyword values are folded
+ * (lower case, accents removed, spaces collapsed) so that one value is one bucket whatever its spelling in the source,
+ * except ATS values, which are the ATS's own labels and kept as they are.
+ */
+@Singleton
+public final class CandidateIndexDocuments implements CandidateDocuments {
+
+    private final CandidateViews views;
+    private final Indexes indexes;
+    private final Clock clock;
+
+    /** @param views the merge @param indexes their fields @param clock the host's clock (years are counted to today) */
+    @Inject
+    public CandidateIndexDocuments(CandidateViews views, Indexes indexes, Clock clock) {
+        this.views = views;
+        this.indexes = indexes;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<IndexedCandidate> document(ConnectionRef ref, String candidateId) {
+        return views.load(ref, candidateId).filter(d -> d.record().live()).map(d -> document(ref, d));
+    }
+
+    private IndexedCandidate document(ConnectionRef ref, AtsData d) {
+        CandidateFields fields = indexes.fields();
+        List<CandidateView.Position> work = d.workHistory();
+        Optional<CandidateView.Position> current = work.stream().filter(p -> p.current() || p.endDate() == null).findFirst()
+                .or(() -> work.stream().findFirst());
+        List<CandidateView.Position> past = work.stream().filter(p -> current.isEmpty() || p != current.get()).toList();
+        List<CandidateView.School> schools = d.education();
+
+        Map<String, List<String>> facets = new LinkedHashMap<>();
+        facet(facets, "location", Stream.ofNullable(d.location()));
+        facet(facets, "title", current.map(CandidateView.Position::title).stream());
+        facet(facets, "company", current.map(CandidateView.Position::company).stream());
+        facet(facets, "pasttitle", past.stream().map(CandidateView.Position::title));
+        facet(facets, "pastcompany", past.stream().map(CandidateView.Position::company));
+        facet(facets, "skill", d.skills().stream());
+        facet(facets, "school", schools.stream().map(CandidateView.School::school));
+        facet(facets, "degree", schools.stream().map(CandidateView.School::degree));
+        facet(facets, "major", schools.stream().map(CandidateView.School::major));
+        facets.put(CandidateFields.FACET_PREFIX + "matched", List.of("false"));
+
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("name", TextAnalyzer.analyzed(d.displayName()));
+        text.put("title", analyzed(current.map(CandidateView.Position::title).stream()));
+        text.put("company", analyzed(current.map(CandidateView.Position::company).stream()));
+        text.put("pasttitle", analyzed(past.stream().map(CandidateView.Position::title)));
+        text.put("pastcompany", analyzed(past.stream().map(CandidateView.Position::company)));
+        text.put("skill", analyzed(d.skills().stream()));
+        text.put("school", analyzed(schools.stream().map(CandidateView.School::school)));
+        text.put("degree", analyzed(schools.stream().map(CandidateView.School::degree)));
+        text.put("major", analyzed(schools.stream().map(CandidateView.School::major)));
+        text.put("location", TextAnalyzer.analyzed(d.location()));
+
+        Map<String, Instant> dates = new LinkedHashMap<>();
+        dates.put(CandidateFields.DATE_PREFIX + CandidateFields.UPDATED, CandidateViews.orEpoch(d.updatedAt()));
+        List<String> atsText = new ArrayList<>();
+        for (String key : fields.atsTerms()) {
+            List<String> values = d.valuesOf(key);
+            if (!values.isEmpty()) {
+                facets.put(CandidateFields.ATS_PREFIX + key, values);
+                text.put(CandidateFields.ATS_TEXT_PREFIX + key, analyzed(values.stream()));
+                atsText.addAll(values);
+            }
+        }
+        for (String key : fields.atsDates()) {
+            d.valuesOf(key).stream().map(CandidateIndexDocuments::instant).flatMap(Optional::stream).max(Instant::compareTo)
+                    .ifPresent(latest -> dates.put(CandidateFields.DATE_PREFIX + key, latest));
+        }
+        text.put("all", String.join(" ", text.values().stream().filter(s -> !s.isEmpty()).toList()));
+
+        Map<String, Long> numbers = new LinkedHashMap<>();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        long years = Careers.yearsOfExperience(work, today);
+        if (years >= 0) {
+            numbers.put(CandidateFields.NUMBER_PREFIX + "yearsexperience", years);
+        }
+        long inRole = Careers.yearsInRole(work, today);
+        if (inRole >= 0) {
+            numbers.put(CandidateFields.NUMBER_PREFIX + "yearsinrole", inRole);
+        }
+
+        Map<String, String> display = new LinkedHashMap<>();
+        display.put("name", d.displayName());
+        current.map(CandidateView.Position::title).ifPresent(t -> display.put("title", t));
+        current.map(CandidateView.Position::company).ifPresent(c -> display.put("company", c));
+        if (d.location() != null) {
+            display.put("location", d.location());
+        }
+        return new IndexedCandidate(CandidateDocuments.key(ref, d.record().externalId()), ref.connectionId(),
+                d.record().externalId(), display, text, facets, numbers, dates);
+    }
+
+    private static void facet(Map<String, List<String>> facets, String name, Stream<String> values) {
+        Set<String> folded = values.filter(Objects::nonNull).map(CandidateIndexDocuments::facetValue)
+                .filter(v -> !v.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (!folded.isEmpty()) {
+            facets.put(CandidateFields.FACET_PREFIX + name, List.copyOf(folded));
+        }
+    }
+
+    /** @param value a source value @return its keyword form: folded, single-spaced */
+    public static String facetValue(String value) {
+        return TextAnalyzer.fold(value).strip().replaceAll("\\s+", " ");
+    }
+
+    private static String analyzed(Stream<String> values) {
+        return values.filter(Objects::nonNull).map(TextAnalyzer::analyzed).filter(s -> !s.isEmpty())
+                .collect(Collectors.joining(" "));
+    }
+
+    private static Optional<Instant> instant(String value) {
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return Optional.of(LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+}

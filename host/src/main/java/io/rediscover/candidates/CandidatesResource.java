@@ -1,0 +1,101 @@
+package io.rediscover.candidates;
+
+import io.rediscover.mirror.MirrorStore;
+import io.rediscover.tenancy.Caller;
+import io.rediscover.web.ApiException;
+import io.rediscover.web.ApiResource;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Candidates of the caller's org: one candidate's view ({@code GET /api/candidates/{id}}), finding one by its ATS id
+ * ({@code GET /api/candidates?connection=…&atsId=…}), and its original resume ({@code GET /api/candidates/{id}/resume}).
+ * Another org's candidate answers 404, as an unknown one does.
+ */
+@Path("/candidates")
+@Produces(MediaType.APPLICATION_JSON)
+@Singleton
+public final class CandidatesResource implements ApiResource {
+
+    private final CandidateViews views;
+    private final MirrorStore mirror;
+
+    /** @param views the candidates' views @param mirror resume files */
+    @Inject
+    public CandidatesResource(CandidateViews views, MirrorStore mirror) {
+        this.views = views;
+        this.mirror = mirror;
+    }
+
+    /** @param id a candidate id */
+    private static CandidateId parse(String id) {
+        return CandidateId.parse(id).orElseThrow(() -> ApiException.notFound("candidate '" + id + "'"));
+    }
+
+    /** @param id a candidate id @param security the caller @return the candidate */
+    @GET
+    @Path("/{id}")
+    public CandidateView get(@PathParam("id") String id, @Context SecurityContext security) {
+        String org = Caller.of(security).org();
+        return views.view(org, parse(id)).orElseThrow(() -> ApiException.notFound("candidate '" + id + "'"));
+    }
+
+    /** @param id the candidate's id in the API */
+    public record Found(String id) {
+    }
+
+    /**
+     * @param connection a connection of the caller's org
+     * @param atsId      an id in its ATS
+     * @param security   the caller
+     * @return the candidate's API id
+     */
+    @GET
+    public Found find(@QueryParam("connection") String connection, @QueryParam("atsId") String atsId,
+                      @Context SecurityContext security) {
+        String org = Caller.of(security).org();
+        if (connection == null || connection.isBlank()) {
+            throw ApiException.badRequest("connection", "give the connection id: ?connection=…&atsId=…");
+        }
+        if (atsId == null || atsId.isBlank()) {
+            throw ApiException.badRequest("atsId", "give the candidate's id in the ATS: ?connection=…&atsId=…");
+        }
+        if (connection.contains("/")) {
+            throw ApiException.notFound("connection '" + connection + "'");
+        }
+        return views.find(org, connection, atsId).map(c -> new Found(c.value()))
+                .orElseThrow(() -> ApiException.notFound("candidate '" + atsId + "' of connection '" + connection + "'"));
+    }
+
+    /** @param id a candidate id @param security the caller @return the resume file as the ATS gave it */
+    @GET
+    @Path("/{id}/resume")
+    @Produces(MediaType.WILDCARD)
+    public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
+        String org = Caller.of(security).org();
+        CandidateView.Resume resume = views.view(org, parse(id)).map(CandidateView::ats).map(CandidateView.Ats::resume)
+                .orElseThrow(() -> ApiException.notFound("a resume of candidate '" + id + "'"));
+        var ref = views.load(parse(id).ref(org), parse(id).atsId()).orElseThrow().record().resume();
+        byte[] bytes = mirror.blob(org, ref.sha256())
+                .orElseThrow(() -> ApiException.notFound("the resume file of candidate '" + id + "'"));
+        String type = resume.mediaType() == null || resume.mediaType().isBlank() ? MediaType.APPLICATION_OCTET_STREAM
+                : resume.mediaType();
+        String name = resume.fileName() == null ? "resume" : resume.fileName();
+        return Response.ok(bytes, type)
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                        .replace("+", "%20"))
+                .build();
+    }
+}

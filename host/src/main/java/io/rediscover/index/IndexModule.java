@@ -1,0 +1,14 @@
+package io.rediscover.index;
+
+import com.google.inject.AbstractModule;
+import io.rediscover.lifecycle.Lifecycle;
+import io.rediscover.stage.Stages;
+
+/** The search indexes and the pipeline stage that writes them. */
+public final class IndexModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        Lifecycle.manage(binder(), Indexes.class);
+        Stages.add(binder(), IndexStage.class);
+    }
+}

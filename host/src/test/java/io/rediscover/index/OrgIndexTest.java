@@ -1,0 +1,120 @@
+package io.rediscover.index;
+
+import io.indextables.tantivy4java.result.SearchResult;
+import io.indextables.tantivy4java.split.SplitCacheManager;
+import io.indextables.tantivy4java.split.SplitSearcher;
+import io.indextables.tantivy4java.split.SplitTermQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A collection on a real Tantivy directory: writes, replacements, deletions, shards, publication, fields changes. */
+class OrgIndexTest {
+
+    @TempDir
+    Path dir;
+
+    private final SplitCacheManager cache = SplitCacheManager.getInstance(
+            new SplitCacheManager.CacheConfig("test-" + System.nanoTime()).withMaxCacheSize(32L * 1024 * 1024));
+    private final List<OrgIndex> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        opened.forEach(OrgIndex::close);
+    }
+
+    private OrgIndex open(CandidateFields fields, int shards) {
+        OrgIndex i = new OrgIndex(dir.resolve("org"), "test", fields, shards, cache);
+        opened.add(i);
+        return i;
+    }
+
+    static IndexedCandidate doc(String key, String name, String status) {
+        return new IndexedCandidate(key, "c1", key, Map.of("name", name), Map.of("name", TextAnalyzer.analyzed(name),
+                "all", TextAnalyzer.analyzed(name + " " + status)),
+                Map.of("ats_status", List.of(status), "f_skill", List.of("java")), Map.of("n_yearsexperience", 5L),
+                Map.of("dt_updated", Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    static long count(OrgIndex index, String field, String value) {
+        long n = 0;
+        try (OrgIndex.Reading r = index.read()) {
+            for (SplitSearcher s : r.searchers()) {
+                try (SearchResult result = s.search(new SplitTermQuery(field, value), 10_000)) {
+                    n += result.getHits().size();
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void writesReplaceByKeyAndAreReadAfterPublication() {
+        OrgIndex index = open(new CandidateFields(Set.of("status"), Set.of("lastUpdated")), 3);
+        List<IndexedCandidate> docs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            docs.add(doc("acme/c1/" + i, "Person " + i, i % 2 == 0 ? "Hired" : "Rejected"));
+        }
+        index.write(docs, List.of());
+        assertThat(index.publishedDocuments()).as("nothing readable before publication").isZero();
+        index.publishDue(Long.MAX_VALUE, 0);
+        assertThat(index.publishedDocuments()).isEqualTo(50);
+        assertThat(count(index, "ats_status", "Hired")).isEqualTo(25);
+
+        index.write(List.of(doc("acme/c1/1", "Renamed Person", "Hired")), List.of("acme/c1/2"));
+        index.publishDue(Long.MAX_VALUE, 0);
+        assertThat(index.publishedDocuments()).isEqualTo(49);
+        assertThat(count(index, "name", "renamed")).isEqualTo(1);
+        assertThat(count(index, "key", "acme/c1/1")).as("replaced, not added").isEqualTo(1);
+        assertThat(count(index, "key", "acme/c1/2")).isZero();
+        assertThat(count(index, "ats_status", "Hired")).isEqualTo(25); // 1 became Hired, 2 (Hired) was deleted
+
+        index.deleteConnection("c1");
+        index.publishDue(Long.MAX_VALUE, 0);
+        assertThat(index.publishedDocuments()).isZero();
+    }
+
+    /** Split readers are cached by file name in tantivy4java: two collections must never read each other's split. */
+    @Test
+    void twoCollectionsNeverReadEachOthersSplits() {
+        CandidateFields fields = new CandidateFields(Set.of("status"), Set.of());
+        OrgIndex a = new OrgIndex(dir.resolve("a"), "a", fields, 1, cache);
+        OrgIndex b = new OrgIndex(dir.resolve("b"), "b", fields, 1, cache);
+        opened.add(a);
+        opened.add(b);
+        a.write(List.of(doc("a/c1/1", "Alice", "Hired")), List.of());
+        b.write(List.of(doc("b/c1/1", "Bob", "Hired"), doc("b/c1/2", "Bea", "Hired")), List.of());
+        a.publishDue(Long.MAX_VALUE, 0);
+        b.publishDue(Long.MAX_VALUE, 0);
+        assertThat(count(a, "ats_status", "Hired")).isEqualTo(1);
+        assertThat(count(b, "ats_status", "Hired")).isEqualTo(2);
+        assertThat(count(a, "name", "bob")).isZero();
+    }
+
+    @Test
+    void aCollectionWhoseFieldsChangedIsCreatedAgainAndSaysSo() {
+        OrgIndex first = open(new CandidateFields(Set.of("status"), Set.of()), 1);
+        assertThat(first.created()).isTrue();
+        first.write(List.of(doc("acme/c1/1", "A", "Hired")), List.of());
+        first.close();
+        opened.remove(first);
+        OrgIndex same = open(new CandidateFields(Set.of("status"), Set.of()), 1);
+        assertThat(same.created()).isFalse();
+        assertThat(same.publishedDocuments()).as("published again at open").isEqualTo(1);
+        same.close();
+        opened.remove(same);
+        OrgIndex changed = open(new CandidateFields(Set.of("status", "source"), Set.of()), 2);
+        assertThat(changed.created()).isTrue();
+        assertThat(changed.publishedDocuments()).isZero();
+        assertThat(changed.shardCount()).isEqualTo(2);
+    }
+}
