@@ -51,8 +51,9 @@ class SyncCrashTest {
                 Thread.sleep(2_500 + random.nextInt(3_000));
                 CrashHarness.kill(host);
             }
+            int from = harness.lines();
             Process host = harness.launch("io.rediscover.Main", "serve", "--config");
-            boolean succeeded = harness.awaitLine(host, "SUCCEEDED", 240);
+            boolean succeeded = harness.awaitLine(host, "SUCCEEDED", 240, from);
             CrashHarness.stop(host);
             assertThat(succeeded).as("a run completed after %d kills (seed %d)", KILLS, seed).isTrue();
             harness.withStore(store -> {
