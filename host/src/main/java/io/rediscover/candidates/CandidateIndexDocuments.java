@@ -1,10 +1,10 @@
 package io.rediscover.candidates;
 
+import io.rediscover.index.Analyzer;
 import io.rediscover.index.CandidateDocuments;
 import io.rediscover.index.CandidateFields;
 import io.rediscover.index.IndexedCandidate;
 import io.rediscover.index.Indexes;
-import io.rediscover.index.TextAnalyzer;
 import io.rediscover.mirror.ConnectionRef;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -73,7 +73,7 @@ public final class CandidateIndexDocuments implements CandidateDocuments {
         facets.put(CandidateFields.FACET_PREFIX + "matched", List.of("false"));
 
         Map<String, String> text = new LinkedHashMap<>();
-        text.put("name", TextAnalyzer.analyzed(d.displayName()));
+        text.put("name", Analyzer.analyzed(d.displayName()));
         text.put("title", analyzed(current.map(CandidateView.Position::title).stream()));
         text.put("company", analyzed(current.map(CandidateView.Position::company).stream()));
         text.put("pasttitle", analyzed(past.stream().map(CandidateView.Position::title)));
@@ -82,7 +82,7 @@ public final class CandidateIndexDocuments implements CandidateDocuments {
         text.put("school", analyzed(schools.stream().map(CandidateView.School::school)));
         text.put("degree", analyzed(schools.stream().map(CandidateView.School::degree)));
         text.put("major", analyzed(schools.stream().map(CandidateView.School::major)));
-        text.put("location", TextAnalyzer.analyzed(d.location()));
+        text.put("location", Analyzer.analyzed(d.location()));
 
         Map<String, Instant> dates = new LinkedHashMap<>();
         dates.put(CandidateFields.DATE_PREFIX + CandidateFields.UPDATED, CandidateViews.orEpoch(d.updatedAt()));
@@ -131,13 +131,13 @@ public final class CandidateIndexDocuments implements CandidateDocuments {
         }
     }
 
-    /** @param value a source value @return its keyword form: folded, single-spaced */
+    /** @param value a source value @return its keyword form */
     public static String facetValue(String value) {
-        return TextAnalyzer.fold(value).strip().replaceAll("\\s+", " ");
+        return Analyzer.keyword(value);
     }
 
     private static String analyzed(Stream<String> values) {
-        return values.filter(Objects::nonNull).map(TextAnalyzer::analyzed).filter(s -> !s.isEmpty())
+        return values.filter(Objects::nonNull).map(Analyzer::analyzed).filter(s -> !s.isEmpty())
                 .collect(Collectors.joining(" "));
     }
 

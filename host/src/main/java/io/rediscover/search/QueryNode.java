@@ -1,5 +1,6 @@
 package io.rediscover.search;
 
+import io.rediscover.index.Analyzer;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

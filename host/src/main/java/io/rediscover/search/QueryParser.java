@@ -1,5 +1,6 @@
 package io.rediscover.search;
 
+import io.rediscover.index.Analyzer;
 import io.rediscover.search.QueryLexer.Kind;
 import io.rediscover.search.QueryLexer.Lexeme;
 

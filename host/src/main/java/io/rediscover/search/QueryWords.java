@@ -1,5 +1,7 @@
 package io.rediscover.search;
 
+import io.rediscover.index.Token;
+import io.rediscover.index.Analyzer;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;

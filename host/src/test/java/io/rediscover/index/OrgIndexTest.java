@@ -39,8 +39,8 @@ class OrgIndexTest {
     }
 
     static IndexedCandidate doc(String key, String name, String status) {
-        return new IndexedCandidate(key, "c1", key, Map.of("name", name), Map.of("name", TextAnalyzer.analyzed(name),
-                "all", TextAnalyzer.analyzed(name + " " + status)),
+        return new IndexedCandidate(key, "c1", key, Map.of("name", name), Map.of("name", Analyzer.analyzed(name),
+                "all", Analyzer.analyzed(name + " " + status)),
                 Map.of("ats_status", List.of(status), "f_skill", List.of("java")), Map.of("n_yearsexperience", 5L),
                 Map.of("dt_updated", Instant.parse("2026-01-01T00:00:00Z")));
     }

@@ -1,5 +1,6 @@
 package io.rediscover.search;
 
+import io.rediscover.index.Analyzer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

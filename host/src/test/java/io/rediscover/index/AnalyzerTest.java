@@ -1,4 +1,4 @@
-package io.rediscover.search;
+package io.rediscover.index;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package io.rediscover.search;
+package io.rediscover.index;
 
 /**
  * One word of a text as search sees it.

@@ -1,4 +1,4 @@
-package io.rediscover.search;
+package io.rediscover.index;
 
 import java.text.Normalizer;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.rediscover.search;
+package io.rediscover.index;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.rediscover.search;
+package io.rediscover.index;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +51,34 @@ public final class Analyzer {
     }
 
     /**
+     * @param text any text, or null
+     * @return its terms joined by single spaces: the form the index's whitespace tokenizer takes
+     */
+    public static String analyzed(String text) {
+        return text == null ? "" : String.join(" ", terms(text));
+    }
+
+    /**
+     * @param value a value of a filter (a company, a school)
+     * @return its keyword form: folded word by word as terms are, single-spaced, punctuation kept — one bucket per value
+     *         whatever its spelling's case or accents
+     */
+    public static String keyword(String value) {
+        StringBuilder out = new StringBuilder();
+        for (String part : value.strip().split("\\s+")) {
+            if (!part.isEmpty()) {
+                out.append(out.length() == 0 ? "" : " ").append(Folding.fold(part));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * @param text      any text
      * @param wildcards whether {@code *} and {@code ?} are part of words (a query pattern such as {@code eng*er})
      * @return its tokens, in order
      */
-    static List<Token> tokens(String text, boolean wildcards) {
+    public static List<Token> tokens(String text, boolean wildcards) {
         List<Token> tokens = new ArrayList<>();
         TechWords words = new TechWords(text, wildcards);
         int i = 0;
