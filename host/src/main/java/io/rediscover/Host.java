@@ -16,6 +16,7 @@ import io.rediscover.lifecycle.Lifecycle;
 import io.rediscover.mirror.MirrorModule;
 import io.rediscover.pipeline.PipelineModule;
 import io.rediscover.plugins.PluginsModule;
+import io.rediscover.search.SearchModule;
 import io.rediscover.security.SecurityModule;
 import io.rediscover.store.StoreModule;
 import io.rediscover.sync.SyncModule;
@@ -81,6 +82,7 @@ public final class Host implements AutoCloseable {
                 new SyncModule(),
                 new IndexModule(),
                 new CandidatesModule(),
+                new SearchModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),
                 new HealthModule()));

@@ -99,7 +99,7 @@ public final class CandidateFields {
         TEXT.forEach(f -> out.add(f + ":text"));
         FACETS.forEach(f -> out.add(FACET_PREFIX + f + ":keyword"));
         NUMBERS.forEach(f -> out.add(NUMBER_PREFIX + f + ":number"));
-        DISPLAY.forEach(f -> out.add(DISPLAY_PREFIX + f + ":stored"));
+        DISPLAY.forEach(f -> out.add(DISPLAY_PREFIX + f + ":display"));
         out.add(DATE_PREFIX + UPDATED + ":date");
         atsTerms.forEach(k -> {
             out.add(ATS_PREFIX + k + ":keyword");
@@ -129,7 +129,8 @@ public final class CandidateFields {
                     case "text" -> b.addTextField(name, false, false, "whitespace", "position");
                     case "number" -> b.addIntegerField(name, true, true, true);
                     case "date" -> b.addDateField(name, true, true, true);
-                    case "stored" -> b.addStringField(name, true, false, false);
+                    // indexed as well: a split refuses a stored field that is not indexed
+                    case "display" -> b.addStringField(name, true, true, false);
                     default -> throw new IllegalStateException(f);
                 }
             }

@@ -1,6 +1,8 @@
 package io.rediscover.index;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.indextables.tantivy4java.core.Schema;
+import io.indextables.tantivy4java.core.Searcher;
 import io.indextables.tantivy4java.split.SplitCacheManager;
 import io.indextables.tantivy4java.split.SplitSearcher;
 import org.slf4j.Logger;
@@ -167,6 +169,11 @@ public final class OrgIndex implements AutoCloseable {
         return shards.stream().mapToLong(Shard::publishedDocs).sum();
     }
 
+    /** @return a number that changes with every publication: what readers see is the same while it is */
+    public long generation() {
+        return shards.stream().mapToLong(Shard::generation).sum();
+    }
+
     /** @return how many shards */
     public int shardCount() {
         return shards.size();
@@ -186,6 +193,15 @@ public final class OrgIndex implements AutoCloseable {
         return new Reading(held);
     }
 
+    /**
+     * A shard's reader for ranked hits.
+     *
+     * @param searcher the reader
+     * @param schema   its schema, for building queries
+     */
+    public record RankedReader(Searcher searcher, Schema schema) {
+    }
+
     /** The published splits a search uses. */
     public static final class Reading implements AutoCloseable {
         private final List<Shard.Published> held;
@@ -194,9 +210,14 @@ public final class OrgIndex implements AutoCloseable {
             this.held = held;
         }
 
-        /** @return one searcher per non-empty shard */
+        /** @return one split searcher per non-empty shard (exact counts, facets, insights) */
         public List<SplitSearcher> searchers() {
             return held.stream().map(p -> p.searcher).toList();
+        }
+
+        /** @return one reader per non-empty shard, at the same commit as its split (ranked hits), with its schema */
+        public List<RankedReader> ranked() {
+            return held.stream().map(p -> new RankedReader(p.ranked, p.schema)).toList();
         }
 
         @Override

@@ -54,17 +54,24 @@ final class Shard implements AutoCloseable {
     private volatile Published published;
     private long generation;
 
-    /** A published split and the searcher over it, counted by the readers using it. */
+    /**
+     * A publication: the split (exact counts, facets, insights) and a reader of the index at the very same commit
+     * (ranked hits: splits do not score), counted by the readers using them.
+     */
     static final class Published {
         final Path split;
         final SplitSearcher searcher;
+        final Searcher ranked;
+        final Schema schema;
         final long docs;
         private final AtomicInteger users = new AtomicInteger(1); // the shard's own reference
         private volatile boolean retired;
 
-        Published(Path split, SplitSearcher searcher, long docs) {
+        Published(Path split, SplitSearcher searcher, Searcher ranked, Schema schema, long docs) {
             this.split = split;
             this.searcher = searcher;
+            this.ranked = ranked;
+            this.schema = schema;
             this.docs = docs;
         }
 
@@ -83,6 +90,7 @@ final class Shard implements AutoCloseable {
         void release() {
             if (users.decrementAndGet() == 0) {
                 searcher.close();
+                ranked.close();
                 try {
                     Files.deleteIfExists(split);
                 } catch (IOException e) {
@@ -257,6 +265,7 @@ final class Shard implements AutoCloseable {
         }
         Path split;
         QuickwitSplit.SplitMetadata meta;
+        Searcher ranked;
         writeLock.lock();
         try {
             dirty = false;
@@ -265,23 +274,25 @@ final class Shard implements AutoCloseable {
                 mergeAll();
                 deletedSinceMerge = false;
             }
+            generation++;
             if (documents() == 0) {
                 swap(null); // nothing to read: no split (a split of nothing cannot be made)
                 return true;
             }
-            generation++;
             // Unique across the installation: tantivy4java caches split readers by file name, so two shards (or two orgs)
             // publishing "1.split" would read each other's data.
             split = splitsDir().resolve(UUID.randomUUID() + ".split");
             meta = QuickwitSplit.convertIndexFromPath(indexDir().toString(), split.toString(),
                     new QuickwitSplit.SplitConfig(name + "-" + generation, "rediscover", "local"));
+            index.reload();
+            ranked = index.searcher(); // the same commit as the split, held until the publication retires
         } catch (RuntimeException e) {
             dirty = true;
             throw e;
         } finally {
             writeLock.unlock();
         }
-        swap(new Published(split, cache.createSplitSearcher("file://" + split, meta), meta.getNumDocs()));
+        swap(new Published(split, cache.createSplitSearcher("file://" + split, meta), ranked, schema, meta.getNumDocs()));
         return true;
     }
 
@@ -325,6 +336,11 @@ final class Shard implements AutoCloseable {
                 return Optional.of(p);
             }
         }
+    }
+
+    /** @return how many publications this shard made since it opened */
+    long generation() {
+        return generation;
     }
 
     /** @return documents in the published split */

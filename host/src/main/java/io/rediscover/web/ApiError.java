@@ -3,7 +3,7 @@ package io.rediscover.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The body of every error the API answers: {@code {"error":{"code","message","field"?,"incident"?}}}.
+ * The body of every error the API answers: {@code {"error":{"code","message","field"?,"column"?,"incident"?}}}.
  *
  * @param error the error
  */
@@ -15,9 +15,14 @@ public record ApiError(Detail error) {
      * @param field    where: a JSON path in the request body ({@code credentials.clientId}), a query parameter, or a
      *                 query position; absent when not about one place
      * @param incident for 500s: the id under which the server logged the failure
+     * @param column   for a query that does not parse: the 1-based position (in characters) where it goes wrong
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Detail(String code, String message, String field, String incident) {
+    public record Detail(String code, String message, String field, String incident, Integer column) {
+        /** @param code code @param message message @param field field @param incident incident */
+        public Detail(String code, String message, String field, String incident) {
+            this(code, message, field, incident, null);
+        }
     }
 
     /**

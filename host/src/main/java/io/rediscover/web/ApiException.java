@@ -11,6 +11,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final String field;
+    private final Integer column;
 
     /**
      * @param status  HTTP status
@@ -19,10 +20,25 @@ public class ApiException extends RuntimeException {
      * @param field   where, or null
      */
     public ApiException(int status, String code, String message, String field) {
+        this(status, code, message, field, null);
+    }
+
+    private ApiException(int status, String code, String message, String field, Integer column) {
         super(message);
         this.status = status;
         this.code = code;
         this.field = field;
+        this.column = column;
+    }
+
+    /**
+     * @param field   the request field holding the text, e.g. {@code query}
+     * @param message what is wrong
+     * @param column  the 1-based position in the text where it goes wrong
+     * @return a 400 naming the field and the column
+     */
+    public static ApiException badQuery(String field, String message, int column) {
+        return new ApiException(400, "invalid_query", message, field, column);
     }
 
     /**
@@ -75,6 +91,6 @@ public class ApiException extends RuntimeException {
 
     /** @return the response body */
     public ApiError body() {
-        return ApiError.of(code, getMessage(), field);
+        return new ApiError(new ApiError.Detail(code, getMessage(), field, null, column));
     }
 }

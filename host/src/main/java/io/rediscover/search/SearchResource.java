@@ -1,0 +1,113 @@
+package io.rediscover.search;
+
+import io.rediscover.candidates.CandidateId;
+import io.rediscover.candidates.CandidateView;
+import io.rediscover.candidates.CandidateViews;
+import io.rediscover.index.Indexes;
+import io.rediscover.index.OrgIndex;
+import io.rediscover.tenancy.Caller;
+import io.rediscover.web.ApiException;
+import io.rediscover.web.ApiResource;
+import io.rediscover.web.InvalidField;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code POST /api/search}: the caller's org's ATS candidates ({@code corpus: "ats"}) or the public profiles
+ * ({@code "public"}, open to every signed-in user) with a Boolean query, filters, order and paging → the exact total,
+ * the page's hits with highlighted snippets, facets, the filters offered and the query's warnings. A query that does
+ * not parse answers 400 with the column where it goes wrong.
+ */
+@Path("/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Singleton
+public final class SearchResource implements ApiResource {
+
+    private final SearchService search;
+    private final Indexes indexes;
+    private final CandidateViews candidates;
+
+    /** @param search runs searches @param indexes the collections @param candidates texts for snippets */
+    @Inject
+    public SearchResource(SearchService search, Indexes indexes, CandidateViews candidates) {
+        this.search = search;
+        this.indexes = indexes;
+        this.candidates = candidates;
+    }
+
+    /** @param body the request @param security the caller @return the answer */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SearchResponse search(SearchRequest body, @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        SearchRequest.Valid request = InvalidField.body(body).validate(search.vocabulary().catalog());
+        ParsedQuery parsed = parse(request.query());
+        if (request.corpus() == SearchRequest.Corpus.PUBLIC) {
+            return search.search(indexes.profiles(), request, parsed, (connection, external) -> new HitIds.Ids(external, null));
+        }
+        String org = caller.org();
+        OrgIndex index = indexes.candidates(org);
+        SearchResponse found = search.search(index, request, parsed,
+                (connection, external) -> new HitIds.Ids(new CandidateId(connection, external).value(), external));
+        Snippets snippets = new Snippets(parsed == null ? null : parsed.root());
+        if (!snippets.any()) {
+            return found;
+        }
+        List<SearchResponse.Hit> hits = found.hits().stream().map(h -> CandidateId.parse(h.id())
+                .flatMap(id -> candidates.view(org, id))
+                .map(view -> new SearchResponse.Hit(h.id(), h.atsId(), h.name(), h.title(), h.company(), h.location(),
+                        snippets.of(texts(view)), h.matched()))
+                .orElse(h)).toList();
+        return new SearchResponse(found.total(), found.page(), found.size(), hits, found.facets(), found.filters(),
+                found.warnings(), found.explain(), found.capped(), found.tookMs());
+    }
+
+    /** @param query the query text @return it parsed, or null when blank */
+    ParsedQuery parse(String query) {
+        if (query.isBlank()) {
+            return null;
+        }
+        try {
+            return search.vocabulary().parser().parse(query);
+        } catch (QuerySyntaxException e) {
+            throw ApiException.badQuery("query", e.getMessage(), e.column());
+        }
+    }
+
+    /** The texts of a candidate a query's words are looked for in, by the field the recruiter sees them in. */
+    private static Map<String, String> texts(CandidateView view) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("name", view.name());
+        if (view.enrichment() != null) {
+            out.put("experience", view.enrichment().workHistory().stream().map(p -> join(p.value().title(), p.value().company()))
+                    .collect(Collectors.joining("; ")));
+            out.put("education", view.enrichment().education().stream()
+                    .map(s -> join(s.value().school(), s.value().degree(), s.value().major())).collect(Collectors.joining("; ")));
+            out.put("skills", view.enrichment().skills().stream().map(CandidateView.Sourced::value).collect(Collectors.joining(", ")));
+            out.put("location", Optional.ofNullable(view.enrichment().location()).map(CandidateView.Sourced::value).orElse(null));
+        }
+        if (view.ats() != null) {
+            out.put("ats", view.ats().workflows().stream().map(w -> join(w.job(), w.status(), w.stage(), w.source(), w.recruiter()))
+                    .collect(Collectors.joining("; ")));
+        }
+        return out;
+    }
+
+    private static String join(String... parts) {
+        return Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(", "));
+    }
+}

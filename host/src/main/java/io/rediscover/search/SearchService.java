@@ -1,0 +1,213 @@
+package io.rediscover.search;
+
+import io.indextables.tantivy4java.aggregation.CountAggregation;
+import io.indextables.tantivy4java.aggregation.CountResult;
+import io.indextables.tantivy4java.aggregation.TermsAggregation;
+import io.indextables.tantivy4java.aggregation.TermsResult;
+import io.indextables.tantivy4java.core.DocAddress;
+import io.indextables.tantivy4java.core.Document;
+import io.indextables.tantivy4java.result.SearchResult;
+import io.indextables.tantivy4java.split.SplitAggregation;
+import io.indextables.tantivy4java.split.SplitMatchAllQuery;
+import io.indextables.tantivy4java.split.SplitQuery;
+import io.indextables.tantivy4java.split.SplitSearcher;
+import io.rediscover.index.CandidateFields;
+import io.rediscover.index.Indexes;
+import io.rediscover.index.OrgIndex;
+import io.rediscover.pluginapi.FilterField;
+import io.rediscover.plugins.ConnectorRegistry;
+import io.rediscover.plugins.LoadedConnector;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs searches against one collection: the query is parsed (our Boolean language), compiled twice, and sent to every
+ * shard — ranked hits from each shard's index reader, exact totals and facets from its published split, both at the
+ * same commit — then merged. Which filters a collection offers (those it holds values for) is worked out once per
+ * publication.
+ */
+@Singleton
+public final class SearchService {
+
+    /** Values per facet in a search answer. */
+    static final int FACET_VALUES = 20;
+    private static final String TOTAL = "_total";
+
+    private final Indexes indexes;
+    private final ConnectorRegistry connectors;
+    private final Map<String, Offered> offered = new ConcurrentHashMap<>();
+    private volatile Vocabulary vocabulary;
+
+    /** @param indexes the collections @param connectors their filters' labels */
+    @Inject
+    public SearchService(Indexes indexes, ConnectorRegistry connectors) {
+        this.indexes = indexes;
+        this.connectors = connectors;
+    }
+
+    /** The filters and the parser of the installed connectors' fields. */
+    record Vocabulary(FilterCatalog catalog, QueryParser parser, QueryCompiler compiler) {
+    }
+
+    private record Offered(long generation, List<FilterCatalog.Filter> filters) {
+    }
+
+    /** @return the filters and parser for the current fields */
+    Vocabulary vocabulary() {
+        Vocabulary v = vocabulary;
+        if (v == null) {
+            Map<String, String> labels = new HashMap<>();
+            for (LoadedConnector c : connectors.connectors()) {
+                for (FilterField f : c.descriptor().filters()) {
+                    labels.putIfAbsent(f.key(), f.label());
+                }
+            }
+            CandidateFields fields = indexes.fields();
+            Set<String> ats = fields.atsTerms();
+            v = new Vocabulary(new FilterCatalog(fields, labels), new QueryParser(ats), new QueryCompiler(ats));
+            vocabulary = v;
+        }
+        return v;
+    }
+
+    /** A hit before its page is known: where it is and how it ranks. */
+    private record Ranked(int shard, DocAddress address, double score) {
+    }
+
+    /**
+     * @param index   the collection to search (an org's candidates, or the public profiles)
+     * @param request the validated request
+     * @param parsed  the parsed query, or null for everything
+     * @param hitIds  turns a hit's stored key fields into its API id and ATS id
+     * @return the answer, without snippets (the caller adds them, knowing where the texts are)
+     */
+    SearchResponse search(OrgIndex index, SearchRequest.Valid request, ParsedQuery parsed, HitIds hitIds) {
+        long t0 = System.nanoTime();
+        Vocabulary v = vocabulary();
+        QueryNode root = parsed == null ? null : parsed.root();
+        List<FilterCatalog.Filter> offer = offered(index, v.catalog());
+        try (OrgIndex.Reading reading = index.read()) {
+            SplitQuery query = v.compiler().split(root, request.selections());
+            Map<String, SplitAggregation> aggs = new LinkedHashMap<>();
+            aggs.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
+            for (FilterCatalog.Filter f : offer) {
+                if (f.kind() == FilterCatalog.Kind.TERMS) {
+                    aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), FACET_VALUES, 0));
+                }
+            }
+            long total = 0;
+            Map<String, Map<String, Long>> facetCounts = new LinkedHashMap<>();
+            for (SplitSearcher split : reading.searchers()) {
+                try (SearchResult r = split.search(query, 0, aggs)) {
+                    total += ((CountResult) r.getAggregation(TOTAL)).getCount();
+                    for (String key : aggs.keySet()) {
+                        if (!key.equals(TOTAL) && r.getAggregation(key) instanceof TermsResult t) {
+                            Map<String, Long> counts = facetCounts.computeIfAbsent(key, k -> new HashMap<>());
+                            t.getBuckets().forEach(b -> counts.merge(b.getKeyAsString(), b.getDocCount(), Long::sum));
+                        }
+                    }
+                }
+            }
+            List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds);
+            Map<String, List<SearchResponse.Bucket>> facets = new LinkedHashMap<>();
+            offer.stream().filter(f -> f.kind() == FilterCatalog.Kind.TERMS).forEach(f -> facets.put(f.key(),
+                    facetCounts.getOrDefault(f.key(), Map.of()).entrySet().stream()
+                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                            .limit(FACET_VALUES).map(e -> new SearchResponse.Bucket(e.getKey(), e.getValue())).toList()));
+            List<SearchResponse.Warning> warnings = parsed == null ? List.of() : parsed.warnings().stream()
+                    .map(w -> new SearchResponse.Warning(w.message(), w.column())).toList();
+            return new SearchResponse(total, request.page(), request.size(), hits, facets,
+                    offer.stream().map(f -> new SearchResponse.OfferedFilter(f.key(), f.label(), f.group(), f.kind())).toList(),
+                    warnings, parsed == null ? "" : parsed.explain(), total > SearchRequest.MAX_DEPTH,
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    private List<SearchResponse.Hit> hits(OrgIndex.Reading reading, Vocabulary v, QueryNode root,
+                                          SearchRequest.Valid request, HitIds hitIds) {
+        int need = request.offset() + request.size();
+        List<OrgIndex.RankedReader> readers = reading.ranked();
+        List<Ranked> all = new ArrayList<>();
+        for (int s = 0; s < readers.size(); s++) {
+            OrgIndex.RankedReader reader = readers.get(s);
+            try (QueryCompiler.Ranked q = v.compiler().ranked(reader.schema(), root, request.selections());
+                 SearchResult r = reader.searcher().search(q.query(), need)) {
+                for (SearchResult.Hit h : r.getHits()) {
+                    all.add(new Ranked(s, h.getDocAddress(), h.getScore()));
+                }
+            }
+        }
+        all.sort(Comparator.comparingDouble(Ranked::score).reversed());
+        List<Ranked> page = all.subList(Math.min(request.offset(), all.size()), Math.min(need, all.size()));
+        Map<Integer, List<Ranked>> byShard = new LinkedHashMap<>();
+        page.forEach(r -> byShard.computeIfAbsent(r.shard(), k -> new ArrayList<>()).add(r));
+        Map<Ranked, SearchResponse.Hit> built = new HashMap<>();
+        Set<String> stored = Set.of(CandidateFields.KEY, CandidateFields.CONNECTION, CandidateFields.EXTERNAL_ID,
+                CandidateFields.DISPLAY_PREFIX + "name", CandidateFields.DISPLAY_PREFIX + "title",
+                CandidateFields.DISPLAY_PREFIX + "company", CandidateFields.DISPLAY_PREFIX + "location",
+                CandidateFields.FACET_PREFIX + "matched");
+        byShard.forEach((shard, ranked) -> {
+            List<Document> docs = readers.get(shard).searcher().docBatch(ranked.stream().map(Ranked::address).toList(), stored);
+            for (int i = 0; i < ranked.size(); i++) {
+                try (Document d = docs.get(i)) {
+                    HitIds.Ids ids = hitIds.of(text(d, CandidateFields.CONNECTION), text(d, CandidateFields.EXTERNAL_ID));
+                    built.put(ranked.get(i), new SearchResponse.Hit(ids.id(), ids.atsId(),
+                            text(d, CandidateFields.DISPLAY_PREFIX + "name"), text(d, CandidateFields.DISPLAY_PREFIX + "title"),
+                            text(d, CandidateFields.DISPLAY_PREFIX + "company"), text(d, CandidateFields.DISPLAY_PREFIX + "location"),
+                            Map.of(), "true".equals(text(d, CandidateFields.FACET_PREFIX + "matched"))));
+                }
+            }
+        });
+        return page.stream().map(built::get).toList();
+    }
+
+    private static String text(Document d, String field) {
+        Object v = d.getFirst(field);
+        return v == null ? null : v.toString();
+    }
+
+    /**
+     * The filters a collection offers: those for which it holds at least one value, computed once per publication.
+     *
+     * @param index   a collection
+     * @param catalog every filter
+     * @return the offered ones, in catalogue order
+     */
+    List<FilterCatalog.Filter> offered(OrgIndex index, FilterCatalog catalog) {
+        long generation = index.generation();
+        Offered known = offered.get(index.name());
+        if (known != null && known.generation() == generation) {
+            return known.filters();
+        }
+        Map<String, SplitAggregation> present = new LinkedHashMap<>();
+        catalog.all().forEach(f -> present.put(f.key(), f.kind() == FilterCatalog.Kind.TERMS
+                ? new TermsAggregation(f.key(), f.field(), 1, 0) : new CountAggregation(f.key(), f.field())));
+        Set<String> found = new HashSet<>();
+        try (OrgIndex.Reading reading = index.read()) {
+            for (SplitSearcher split : reading.searchers()) {
+                try (SearchResult r = split.search(new SplitMatchAllQuery(), 0, present)) {
+                    present.keySet().forEach(k -> {
+                        var a = r.getAggregation(k);
+                        if (a instanceof TermsResult t && !t.getBuckets().isEmpty()
+                                || a instanceof CountResult c && c.getCount() > 0) {
+                            found.add(k);
+                        }
+                    });
+                }
+            }
+        }
+        List<FilterCatalog.Filter> out = catalog.all().stream().filter(f -> found.contains(f.key())).toList();
+        offered.put(index.name(), new Offered(generation, out));
+        return out;
+    }
+}
