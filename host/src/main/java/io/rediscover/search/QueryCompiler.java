@@ -94,7 +94,7 @@ final class QueryCompiler {
         return new SplitBooleanQuery().addMust(new SplitMatchAllQuery()).addMustNot(splitNode(n.clause()));
     }
 
-    private static SplitQuery splitFilter(SearchRequest.Selection s) {
+    static SplitQuery splitFilter(SearchRequest.Selection s) {
         String field = s.filter().field();
         switch (s.filter().kind()) {
             case TERMS:

@@ -1,7 +1,7 @@
 package io.rediscover.search;
 
-import io.rediscover.index.Token;
 import io.rediscover.index.Analyzer;
+import io.rediscover.index.Token;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;

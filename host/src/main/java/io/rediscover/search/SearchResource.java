@@ -69,7 +69,7 @@ public final class SearchResource implements ApiResource {
         }
         List<SearchResponse.Hit> hits = found.hits().stream().map(h -> CandidateId.parse(h.id())
                 .flatMap(id -> candidates.view(org, id))
-                .map(view -> new SearchResponse.Hit(h.id(), h.atsId(), h.name(), h.title(), h.company(), h.location(),
+                .map(view -> new SearchResponse.Hit(h.id(), h.atsId(), h.name(), h.title(), h.company(), h.location(), h.updated(),
                         snippets.of(texts(view)), h.matched()))
                 .orElse(h)).toList();
         return new SearchResponse(found.total(), found.page(), found.size(), hits, found.facets(), found.filters(),

@@ -1,5 +1,6 @@
 package io.rediscover.search;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -28,11 +29,12 @@ public record SearchResponse(long total, int page, int size, List<Hit> hits, Map
      * @param title    current title
      * @param company  current company
      * @param location where
+     * @param updated  when its ATS data last changed (null for public profiles)
      * @param snippets highlighted fragments by field
      * @param matched  whether matched to a public profile (always true for a public profile)
      */
     public record Hit(String id, String atsId, String name, String title, String company, String location,
-                      Map<String, List<Snippets.Fragment>> snippets, boolean matched) {
+                      Instant updated, Map<String, List<Snippets.Fragment>> snippets, boolean matched) {
     }
 
     /** @param value a filter value, spelled as the filter takes it @param count candidates with it */

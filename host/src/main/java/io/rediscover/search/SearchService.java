@@ -20,6 +20,9 @@ import io.rediscover.plugins.LoadedConnector;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,7 +84,7 @@ public final class SearchService {
     }
 
     /** A hit before its page is known: where it is and how it ranks. */
-    private record Ranked(int shard, DocAddress address, double score) {
+    private record Ranked(int shard, int segment, int doc, double score, long updated) {
     }
 
     /**
@@ -118,7 +121,7 @@ public final class SearchService {
                     }
                 }
             }
-            List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds);
+            List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds, query, total);
             Map<String, List<SearchResponse.Bucket>> facets = new LinkedHashMap<>();
             offer.stream().filter(f -> f.kind() == FilterCatalog.Kind.TERMS).forEach(f -> facets.put(f.key(),
                     facetCounts.getOrDefault(f.key(), Map.of()).entrySet().stream()
@@ -134,41 +137,115 @@ public final class SearchService {
     }
 
     private List<SearchResponse.Hit> hits(OrgIndex.Reading reading, Vocabulary v, QueryNode root,
-                                          SearchRequest.Valid request, HitIds hitIds) {
-        int need = request.offset() + request.size();
+                                          SearchRequest.Valid request, HitIds hitIds, SplitQuery query, long total) {
+        int need = (int) Math.min((long) request.offset() + request.size(), SearchRequest.MAX_DEPTH);
         List<OrgIndex.RankedReader> readers = reading.ranked();
-        List<Ranked> all = new ArrayList<>();
-        for (int s = 0; s < readers.size(); s++) {
-            OrgIndex.RankedReader reader = readers.get(s);
-            try (QueryCompiler.Ranked q = v.compiler().ranked(reader.schema(), root, request.selections());
-                 SearchResult r = reader.searcher().search(q.query(), need)) {
-                for (SearchResult.Hit h : r.getHits()) {
-                    all.add(new Ranked(s, h.getDocAddress(), h.getScore()));
-                }
+        List<Ranked> all;
+        if (request.sort() == SearchRequest.Sort.RELEVANCE) {
+            all = ranked(readers, v, root, request.selections(), need);
+            all.sort(BEST_FIRST);
+        } else {
+            NewestFirst.Cut cut = NewestFirst.cut(reading.searchers(), query, total, need);
+            all = dated(readers, ranked(readers, v, root, cut.none() ? request.selections()
+                    : plus(request.selections(), cut.newer()), need));
+            all.sort(Comparator.comparingLong(Ranked::updated).reversed().thenComparing(BEST_FIRST));
+            if (!cut.none()) {
+                List<Ranked> at = ranked(readers, v, root, plus(request.selections(), cut.at()), need - all.size());
+                at.sort(BEST_FIRST);
+                all.addAll(at);
             }
         }
-        all.sort(Comparator.comparingDouble(Ranked::score).reversed());
         List<Ranked> page = all.subList(Math.min(request.offset(), all.size()), Math.min(need, all.size()));
-        Map<Integer, List<Ranked>> byShard = new LinkedHashMap<>();
-        page.forEach(r -> byShard.computeIfAbsent(r.shard(), k -> new ArrayList<>()).add(r));
         Map<Ranked, SearchResponse.Hit> built = new HashMap<>();
-        Set<String> stored = Set.of(CandidateFields.KEY, CandidateFields.CONNECTION, CandidateFields.EXTERNAL_ID,
-                CandidateFields.DISPLAY_PREFIX + "name", CandidateFields.DISPLAY_PREFIX + "title",
-                CandidateFields.DISPLAY_PREFIX + "company", CandidateFields.DISPLAY_PREFIX + "location",
-                CandidateFields.FACET_PREFIX + "matched");
-        byShard.forEach((shard, ranked) -> {
-            List<Document> docs = readers.get(shard).searcher().docBatch(ranked.stream().map(Ranked::address).toList(), stored);
+        byShard(page).forEach((shard, ranked) -> {
+            List<Document> docs = documents(readers.get(shard), ranked, HIT_FIELDS);
             for (int i = 0; i < ranked.size(); i++) {
                 try (Document d = docs.get(i)) {
                     HitIds.Ids ids = hitIds.of(text(d, CandidateFields.CONNECTION), text(d, CandidateFields.EXTERNAL_ID));
                     built.put(ranked.get(i), new SearchResponse.Hit(ids.id(), ids.atsId(),
                             text(d, CandidateFields.DISPLAY_PREFIX + "name"), text(d, CandidateFields.DISPLAY_PREFIX + "title"),
                             text(d, CandidateFields.DISPLAY_PREFIX + "company"), text(d, CandidateFields.DISPLAY_PREFIX + "location"),
-                            Map.of(), "true".equals(text(d, CandidateFields.FACET_PREFIX + "matched"))));
+                            instant(d.getFirst(UPDATED)), Map.of(), "true".equals(text(d, CandidateFields.FACET_PREFIX + "matched"))));
                 }
             }
         });
         return page.stream().map(built::get).toList();
+    }
+
+    private static final Comparator<Ranked> BEST_FIRST = Comparator.comparingDouble(Ranked::score).reversed()
+            .thenComparingInt(Ranked::shard).thenComparingInt(Ranked::segment).thenComparingInt(Ranked::doc);
+    private static final String UPDATED = CandidateFields.DATE_PREFIX + CandidateFields.UPDATED;
+    private static final Set<String> HIT_FIELDS = Set.of(CandidateFields.KEY, CandidateFields.CONNECTION,
+            CandidateFields.EXTERNAL_ID, CandidateFields.DISPLAY_PREFIX + "name", CandidateFields.DISPLAY_PREFIX + "title",
+            CandidateFields.DISPLAY_PREFIX + "company", CandidateFields.DISPLAY_PREFIX + "location",
+            CandidateFields.FACET_PREFIX + "matched", UPDATED);
+
+    /** @return the best {@code limit} matches of every shard, unordered */
+    private static List<Ranked> ranked(List<OrgIndex.RankedReader> readers, Vocabulary v, QueryNode root,
+                                       List<SearchRequest.Selection> selections, int limit) {
+        List<Ranked> all = new ArrayList<>();
+        if (limit <= 0) {
+            return all;
+        }
+        for (int s = 0; s < readers.size(); s++) {
+            OrgIndex.RankedReader reader = readers.get(s);
+            try (QueryCompiler.Ranked q = v.compiler().ranked(reader.schema(), root, selections);
+                 SearchResult r = reader.searcher().search(q.query(), limit)) {
+                for (SearchResult.Hit h : r.getHits()) {
+                    try (DocAddress a = h.getDocAddress()) { // each a native object of its own
+                        all.add(new Ranked(s, a.getSegmentOrd(), a.getDoc(), h.getScore(), 0));
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    /** @return the hits with their last-update time read from the index */
+    private static List<Ranked> dated(List<OrgIndex.RankedReader> readers, List<Ranked> hits) {
+        List<Ranked> out = new ArrayList<>(hits.size());
+        byShard(hits).forEach((shard, ranked) -> {
+            List<Document> docs = documents(readers.get(shard), ranked, Set.of(UPDATED));
+            for (int i = 0; i < ranked.size(); i++) {
+                try (Document d = docs.get(i)) {
+                    Instant updated = instant(d.getFirst(UPDATED));
+                    Ranked r = ranked.get(i);
+                    out.add(new Ranked(r.shard(), r.segment(), r.doc(), r.score(), updated == null ? Long.MIN_VALUE : updated.toEpochMilli()));
+                }
+            }
+        });
+        return out;
+    }
+
+    private static List<Document> documents(OrgIndex.RankedReader reader, List<Ranked> hits, Set<String> fields) {
+        List<DocAddress> addresses = hits.stream().map(r -> new DocAddress(r.segment(), r.doc())).toList();
+        try {
+            return reader.searcher().docBatch(addresses, fields);
+        } finally {
+            addresses.forEach(DocAddress::close);
+        }
+    }
+
+    private static Map<Integer, List<Ranked>> byShard(List<Ranked> hits) {
+        Map<Integer, List<Ranked>> byShard = new LinkedHashMap<>();
+        hits.forEach(r -> byShard.computeIfAbsent(r.shard(), k -> new ArrayList<>()).add(r));
+        return byShard;
+    }
+
+    private static List<SearchRequest.Selection> plus(List<SearchRequest.Selection> selections, SearchRequest.Selection extra) {
+        List<SearchRequest.Selection> out = new ArrayList<>(selections);
+        out.add(extra);
+        return out;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof LocalDateTime t) {
+            return t.toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        return null;
     }
 
     private static String text(Document d, String field) {

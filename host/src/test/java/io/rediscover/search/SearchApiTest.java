@@ -15,8 +15,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +116,32 @@ class SearchApiTest {
         assertThat(either).isEqualTo(byName.path("total").asLong());
         JsonNode mixed = search(recruiter, "{\"query\":\"name:" + last + " AND name:a OR name:b\"}");
         assertThat(mixed.path("warnings").size()).isPositive();
+    }
+
+    @Test
+    void lastUpdatedSortPagesThroughEveryoneNewestFirst() {
+        int everyone = api.sim().tenant().size(ProfileType.PERSON);
+        Map<String, Instant> updated = new LinkedHashMap<>();
+        List<Instant> seen = new ArrayList<>();
+        for (int page = 1; seen.size() < everyone; page++) {
+            JsonNode reply = search(recruiter, "{\"sort\":\"lastUpdated\",\"size\":7,\"page\":" + page + "}");
+            assertThat(reply.path("hits").size()).as("page %d", page).isPositive();
+            reply.path("hits").forEach(h -> {
+                Instant at = Instant.parse(h.path("updated").asText());
+                seen.add(at);
+                assertThat(updated.put(h.path("atsId").asText(), at)).as("%s twice across pages", h).isNull();
+            });
+        }
+        assertThat(updated.keySet()).as("everyone once").hasSize(everyone);
+        assertThat(seen).as("newest first, every page after the one before").isSortedAccordingTo(Comparator.reverseOrder());
+
+        String status = search(recruiter, "{}").at("/facets/status/0/value").asText();
+        JsonNode filtered = search(recruiter, "{\"sort\":\"lastUpdated\",\"size\":5,\"filters\":{\"status\":[\"" + status + "\"]}}");
+        List<Instant> dates = new ArrayList<>();
+        filtered.path("hits").forEach(h -> dates.add(Instant.parse(h.path("updated").asText())));
+        List<Instant> newestInStatus = peopleByStatus().get(status).stream().map(id -> updated.get(Long.toString(id)))
+                .sorted(Comparator.reverseOrder()).limit(5).toList();
+        assertThat(dates).isEqualTo(newestInStatus);
     }
 
     @Test
