@@ -61,16 +61,16 @@ public final class CandidateIndexDocuments implements CandidateDocuments {
         List<CandidateView.School> schools = d.education();
 
         Map<String, List<String>> facets = new LinkedHashMap<>();
-        facet(facets, "location", Stream.ofNullable(d.location()));
-        facet(facets, "title", current.map(CandidateView.Position::title).stream());
-        facet(facets, "company", current.map(CandidateView.Position::company).stream());
-        facet(facets, "pasttitle", past.stream().map(CandidateView.Position::title));
-        facet(facets, "pastcompany", past.stream().map(CandidateView.Position::company));
-        facet(facets, "skill", d.skills().stream());
-        facet(facets, "school", schools.stream().map(CandidateView.School::school));
-        facet(facets, "degree", schools.stream().map(CandidateView.School::degree));
-        facet(facets, "major", schools.stream().map(CandidateView.School::major));
-        facets.put(CandidateFields.FACET_PREFIX + "matched", List.of("false"));
+        CandidateFields.facet(facets, "location", Stream.ofNullable(d.location()));
+        CandidateFields.facet(facets, "title", current.map(CandidateView.Position::title).stream());
+        CandidateFields.facet(facets, "company", current.map(CandidateView.Position::company).stream());
+        CandidateFields.facet(facets, "pasttitle", past.stream().map(CandidateView.Position::title));
+        CandidateFields.facet(facets, "pastcompany", past.stream().map(CandidateView.Position::company));
+        CandidateFields.facet(facets, "skill", d.skills().stream());
+        CandidateFields.facet(facets, "school", schools.stream().map(CandidateView.School::school));
+        CandidateFields.facet(facets, "degree", schools.stream().map(CandidateView.School::degree));
+        CandidateFields.facet(facets, "major", schools.stream().map(CandidateView.School::major));
+        CandidateFields.facet(facets, "matched", Stream.of("false"));
 
         Map<String, String> text = new LinkedHashMap<>();
         text.put("name", Analyzer.analyzed(d.displayName()));
@@ -121,19 +121,6 @@ public final class CandidateIndexDocuments implements CandidateDocuments {
         }
         return new IndexedCandidate(CandidateDocuments.key(ref, d.record().externalId()), ref.connectionId(),
                 d.record().externalId(), display, text, facets, numbers, dates);
-    }
-
-    private static void facet(Map<String, List<String>> facets, String name, Stream<String> values) {
-        Set<String> folded = values.filter(Objects::nonNull).map(CandidateIndexDocuments::facetValue)
-                .filter(v -> !v.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
-        if (!folded.isEmpty()) {
-            facets.put(CandidateFields.FACET_PREFIX + name, List.copyOf(folded));
-        }
-    }
-
-    /** @param value a source value @return its keyword form */
-    public static String facetValue(String value) {
-        return Analyzer.keyword(value);
     }
 
     private static String analyzed(Stream<String> values) {

@@ -105,28 +105,26 @@ public final class SearchService {
             aggs.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
             for (FilterCatalog.Filter f : offer) {
                 if (f.kind() == FilterCatalog.Kind.TERMS) {
-                    aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), FACET_VALUES, 0));
+                    aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), FACET_VALUES * FacetCounts.OVERFETCH, 0));
                 }
             }
             long total = 0;
-            Map<String, Map<String, Long>> facetCounts = new LinkedHashMap<>();
+            Map<String, FacetCounts> facetCounts = new LinkedHashMap<>();
+            offer.stream().filter(f -> f.kind() == FilterCatalog.Kind.TERMS).forEach(f -> facetCounts.put(f.key(), new FacetCounts(f)));
             for (SplitSearcher split : reading.searchers()) {
                 try (SearchResult r = split.search(query, 0, aggs)) {
                     total += ((CountResult) r.getAggregation(TOTAL)).getCount();
                     for (String key : aggs.keySet()) {
                         if (!key.equals(TOTAL) && r.getAggregation(key) instanceof TermsResult t) {
-                            Map<String, Long> counts = facetCounts.computeIfAbsent(key, k -> new HashMap<>());
-                            t.getBuckets().forEach(b -> counts.merge(b.getKeyAsString(), b.getDocCount(), Long::sum));
+                            facetCounts.get(key).add(t);
                         }
                     }
                 }
             }
             List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds, query, total);
             Map<String, List<SearchResponse.Bucket>> facets = new LinkedHashMap<>();
-            offer.stream().filter(f -> f.kind() == FilterCatalog.Kind.TERMS).forEach(f -> facets.put(f.key(),
-                    facetCounts.getOrDefault(f.key(), Map.of()).entrySet().stream()
-                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                            .limit(FACET_VALUES).map(e -> new SearchResponse.Bucket(e.getKey(), e.getValue())).toList()));
+            facetCounts.forEach((key, counts) -> facets.put(key, counts.top(FACET_VALUES).stream()
+                    .map(value -> new SearchResponse.Bucket(value.value(), value.count())).toList()));
             List<SearchResponse.Warning> warnings = parsed == null ? List.of() : parsed.warnings().stream()
                     .map(w -> new SearchResponse.Warning(w.message(), w.column())).toList();
             return new SearchResponse(total, request.page(), request.size(), hits, facets,

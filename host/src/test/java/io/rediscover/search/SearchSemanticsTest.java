@@ -21,12 +21,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,14 +65,12 @@ class SearchSemanticsTest {
             text.put(CandidateFields.ATS_TEXT_PREFIX + "status", Analyzer.analyzed(status));
             text.put("all", String.join(" ", text.values()));
             Map<String, List<String>> facets = new LinkedHashMap<>();
-            facets.put("f_location", List.of(Analyzer.keyword(location)));
-            facets.put("f_title", List.of(Analyzer.keyword(title)));
-            facets.put("f_company", List.of(Analyzer.keyword(company)));
-            facets.put("f_skill", skills.stream().map(Analyzer::keyword).toList());
-            facets.put("f_school", List.of(Analyzer.keyword(school)));
-            if (!diversity.isEmpty()) {
-                facets.put("f_diversity", diversity);
-            }
+            CandidateFields.facet(facets, "location", Stream.of(location));
+            CandidateFields.facet(facets, "title", Stream.of(title));
+            CandidateFields.facet(facets, "company", Stream.of(company));
+            CandidateFields.facet(facets, "skill", skills.stream());
+            CandidateFields.facet(facets, "school", Stream.of(school));
+            CandidateFields.facet(facets, "diversity", diversity.stream());
             facets.put(CandidateFields.ATS_PREFIX + "status", List.of(status));
             Instant at = Instant.parse(updated + "T12:00:00Z");
             return new IndexedCandidate(CandidateDocuments.key(CONNECTION, id), CONNECTION.connectionId(), id,
@@ -89,7 +89,7 @@ class SearchSemanticsTest {
             new Person("cat", "Cat Nguyen", "Machine Learning Engineer", "Initech", List.of("Globex"),
                     List.of("Data Analyst"), List.of("Python", "Machine Learning", "C#"), "Stanford", "PhD", "Statistics",
                     "San Francisco", "Interview", 8, List.of("female", "asian"), "2026-06-15"),
-            new Person("dan", "Dan Smith", "Engineering Manager", "Acme", List.of("Globex", "Initech"),
+            new Person("dan", "Dan Smith", "Engineering Manager", "ACME", List.of("Globex", "Initech"),
                     List.of("Java Engineer"), List.of("Java", "Management"), "MIT", "MBA", "Business", "Boston", "Hired", 20,
                     List.of("veteran"), "2024-01-10"),
             new Person("eve", "Eve O'Brien", "Node.js Developer", "Hooli", List.of(), List.of(),
@@ -218,5 +218,28 @@ class SearchSemanticsTest {
         List<String> offered = r.path("filters").findValuesAsText("key");
         assertThat(offered).contains("location", "skill", "yearsexperience", "diversity", "status", "lastUpdated")
                 .doesNotContain("industry", "certification", "job", "recruiter", "yearsinrole");
+    }
+
+    @Test
+    void everyFacetValueRefinesToItsCountAndSpellingsOfOneValueAreOne() {
+        JsonNode all = recruiter.post("/api/search", "{}").json();
+        int checked = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = all.path("facets").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> facet = it.next();
+            for (JsonNode bucket : facet.getValue()) {
+                String filter = "{\"filters\":{" + quoted(facet.getKey()) + ":[" + quoted(bucket.path("value").asText()) + "]}}";
+                assertThat(recruiter.post("/api/search", filter).json().path("total").asLong()).as(filter)
+                        .isEqualTo(bucket.path("count").asLong());
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(30);
+        Map<String, Long> companies = new LinkedHashMap<>();
+        all.at("/facets/company").forEach(b -> companies.put(b.path("value").asText(), b.path("count").asLong()));
+        assertThat(companies).as("Acme and ACME are one company, shown once").containsEntry("ACME", 2L)
+                .doesNotContainKey("Acme").containsEntry("Globex", 2L);
+        Map<String, Long> locations = new LinkedHashMap<>();
+        all.at("/facets/location").forEach(b -> locations.put(b.path("value").asText(), b.path("count").asLong()));
+        assertThat(locations).as("spelled as the source spells them").containsEntry("Zürich", 1L).containsEntry("San Francisco", 2L);
     }
 }
