@@ -8,6 +8,7 @@ import io.rediscover.audit.AuditModule;
 import io.rediscover.auth.AuthModule;
 import io.rediscover.config.ConfigModule;
 import io.rediscover.config.HostConfig;
+import io.rediscover.documents.DocumentsModule;
 import io.rediscover.health.HealthModule;
 import io.rediscover.integrations.IntegrationsModule;
 import io.rediscover.lifecycle.Lifecycle;
@@ -77,6 +78,7 @@ public final class Host implements AutoCloseable {
                 new AuthModule(),
                 new MirrorModule(),
                 new SyncModule(),
+                new DocumentsModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),
                 new HealthModule()));

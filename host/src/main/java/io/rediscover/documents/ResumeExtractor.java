@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +44,7 @@ public final class ResumeExtractor {
     private final long maxBytes;
     private final int maxChars;
     private final Clock clock;
+    private final AtomicLong filesRead = new AtomicLong();
 
     /** @param config {@code documents.*} @param clock the host's clock */
     @Inject
@@ -83,6 +85,7 @@ public final class ResumeExtractor {
         if (tooLarge.isPresent()) {
             return tooLarge.get();
         }
+        filesRead.incrementAndGet();
         FormatDetector.Detection detected = detector.detect(file, declaredType, fileName);
         Instant now = clock.instant();
         if (detected.format().isEmpty()) {
@@ -115,6 +118,11 @@ public final class ResumeExtractor {
             return ResumeText.failed(detected.mediaType(), "the " + format.label() + " is corrupt or cannot be read: "
                     + describe(e), now);
         }
+    }
+
+    /** @return how many files were looked at (past the size check) since the host started */
+    public long filesRead() {
+        return filesRead.get();
     }
 
     static String normalise(String raw) {

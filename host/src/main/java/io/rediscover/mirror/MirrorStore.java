@@ -138,6 +138,11 @@ public final class MirrorStore {
         return blobs.get(org + "/" + sha256);
     }
 
+    /** @param org the org @param sha256 a content hash @return whether the org's file is stored */
+    public boolean hasBlob(String org, String sha256) {
+        return blobs.containsKey(org + "/" + sha256);
+    }
+
     /**
      * Stores a file once per org by its content hash (per org, so that no org's file is ever reachable from another,
      * and removing an org's data removes its files). Committed on its own: an unreferenced file after a crash costs

@@ -66,7 +66,7 @@ public final class ResumeFiles {
         try (PDDocument pdf = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.LETTER);
             pdf.addPage(page);
-            PDFont font = font(pdf);
+            PDFont font = font(pdf, true);
             try (PDPageContentStream s = new PDPageContentStream(pdf, page)) {
                 float y = 720;
                 for (String line : lines) {
@@ -144,7 +144,7 @@ public final class ResumeFiles {
      */
     public static byte[] endlessPdf() {
         try (PDDocument pdf = new PDDocument()) {
-            PDFont font = font(pdf);
+            PDFont font = font(pdf, false); // whole: a font used only in forms is never subset
             PDFormXObject inner = form(pdf);
             inner.getResources().add(font);
             try (PDFormContentStream s = new PDFormContentStream(inner)) {
@@ -281,9 +281,9 @@ public final class ResumeFiles {
         return rtf.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static PDFont font(PDDocument pdf) throws IOException {
+    private static PDFont font(PDDocument pdf, boolean subset) throws IOException {
         try (InputStream in = ResumeFiles.class.getResourceAsStream(FONT)) {
-            return PDType0Font.load(pdf, in, true);
+            return PDType0Font.load(pdf, in, subset);
         }
     }
 
