@@ -8,9 +8,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The stored resume texts, one per org and file ({@code org/sha256}, the key of the file in the mirror's blob store): the
@@ -90,21 +88,6 @@ public final class ResumeTexts {
      * @return how many texts were removed
      */
     public long sweep(String org, int batchSize) {
-        String prefix = org + "/";
-        long removed = 0;
-        String from = prefix;
-        while (true) {
-            List<String> scanned;
-            try (Stream<String> keys = texts.keysFrom(prefix, from)) {
-                scanned = keys.limit(batchSize).toList();
-            }
-            List<String> orphans = scanned.stream().filter(k -> !mirror.hasBlob(org, k.substring(prefix.length()))).toList();
-            store.write(b -> orphans.forEach(k -> b.remove(texts, k)));
-            removed += orphans.size();
-            if (scanned.size() < batchSize) {
-                return removed;
-            }
-            from = scanned.get(scanned.size() - 1) + "\0"; // just after the last key seen
-        }
+        return store.removeWhere(texts, org + "/", sha256 -> !mirror.hasBlob(org, sha256), batchSize);
     }
 }

@@ -188,22 +188,7 @@ public final class MirrorStore {
         try (Stream<MirrorRecord> all = records.scan(org + "/").map(Map.Entry::getValue)) {
             all.filter(r -> r.resume() != null).forEach(r -> referenced.add(r.resume().sha256()));
         }
-        String prefix = org + "/";
-        long removed = 0;
-        String from = prefix;
-        while (true) {
-            List<String> scanned;
-            try (Stream<String> keys = blobs.keysFrom(prefix, from)) {
-                scanned = keys.limit(batchSize).toList();
-            }
-            List<String> unreferenced = scanned.stream().filter(k -> !referenced.contains(k.substring(prefix.length()))).toList();
-            store.write(b -> unreferenced.forEach(k -> b.remove(blobs, k)));
-            removed += unreferenced.size();
-            if (scanned.size() < batchSize) {
-                return removed;
-            }
-            from = scanned.get(scanned.size() - 1) + "\0"; // just after the last key seen
-        }
+        return store.removeWhere(blobs, org + "/", sha256 -> !referenced.contains(sha256), batchSize);
     }
 
     /**
