@@ -14,6 +14,7 @@ import io.rediscover.lifecycle.Lifecycle;
 import io.rediscover.mirror.MirrorModule;
 import io.rediscover.pipeline.PipelineModule;
 import io.rediscover.plugins.PluginsModule;
+import io.rediscover.profiles.ProfilesModule;
 import io.rediscover.security.SecurityModule;
 import io.rediscover.store.StoreModule;
 import io.rediscover.sync.SyncModule;
@@ -76,6 +77,7 @@ public final class Host implements AutoCloseable {
                 new AuditModule(),
                 new AuthModule(),
                 new MirrorModule(),
+                new ProfilesModule(),
                 new SyncModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),

@@ -65,6 +65,7 @@ public final class ConfigLoader {
                         Duration.ofDays(r.integer("sync.tombstoneRetentionDays", 1, 3_650))),
                 new HostConfig.Pipeline((int) r.integer("pipeline.batchSize", 1, 10_000),
                         r.integer("pipeline.maxBacklog", 1_000, 100_000_000)),
+                new HostConfig.Profiles(r.integer("profiles.maxImportBytes", 1_024, Long.MAX_VALUE)),
                 r.ipList("integrations.egressIps"),
                 r.choice("log.level", HostConfig.LogLevel.class),
                 r.choice("health.details", HostConfig.HealthDetails.class),

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param auth         sign-in settings
  * @param sync         sync scheduling
  * @param pipeline     draining the mirror's outbox
+ * @param profiles     the public-profile corpus
  * @param egressIps    this installation's egress IP addresses, shown in connector setup notes
  * @param logLevel     root log level
  * @param healthDetails who sees the checks behind {@code GET /api/health}
@@ -23,7 +24,7 @@ import java.util.Map;
  *                     logged at start
  */
 public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Auth auth, Sync sync,
-                         Pipeline pipeline, List<String> egressIps, LogLevel logLevel, HealthDetails healthDetails,
+                         Pipeline pipeline, Profiles profiles, List<String> egressIps, LogLevel logLevel, HealthDetails healthDetails,
                          Map<String, Map<String, String>> connectors, List<String> warnings) {
 
     /** Canonical constructor: copies collections. */
@@ -111,6 +112,13 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
      * @param maxBacklog candidates waiting in the outbox at which syncs wait for the pipeline to catch up
      */
     public record Pipeline(int batchSize, long maxBacklog) {
+    }
+
+    /**
+     * @param maxImportBytes largest accepted upload to {@code POST /api/admin/profiles/import} (a corpus file is
+     *                       legitimately far larger than any other request body)
+     */
+    public record Profiles(long maxImportBytes) {
     }
 
     /** Root log levels, lowest verbosity first. */
