@@ -114,9 +114,12 @@ public final class NameKeys {
                 keys.add(pair(s, f));
             }
         }
-        for (String s : surnames(firstTokens)) {
-            for (String f : firstForms(lastTokens, List.of())) {
-                keys.add(pair(s, f));
+        List<String> lastAsFirst = lastTokens.stream().filter(t -> !PARTICLES.contains(t)).toList();
+        if (!lastAsFirst.isEmpty()) {
+            for (String s : surnames(firstTokens)) {
+                for (String f : firstForms(lastAsFirst, List.of())) {
+                    keys.add(pair(s, f));
+                }
             }
         }
         for (String s : surnames) {
@@ -135,7 +138,10 @@ public final class NameKeys {
         return a.compareTo(b) <= 0 ? STRONG + a + "|" + b : STRONG + b + "|" + a;
     }
 
-    /** The surname as written (joined), without its particles, and — for a compound surname — each of its parts. */
+    /**
+     * The surname as written (joined), without its particles, and — for a compound surname — each of its parts; never an
+     * initial.
+     */
     private static Set<String> surnames(List<String> tokens) {
         Set<String> out = new LinkedHashSet<>();
         out.add(String.join("", tokens));
@@ -144,8 +150,9 @@ public final class NameKeys {
             out.add(String.join("", parts));
         }
         if (parts.size() > 1) {
-            parts.stream().filter(p -> p.length() > 1).forEach(out::add);
+            out.addAll(parts);
         }
+        out.removeIf(s -> s.length() < 2);
         return out;
     }
 

@@ -26,8 +26,8 @@ public final class Nicknames {
 
     /**
      * @param name a given name (any case and accents; folded here)
-     * @return the canonical names it stands for: the canonical names of the groups it belongs to, else itself folded;
-     *         empty for a blank name
+     * @return the names it stands for: itself (folded; Anna is a name of its own as well as Johanna's short form) and
+     *         the canonical names of the groups it belongs to; empty for a blank name
      */
     public static Set<String> forms(String name) {
         String folded = NameKeys.fold(name).replace(" ", "");
@@ -64,18 +64,17 @@ public final class Nicknames {
                     throw new IllegalStateException("nicknames.txt: '" + line + "' is not 'canonical: variant, …'");
                 }
                 String canonical = NameKeys.fold(line.substring(0, colon)).replace(" ", "");
-                forms.computeIfAbsent(canonical, k -> new LinkedHashSet<>()).add(canonical);
+                forms.computeIfAbsent(canonical, k -> new LinkedHashSet<>(Set.of(k))).add(canonical);
                 for (String variant : line.substring(colon + 1).split(",")) {
                     String v = NameKeys.fold(variant).replace(" ", "");
                     if (!v.isEmpty()) {
-                        forms.computeIfAbsent(v, k -> new LinkedHashSet<>()).add(canonical);
+                        forms.computeIfAbsent(v, k -> new LinkedHashSet<>(Set.of(k))).add(canonical);
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // A name that is canonical in a group and a variant in others stands for all of them (Katherine: Katherine, Catherine).
         Map<String, Set<String>> frozen = new HashMap<>();
         forms.forEach((name, canonicals) -> frozen.put(name, Set.copyOf(canonicals)));
         return Map.copyOf(frozen);

@@ -42,8 +42,10 @@ public final class ProfileJson {
         try {
             root = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new BadLine("not valid JSON: " + e.getOriginalMessage().replaceAll("\\s+", " ")
-                    + " at column " + e.getLocation().getColumnNr());
+            String what = e.getOriginalMessage().replaceAll("\\s+", " ");
+            int cut = what.indexOf(" (");
+            throw new BadLine("not valid JSON at column " + e.getLocation().getColumnNr() + ": "
+                    + (cut > 0 ? what.substring(0, cut) : what));
         }
         if (root == null || !root.isObject()) {
             throw new BadLine("expected a JSON object, got " + kind(root));
