@@ -32,6 +32,10 @@ final class JsonLines implements Closeable {
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
+    /** Read ahead from {@link #in}: scanning a block for line breaks beats a call per byte. */
+    private final byte[] block = new byte[1 << 16];
+    private int blockPos;
+    private int blockEnd;
     private final boolean gzip;
     private long number;
 
@@ -84,15 +88,30 @@ final class JsonLines implements Closeable {
     Line next() throws IOException {
         buffer.reset();
         boolean tooLong = false;
-        int c;
-        while ((c = in.read()) >= 0 && c != '\n') {
-            if (buffer.size() < MAX_LINE_BYTES) {
-                buffer.write(c);
-            } else {
-                tooLong = true;
+        boolean ended = false;
+        while (true) {
+            if (blockPos == blockEnd) {
+                blockEnd = in.read(block, 0, block.length);
+                blockPos = 0;
+                if (blockEnd <= 0) {
+                    blockEnd = 0;
+                    ended = true;
+                    break;
+                }
+            }
+            int from = blockPos;
+            while (blockPos < blockEnd && block[blockPos] != '\n') {
+                blockPos++;
+            }
+            int take = Math.min(blockPos - from, MAX_LINE_BYTES - buffer.size());
+            buffer.write(block, from, take);
+            tooLong |= take < blockPos - from;
+            if (blockPos < blockEnd) {
+                blockPos++; // the line break
+                break;
             }
         }
-        if (c < 0 && buffer.size() == 0 && !tooLong) {
+        if (ended && buffer.size() == 0 && !tooLong) {
             return null;
         }
         number++;

@@ -21,7 +21,7 @@ import java.util.zip.ZipException;
 
 /**
  * Imports one JSON Lines file into the corpus, streamed and in bounded memory: lines are read one by one
- * ({@link JsonLines}), parsed ({@link ProfileJson}), and committed {@value #BATCH} lines at a time together with the
+ * ({@link JsonLines}), parsed ({@link ProfileJson}), and committed {@value #BATCH} lines (or 8 MiB) at a time together with the
  * import's own record, so the record always says exactly how far the store is. A bad line is skipped and reported with
  * its number and reason; the import goes on. A file that cannot be read to its end (a gzip stream cut short, corrupt
  * data) ends the import as {@code FAILED} with what was read before it committed. An import resumes after a restart
@@ -30,8 +30,10 @@ import java.util.zip.ZipException;
 @Singleton
 public final class ProfileImporter {
 
-    /** Lines per commit. */
-    static final int BATCH = 1_000;
+    /** Lines per commit: fewer, larger commits rewrite fewer pages of the store's trees. */
+    static final int BATCH = 5_000;
+    /** Characters of profile lines per commit at the most, so that a file of long lines keeps the batch's memory bounded. */
+    static final long BATCH_CHARS = 8L << 20;
 
     private final ProfileStore profiles;
     private final Store store;
@@ -82,6 +84,7 @@ public final class ProfileImporter {
             List<Profile> batch = new ArrayList<>(BATCH);
             List<ProfileImport.BadLineReport> bad = new ArrayList<>();
             long lineNo = 0;
+            long batchChars = 0;
             JsonLines.Line line;
             try {
                 while ((line = lines.next()) != null) {
@@ -90,7 +93,9 @@ public final class ProfileImporter {
                         continue;
                     }
                     read(line, batch, bad);
-                    if (lineNo - current.progress().linesDone() >= BATCH) {
+                    batchChars += line.text() == null ? 0 : line.text().length();
+                    if (lineNo - current.progress().linesDone() >= BATCH || batchChars >= BATCH_CHARS) {
+                        batchChars = 0;
                         current = commit(current, batch, bad, lineNo, lines.bytesRead(), total, started, resumeAfter, false);
                         progress.accept(current);
                         if (Thread.currentThread().isInterrupted()) {

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * The installation-wide corpus of public profiles (shared by every org, like a vendor's people database): profiles by
- * their id exactly as imported, and the blocking index the matcher looks candidates up in without scanning — canonical
+ * their id exactly as imported (deflated JSON, {@link ProfileCodec}), and the blocking index the matcher looks candidates up in without scanning — canonical
  * LinkedIn URL, canonical GitHub URL and {@link NameKeys name keys}. Index entries are keys
  * {@code <blocking key> NUL <profile id>} in one map, so a lookup is a prefix scan and its size a prefix count.
  *
@@ -37,7 +37,7 @@ public final class ProfileStore {
 
     private final Store store;
     private final ProfileChanges changes;
-    private final StoreMap<Profile> profiles;
+    private final StoreMap<byte[]> profiles;
     private final StoreMap<byte[]> index;
 
     /** @param store the system of record @param changes the re-matching journal */
@@ -45,7 +45,7 @@ public final class ProfileStore {
     public ProfileStore(Store store, ProfileChanges changes) {
         this.store = store;
         this.changes = changes;
-        this.profiles = store.map("profiles.profiles", Profile.class);
+        this.profiles = store.bytes("profiles.profiles");
         this.index = store.bytes("profiles.index");
     }
 
@@ -73,7 +73,7 @@ public final class ProfileStore {
 
     /** @param id a profile id @return the profile */
     public Optional<Profile> get(String id) {
-        return profiles.get(id);
+        return profiles.get(id).map(ProfileCodec::decode);
     }
 
     /** @return how many profiles the corpus holds */
@@ -148,7 +148,7 @@ public final class ProfileStore {
             counts[0] = counts[1] = counts[2] = 0;
             Map<String, Profile> pending = new HashMap<>();
             for (Profile p : batch) {
-                Profile before = pending.containsKey(p.id()) ? pending.get(p.id()) : profiles.get(p.id()).orElse(null);
+                Profile before = pending.containsKey(p.id()) ? pending.get(p.id()) : get(p.id()).orElse(null);
                 if (p.equals(before)) {
                     counts[2]++;
                     continue;
@@ -168,7 +168,7 @@ public final class ProfileStore {
                         b.put(index, k + SEP + p.id(), PRESENT);
                     }
                 }
-                b.put(profiles, p.id(), p);
+                b.put(profiles, p.id(), ProfileCodec.encode(p));
                 changes.record(b, p.id(), removed);
                 pending.put(p.id(), p);
             }

@@ -78,7 +78,8 @@ public final class IcimsSimulator implements AutoCloseable {
         List<ProfileCorpusReader.Derived> imported = List.of();
         if (config.profiles != null) {
             try {
-                imported = new ProfileCorpusReader(json, config.seed, config.linkedinFieldRate).read(config.profiles, config.people);
+                imported = new ProfileCorpusReader(json, config.seed, config.linkedinFieldRate).read(config.profiles,
+                        Math.min(config.people, config.profilePeople));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read profiles " + config.profiles, e);
             }
