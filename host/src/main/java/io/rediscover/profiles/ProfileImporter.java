@@ -32,6 +32,10 @@ public final class ProfileImporter {
 
     /** Lines per commit: fewer, larger commits rewrite fewer pages of the store's trees. */
     static final int BATCH = 5_000;
+    /** Chunks filled less than this (percent) are rewritten after each commit: an import rewrites index pages all over. */
+    static final int COMPACT_FILL_RATE = 80;
+    /** At most this much is rewritten after a commit. */
+    static final int COMPACT_BYTES = 64 << 20;
     /** Characters of profile lines per commit at the most, so that a file of long lines keeps the batch's memory bounded. */
     static final long BATCH_CHARS = 8L << 20;
 
@@ -152,6 +156,7 @@ public final class ProfileImporter {
         });
         batch.clear();
         bad.clear();
+        store.compact(COMPACT_FILL_RATE, COMPACT_BYTES);
         return next[0];
     }
 }

@@ -42,10 +42,12 @@ public final class ProfileJson {
         try {
             root = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            String what = e.getOriginalMessage().replaceAll("\\s+", " ");
-            int cut = what.indexOf(" (");
-            throw new BadLine("not valid JSON at column " + e.getLocation().getColumnNr() + ": "
-                    + (cut > 0 ? what.substring(0, cut) : what));
+            String what = e.getOriginalMessage().replaceAll("\\s+", " ")
+                    .replaceAll(" ?\\((start marker at )?\\[Source:.*?\\]\\)", "");
+            if (what.startsWith("Trailing token")) {
+                what = "more than one JSON value on the line";
+            }
+            throw new BadLine("not valid JSON at column " + e.getLocation().getColumnNr() + ": " + what);
         }
         if (root == null || !root.isObject()) {
             throw new BadLine("expected a JSON object, got " + kind(root));

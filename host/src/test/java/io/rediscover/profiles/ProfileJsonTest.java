@@ -115,10 +115,11 @@ class ProfileJsonTest {
 
     @Test
     void aBadLineSaysWhichFieldAndWhatWasExpected() {
-        assertReasonStartsWith("not json", "not valid JSON at column 1: Unrecognized token 'not': was expecting");
-        assertReasonStartsWith("{\"id\":\"a\"", "not valid JSON at column 10: Unexpected end-of-input: expected close marker for Object");
+        assertReason("not json", "not valid JSON at column 1: Unrecognized token 'not': was expecting (JSON String, Number,"
+                + " Array, Object or token 'null', 'true' or 'false')");
+        assertReason("{\"id\":\"a\"", "not valid JSON at column 10: Unexpected end-of-input: expected close marker for Object");
         assertReason("[1,2]", "expected a JSON object, got an array");
-        assertReasonStartsWith("{\"id\":\"a\"} {\"id\":\"b\"}", "not valid JSON at column 12: Trailing token");
+        assertReason("{\"id\":\"a\"} {\"id\":\"b\"}", "not valid JSON at column 12: more than one JSON value on the line");
         assertReason("{\"full_name\":\"no id\"}", "id: required, a non-empty string");
         assertReason("{\"id\":\"\"}", "id: required, a non-empty string");
         assertReason("{\"id\":123}", "id: expected a string, got a number");
@@ -137,10 +138,6 @@ class ProfileJsonTest {
         assertReason("{\"id\":\"a\",\"diversity\":[\"female\",\"left-handed\"]}",
                 "diversity[1]: expected one of female, black, hispanic, asian, veteran, got 'left-handed'");
         assertReason("{\"id\":\"a\",\"education\":[{\"degrees\":[true]}]}", "education[0].degrees[0]: expected a string, got a boolean");
-    }
-
-    private static void assertReasonStartsWith(String line, String reason) {
-        assertThatThrownBy(() -> ProfileJson.parse(line)).isInstanceOf(BadLine.class).hasMessageStartingWith(reason);
     }
 
     private static void assertReason(String line, String reason) {
