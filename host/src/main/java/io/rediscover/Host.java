@@ -17,6 +17,7 @@ import io.rediscover.lifecycle.Lifecycle;
 import io.rediscover.mirror.MirrorModule;
 import io.rediscover.pipeline.PipelineModule;
 import io.rediscover.plugins.PluginsModule;
+import io.rediscover.profiles.ProfilesModule;
 import io.rediscover.search.SearchModule;
 import io.rediscover.security.SecurityModule;
 import io.rediscover.store.StoreModule;
@@ -80,6 +81,7 @@ public final class Host implements AutoCloseable {
                 new AuditModule(),
                 new AuthModule(),
                 new MirrorModule(),
+                new ProfilesModule(),
                 new SyncModule(),
                 new IndexModule(),
                 new CandidatesModule(),

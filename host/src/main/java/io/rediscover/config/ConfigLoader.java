@@ -72,6 +72,7 @@ public final class ConfigLoader {
                         Duration.ofSeconds(r.integer("documents.extractSeconds", 1, 3_600)),
                         (int) r.integer("documents.maxTextCharacters", 1_000, 10_000_000),
                         (int) r.integer("documents.extractThreads", 1, 64)),
+                new HostConfig.Profiles(r.integer("profiles.maxImportBytes", 1_024, Long.MAX_VALUE)),
                 r.ipList("integrations.egressIps"),
                 r.choice("log.level", HostConfig.LogLevel.class),
                 r.choice("health.details", HostConfig.HealthDetails.class),

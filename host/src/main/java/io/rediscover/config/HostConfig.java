@@ -18,6 +18,7 @@ import java.util.Map;
  * @param pipeline     draining the mirror's outbox
  * @param index        the search indexes
  * @param documents    resume text extraction limits
+ * @param profiles     the public-profile corpus
  * @param egressIps    this installation's egress IP addresses, shown in connector setup notes
  * @param logLevel     root log level
  * @param healthDetails who sees the checks behind {@code GET /api/health}
@@ -26,8 +27,8 @@ import java.util.Map;
  *                     logged at start
  */
 public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Auth auth, Sync sync,
-                         Pipeline pipeline, Index index, Documents documents, List<String> egressIps, LogLevel logLevel,
-                         HealthDetails healthDetails,
+                         Pipeline pipeline, Index index, Documents documents, Profiles profiles, List<String> egressIps,
+                         LogLevel logLevel, HealthDetails healthDetails,
                          Map<String, Map<String, String>> connectors, List<String> warnings) {
 
     /** Canonical constructor: copies collections. */
@@ -134,6 +135,13 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
      */
     public record Documents(long maxResumeBytes, Duration extractTimeout, int maxTextCharacters,
                             int extractThreads) {
+    }
+
+    /**
+     * @param maxImportBytes largest accepted upload to {@code POST /api/admin/profiles/import} (a corpus file is
+     *                       legitimately far larger than any other request body)
+     */
+    public record Profiles(long maxImportBytes) {
     }
 
     /** Root log levels, lowest verbosity first. */

@@ -343,6 +343,25 @@ public final class Store implements Managed {
     }
 
     /**
+     * Rewrites the file's sparsely filled chunks into full ones, up to {@code maxBytes} of them, so that the file does not
+     * keep growing under a long run of large commits. MVStore writes copy on write: a commit rewrites every B-tree page
+     * it touches, and a chunk stays in the file as long as one page of it is live; with the store's own commits (no
+     * background thread) nothing else compacts it while the server runs. Bulk writers (a corpus import) call this
+     * between their commits.
+     *
+     * @param targetFillRate rewrite while the file's chunks are filled less than this, in percent
+     * @param maxBytes       at most this many bytes rewritten
+     */
+    public void compact(int targetFillRate, int maxBytes) {
+        writeLock.lock();
+        try {
+            guarded(() -> open().compact(targetFillRate, maxBytes));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
      * Removes every key with a prefix, in commits of {@code batchSize} keys: bounded memory and commit size however
      * many keys there are. Not atomic as a whole; callers make it resumable (e.g. by marking what is being removed).
      *
