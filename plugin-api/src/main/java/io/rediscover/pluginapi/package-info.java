@@ -65,6 +65,7 @@
  *   <li>set {@code plugin-api.baseline} in {@code plugin-api/pom.xml} to the new version.</li>
  * </ol>
  * A major version fails the check against the old baseline by design; its baseline is bumped in the same change.
- * Release 1.0.0 is the first baseline.
+ * Release 1.0.0 is the first baseline. Between releases {@link io.rediscover.pluginapi.PluginApi#VERSION} may be
+ * ahead of the baseline (1.1.0 adds request budgets): plugins that use an addition require that version.
  */
 package io.rediscover.pluginapi;
