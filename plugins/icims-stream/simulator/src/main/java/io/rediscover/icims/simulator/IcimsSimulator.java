@@ -59,7 +59,7 @@ public final class IcimsSimulator implements AutoCloseable {
                 config.resumeChangesBumpPerson);
         this.tokens = new TokenService(clock, config.tokenLifetime, config.tokenThrottleMax, config.tokenThrottleWindow,
                 config.seed, config.tokenRevocationRate);
-        this.quota = new Quota(clock, config.dailyQuota, config.quotaResetAt);
+        this.quota = new Quota(clock, config.dailyQuota, config.quotaResetAt, config.otherIntegrationsPerDay);
         this.faults = new FaultPlan(config.seed);
         this.concurrency = new ConcurrencyGate(config.maxInFlight);
         this.noise = new ForwardCompatNoise(config.seed, config.noise, config.noiseUnknownKeyRate, config.noiseOmitRate);

@@ -31,6 +31,7 @@ public final class SimulatorConfig {
     final boolean tickingClock;
     final int dailyQuota;
     final LocalTime quotaResetAt;
+    final int otherIntegrationsPerDay;
     final int maxInFlight;
     final boolean noise;
     final double noiseUnknownKeyRate;
@@ -70,6 +71,7 @@ public final class SimulatorConfig {
         tickingClock = b.tickingClock;
         dailyQuota = b.dailyQuota;
         quotaResetAt = b.quotaResetAt;
+        otherIntegrationsPerDay = b.otherIntegrationsPerDay;
         maxInFlight = b.maxInFlight;
         noise = b.noise;
         noiseUnknownKeyRate = b.noiseUnknownKeyRate;
@@ -135,6 +137,7 @@ public final class SimulatorConfig {
         private boolean tickingClock = true;
         private int dailyQuota = 10_000;
         private LocalTime quotaResetAt = LocalTime.MIDNIGHT;
+        private int otherIntegrationsPerDay;
         private int maxInFlight = 0;
         private boolean noise = true;
         private double noiseUnknownKeyRate = 0.1;
@@ -270,6 +273,15 @@ public final class SimulatorConfig {
             return this;
         }
 
+        /**
+         * B8: calls a day the customer's other integrations spend from the same quota, evenly over the day; default 0.
+         * Their calls that find the quota spent are refused and counted ({@link Quota.DayUsage#othersRefused()}).
+         */
+        public Builder otherIntegrationsPerDay(int callsPerDay) {
+            this.otherIntegrationsPerDay = callsPerDay;
+            return this;
+        }
+
         /** D11: more than this many API requests in flight ⇒ 429; default 0 = no cap. */
         public Builder maxInFlight(int maxInFlight) {
             this.maxInFlight = maxInFlight;
@@ -383,6 +395,9 @@ public final class SimulatorConfig {
         public SimulatorConfig build() {
             if (people < 0 || streamPageSize < 1) {
                 throw new IllegalArgumentException("people must be >= 0 and streamPageSize >= 1");
+            }
+            if (otherIntegrationsPerDay < 0) {
+                throw new IllegalArgumentException("otherIntegrationsPerDay must be >= 0");
             }
             if (tokenRevocationRate < 0 || tokenRevocationRate > 1) {
                 throw new IllegalArgumentException("tokenRevocationRate must be between 0 and 1");
