@@ -119,7 +119,8 @@ public final class IcimsSimulator implements AutoCloseable {
                 config);
         server.setHandler(new SimulatorHandler(this, errors,
                 new TokenEndpoint(json, tokens, config.clientId, config.clientSecret, config.audience),
-                new SearchEndpoint(json, searchEngine, renderer, errors, noise, config.referenceRangeFilters),
+                new SearchEndpoint(json, searchEngine, renderer, errors, noise, config.referenceRangeFilters,
+                        config.referenceFilters),
                 new ProfileEndpoint(tenant, renderer, errors, noise),
                 new ResumeEndpoint(tenant, new ResumeService(tenant), errors),
                 new CustomerEndpoint(json, errors, config.customerId, apiBase),

@@ -43,6 +43,7 @@ public final class SimulatorConfig {
     final boolean subscriptionsNameStream;
     final boolean streamPathAcceptsStreamId;
     final boolean referenceRangeFilters;
+    final boolean referenceFilters;
     final double tokenRevocationRate;
     final String streamId;
     final String subscriptionId;
@@ -83,6 +84,7 @@ public final class SimulatorConfig {
         subscriptionsNameStream = b.subscriptionsNameStream;
         streamPathAcceptsStreamId = b.streamPathAcceptsStreamId;
         referenceRangeFilters = b.referenceRangeFilters;
+        referenceFilters = b.referenceFilters;
         tokenRevocationRate = b.tokenRevocationRate;
         streamId = b.streamId;
         subscriptionId = b.subscriptionId;
@@ -149,6 +151,7 @@ public final class SimulatorConfig {
         private boolean subscriptionsNameStream = true;
         private boolean streamPathAcceptsStreamId = true;
         private boolean referenceRangeFilters = true;
+        private boolean referenceFilters = true;
         private double tokenRevocationRate;
         private String streamId;
         private String subscriptionId;
@@ -354,6 +357,16 @@ public final class SimulatorConfig {
          */
         public Builder referenceRangeFilters(boolean supported) {
             this.referenceRangeFilters = supported;
+            return this;
+        }
+
+        /**
+         * Whether the workflow's reference fields {@code applicantworkflow.person.id} and {@code .job.id} can be searched
+         * at all (default yes, as [DOC S1] lists them). Off: any filter on them answers 400 "The following filter is
+         * either not valid or hidden" [DOC S1 message], as for a tenant that hides them.
+         */
+        public Builder referenceFilters(boolean supported) {
+            this.referenceFilters = supported;
             return this;
         }
 
