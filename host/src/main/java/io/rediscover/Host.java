@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import io.rediscover.audit.AuditModule;
 import io.rediscover.auth.AuthModule;
+import io.rediscover.budget.BudgetModule;
 import io.rediscover.config.ConfigModule;
 import io.rediscover.config.HostConfig;
 import io.rediscover.health.HealthModule;
@@ -76,6 +77,7 @@ public final class Host implements AutoCloseable {
                 new AuditModule(),
                 new AuthModule(),
                 new MirrorModule(),
+                new BudgetModule(),
                 new SyncModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),

@@ -1,5 +1,6 @@
 package io.rediscover.integrations;
 
+import io.rediscover.budget.BudgetLedger;
 import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.mirror.ConnectionRef;
@@ -22,9 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Removes a connection with everything derived from it: its sync is stopped, then what the pipeline waits for and what
- * its stages derived (index entries), its mirror records, sync state, run history and the org's resume files nothing
- * refers to any more
- * are deleted, in bounded commits, and finally the connection itself. The connection is marked REMOVING first (and
+ * its stages derived (index entries), its mirror records, sync state, run history, request count and the org's resume
+ * files nothing refers to any more are deleted, in bounded commits, and finally the connection itself. The connection is marked REMOVING first (and
  * committed), so a crash halfway leaves it REMOVING and the removal resumes at the next start: nothing is left behind.
  */
 @Singleton
@@ -40,6 +40,7 @@ public final class ConnectionRemoval implements Managed {
     private final RunHistory history;
     private final WorkingSets workingSets;
     private final Pipeline pipeline;
+    private final BudgetLedger budgets;
     private ExecutorService worker;
 
     /**
@@ -50,10 +51,11 @@ public final class ConnectionRemoval implements Managed {
      * @param history     the run history
      * @param workingSets temp-file sets for the resume-file sweep
      * @param pipeline    drops the connection's waiting candidates and derived data
+     * @param budgets     forgets the connection's request count
      */
     @Inject
     public ConnectionRemoval(ConnectionStore connections, SyncScheduler scheduler, SyncRunner runner, MirrorStore mirror,
-                             RunHistory history, WorkingSets workingSets, Pipeline pipeline) {
+                             RunHistory history, WorkingSets workingSets, Pipeline pipeline, BudgetLedger budgets) {
         this.connections = connections;
         this.scheduler = scheduler;
         this.runner = runner;
@@ -61,6 +63,7 @@ public final class ConnectionRemoval implements Managed {
         this.history = history;
         this.workingSets = workingSets;
         this.pipeline = pipeline;
+        this.budgets = budgets;
     }
 
     @Override
@@ -108,6 +111,7 @@ public final class ConnectionRemoval implements Managed {
                 long files = mirror.sweepBlobs(ref.org(), referenced, BATCH);
                 LOG.info("{}: removed {} resume file(s) no other record refers to", ref, files);
             }
+            budgets.forget(ref);
             connections.delete(ref);
             LOG.info("{}: removed", ref);
         } catch (InterruptedException e) {

@@ -45,6 +45,7 @@ class ArchitectureTest {
             List.of("candidates", "search", "insights"),
             List.of("sync", "pipeline"),
             List.of("documents", "matching", "index"),
+            List.of("budget"),
             List.of("mirror", "profiles"),
             List.of("plugins"),
             List.of("store", "security"),

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Reads by id with bounded concurrency on the host's executor ({@link ConnectorContext#executor()}); results in the
  * order of the ids. A read that fails for its record alone ({@link ErrorKind#ATS_DATA}) is a result with its reason;
- * any other failure (or the stop signal, or a spent budget) ends the whole batch: the reads not started yet are
- * skipped and those in flight are waited for, so no task of this run outlives it.
+ * any other failure (or the stop signal, or a spent budget) ends the whole batch at once: no further read is sent,
+ * and those in flight are waited for, so no task of this run outlives it.
  */
 final class Reads {
 
@@ -51,6 +51,10 @@ final class Reads {
             for (long id : ids) {
                 context.cancellation().throwIfRequested();
                 slots.acquire();
+                if (abandoned.get()) {
+                    slots.release();
+                    break; // a read failed for the whole batch (a spent quota, say): send no more
+                }
                 futures.add(CompletableFuture.supplyAsync(() -> {
                     try {
                         return abandoned.get() ? null : new Fetched<>(id, reader.read(id), null);
@@ -58,7 +62,11 @@ final class Reads {
                         if (e.kind() == ErrorKind.ATS_DATA) {
                             return new Fetched<>(id, null, e.getMessage());
                         }
+                        abandoned.set(true);
                         throw new CompletionException(e);
+                    } catch (RuntimeException e) {
+                        abandoned.set(true);
+                        throw e;
                     } finally {
                         slots.release();
                     }
