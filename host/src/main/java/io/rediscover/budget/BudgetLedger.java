@@ -2,6 +2,7 @@ package io.rediscover.budget;
 
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.pluginapi.BudgetExhaustedException;
+import io.rediscover.pluginapi.RequestBudget;
 import io.rediscover.pluginapi.RequestQuota;
 import io.rediscover.plugins.Metering;
 import io.rediscover.store.Store;
@@ -140,7 +141,7 @@ public final class BudgetLedger {
      * The metering of one call: counts what counts, refuses it (when asked to) once the day's budget is spent, and sets
      * the stored count to the exact one when the call ends.
      */
-    public final class CallMeter implements Metering, AutoCloseable {
+    public final class CallMeter implements Metering, RequestBudget, AutoCloseable {
 
         private final ConnectionRef ref;
         private final DailyBudget budget;
@@ -174,6 +175,11 @@ public final class BudgetLedger {
                     save(ref, a, Math.min(Math.max(budget.requestsPerDay(), a.used), a.used + block - 1));
                 }
             }
+        }
+
+        @Override
+        public RequestBudget budget() {
+            return this;
         }
 
         @Override

@@ -108,7 +108,7 @@ public final class ConnectorContexts implements Managed {
 
             @Override
             public RequestBudget budget() {
-                return metering;
+                return metering.budget();
             }
 
             @Override

@@ -4,15 +4,16 @@ import io.rediscover.pluginapi.MeteredHttpClient;
 import io.rediscover.pluginapi.RequestBudget;
 
 import java.net.http.HttpRequest;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * How one call's requests are metered: what {@link ConnectorContexts} asks before each request leaves through the
- * context's HTTP client, and what the context reports as the call's budget. The budget capability implements it per
+ * context's HTTP client, and the budget the context reports to the plugin. The budget capability implements it per
  * connection; {@link #NONE} meters nothing.
  */
-public interface Metering extends MeteredHttpClient.Meter, RequestBudget {
+public interface Metering extends MeteredHttpClient.Meter {
+
+    /** @return what the call may still spend today */
+    RequestBudget budget();
 
     /** No budget: every request leaves, nothing is counted. */
     Metering NONE = new Metering() {
@@ -22,18 +23,8 @@ public interface Metering extends MeteredHttpClient.Meter, RequestBudget {
         }
 
         @Override
-        public long limit() {
-            return Long.MAX_VALUE;
-        }
-
-        @Override
-        public long used() {
-            return 0;
-        }
-
-        @Override
-        public Optional<Instant> resetsAt() {
-            return Optional.empty();
+        public RequestBudget budget() {
+            return RequestBudget.unlimited();
         }
     };
 }
