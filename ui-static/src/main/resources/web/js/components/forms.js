@@ -5,9 +5,10 @@ import { h, useEffect, useRef, useState } from '../lib/preact.js';
 /** @param errors [{field: input id or null, message}] */
 export function ErrorSummary({ errors, title = 'There is a problem' }) {
   const box = useRef(null);
-  useEffect(() => {
-    if (errors.length && box.current) box.current.focus();
-  }, [errors]);
+  const shown = errors.map((e) => `${e.field}:${e.message}`).join('\n');
+  useEffect(() => { // focus moves to the summary when new errors arrive, not on every keystroke after
+    if (shown && box.current) box.current.focus();
+  }, [shown]);
   if (!errors.length) return null;
   return h('div', { class: 'error-summary', role: 'alert', tabindex: -1, ref: box, 'aria-labelledby': 'error-summary-title' },
     h('h2', { id: 'error-summary-title' }, title),

@@ -106,7 +106,7 @@ export function OrgPage({ orgId }) {
     h('h1', null, data ? data.name : orgId),
     h(Pending, { loading: loading && !data }),
     h(Problem, { error }),
-    data && h(OrgSettings, { org: data, onSaved: reload, key: data.updatedAt }),
+    data && h(OrgSettings, { org: data, onSaved: reload }),
     data && h('section', { 'aria-labelledby': 'org-users-title' }, h('h2', { id: 'org-users-title' }, 'Users'),
       h(UserList, { path: `/api/admin/orgs/${seg(orgId)}/users`, self: null })),
     data && h('section', { 'aria-labelledby': 'org-audit-title' }, h('h2', { id: 'org-audit-title' }, 'Audit log'),
