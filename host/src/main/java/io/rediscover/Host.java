@@ -9,6 +9,7 @@ import io.rediscover.auth.AuthModule;
 import io.rediscover.candidates.CandidatesModule;
 import io.rediscover.config.ConfigModule;
 import io.rediscover.config.HostConfig;
+import io.rediscover.documents.DocumentsModule;
 import io.rediscover.health.HealthModule;
 import io.rediscover.index.IndexModule;
 import io.rediscover.integrations.IntegrationsModule;
@@ -83,6 +84,7 @@ public final class Host implements AutoCloseable {
                 new IndexModule(),
                 new CandidatesModule(),
                 new SearchModule(),
+                new DocumentsModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),
                 new HealthModule()));
