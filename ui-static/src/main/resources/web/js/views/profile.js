@@ -64,16 +64,12 @@ function WhyMatched({ match }) {
 
 function FieldValue({ field, value }) {
   switch (field.type) {
-    case 'EMAIL':
     case 'email':
       return h('a', { href: 'mailto:' + value }, value);
-    case 'PHONE':
     case 'phone':
       return h('a', { href: 'tel:' + value.replace(/[^\d+]/g, '') }, value);
-    case 'URL':
     case 'url':
       return safeUrl(value) ? h('a', { href: safeUrl(value), rel: 'noopener noreferrer', target: '_blank' }, value) : value;
-    case 'DATE':
     case 'date':
       return h(When, { at: value, relative: day, absolute });
     default:
@@ -113,17 +109,21 @@ function Resume({ resume }) {
       text !== null && h('pre', { class: 'resume-text', tabindex: 0, 'aria-label': 'Resume text' }, text)));
 }
 
+/** Each workflow on one line, as the seed shows it: ID · job · Source · Status · Stage · Recruiter · Last updated. */
 function Workflows({ workflows }) {
   if (!workflows.length) return h('p', { class: 'muted' }, 'No workflows.');
-  return h('table', { class: 'workflows' },
-    h('caption', null, 'Workflows'),
-    h('thead', null, h('tr', null, ['ID', 'Job', 'Source', 'Status', 'Stage', 'Recruiter', 'Last updated']
-      .map((t) => h('th', { scope: 'col', key: t }, t)))),
-    h('tbody', null, workflows.map((w) => h('tr', { key: w.id },
-      h('td', null, w.id), h('td', null, w.job || '—'), h('td', null, w.source || '—'), h('td', null, w.status || '—'),
-      h('td', null, w.stage || '—'), h('td', null, w.recruiter || '—'),
-      h('td', null, h(When, { at: w.lastUpdated, relative: day, absolute }))))));
+  const part = (label, value) => value && h('span', { class: 'part' }, label ? `${label}: ` : '', value);
+  return h('section', { class: 'workflows', 'aria-labelledby': 'workflows-title' },
+    h('h4', { id: 'workflows-title' }, 'Workflows'),
+    h('ul', null, workflows.map((w) => h('li', { key: w.id },
+      part('ID', w.id), part('', w.job), part('Source', w.source), part('Status', w.status), part('Stage', w.stage),
+      part('Recruiter', w.recruiter),
+      w.lastUpdated && h('span', { class: 'part' }, 'Last updated ', h(When, { at: w.lastUpdated, relative: day, absolute })),
+      (w.fields || []).map((f) => part(f.label, f.values.join(', ')))))));
 }
+
+/** Whether the connector already names this in its own fields (then it is not shown twice). */
+const labelled = (fields, label) => (fields || []).some((f) => f.label.toLowerCase() === label);
 
 function AtsPanel({ view }) {
   const ats = view.ats;
@@ -131,8 +131,8 @@ function AtsPanel({ view }) {
   return h('section', { class: 'ats-data', 'aria-labelledby': 'ats-data-title' },
     h('h3', { id: 'ats-data-title' }, h('span', { class: 'ats-tag', 'aria-hidden': 'true' }, 'ATS'), ' ATS data'),
     h('dl', { class: 'ats-fields' },
-      h('dt', null, 'Candidate ID'), h('dd', null, view.atsId),
-      h('dt', null, 'Candidate name'), h('dd', null, view.name),
+      !labelled(ats.fields, 'candidate id') && [h('dt', null, 'Candidate ID'), h('dd', null, view.atsId)],
+      !labelled(ats.fields, 'candidate name') && [h('dt', null, 'Candidate name'), h('dd', null, view.name)],
       h(Fields, { fields: ats.fields || [] }),
       h('dt', null, 'Last updated'), h('dd', null, h(When, { at: view.updatedAt, relative: ago, absolute })),
       ats.resume && h('dt', null, 'Resume'),

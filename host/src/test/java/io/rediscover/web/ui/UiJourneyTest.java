@@ -57,7 +57,7 @@ class UiJourneyTest {
     @AfterAll
     static void stop() throws Exception {
         if (browser != null) {
-            browser.screenshot("last");
+            browser.screenshot("end");
             browser.close();
         }
         if (api != null) {
@@ -198,7 +198,7 @@ class UiJourneyTest {
 
         browser.click(By.cssSelector(".hit h3 a"));
         WebElement ats = browser.visible(By.cssSelector(".profile-panel .ats-data"));
-        assertThat(ats.getText()).contains("ATS data").contains("Candidate ID").contains("Workflows");
+        assertThat(ats.getText()).contains("ATS data").contains("Candidate ID").contains("Workflows").contains("Status:");
         browser.assertAccessible("profile");
         browser.screenshot("profile");
         browser.pressEscape();
