@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole product through the web UI, in headless Chromium, against a real host and the real iCIMS simulator: a
@@ -43,7 +42,8 @@ class UiJourneyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are installed by .ci/run");
+        assertThat(Browser.installed()).as("Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; "
+                + ".ci/run installs them)").isTrue();
         api = new ApiFixture(dir, SECRET, PEOPLE, Map.of());
         // Two short stalls while the people are read (inside the second and the third page of 1,000), so each
         // progress step stays on screen for a few of the page's refreshes; the GETs before them are the jobs and the

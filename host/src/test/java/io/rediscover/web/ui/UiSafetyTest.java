@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * ATS data is the ATS's, not ours: a candidate whose name is markup ({@code <img src=x onerror=alert(1)>}) and whose
@@ -39,7 +38,8 @@ class UiSafetyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are installed by .ci/run");
+        assertThat(Browser.installed()).as("Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; "
+                + ".ci/run installs them)").isTrue();
         api = new ApiFixture(dir, SECRET, 20, Map.of());
         long person = api.sim().tenant().createPerson(Map.of("firstname", FIRST, "lastname", LAST,
                 "email", "payload@example.com"));
