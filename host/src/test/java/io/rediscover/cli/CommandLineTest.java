@@ -257,7 +257,8 @@ class CommandLineTest {
                 .contains("Org admin: " + DemoSetup.ADMIN_EMAIL + " / " + DemoSetup.ADMIN_PASSWORD)
                 .contains("Recruiter: " + DemoSetup.RECRUITER_EMAIL)
                 .contains("Platform admin: " + DemoCommand.DEMO_PLATFORM_ADMIN)
-                .contains("is being verified").contains("SUCCEEDED");
+                .contains("is being verified").contains("SUCCEEDED")
+                .contains("Your ATS holds 60 candidates, synced and searchable.");
         assertThat(dir.resolve("rediscover-demo-data/store/rediscover.mv.db")).exists();
         assertThat(dir.resolve("rediscover-demo-data/master.key")).exists();
     }
