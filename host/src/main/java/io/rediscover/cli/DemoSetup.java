@@ -109,7 +109,12 @@ final class DemoSetup {
         Pipeline pipeline = host.injector().getInstance(Pipeline.class);
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<ConnectionRef> ref = connections.list(ORG).stream().findFirst().map(c -> new ConnectionRef(ORG, c.id()));
+            Optional<Connection> connection = connections.list(ORG).stream().findFirst();
+            if (connection.isEmpty() || connection.get().status() == Connection.Status.FAILED) {
+                return connection.isEmpty() ? "Your ATS is not connected: there is nothing to wait for."
+                        : "The demo connection failed: " + connection.get().statusMessage();
+            }
+            Optional<ConnectionRef> ref = connection.map(c -> new ConnectionRef(ORG, c.id()));
             boolean synced = ref.isPresent() && history.latest(ref.get(), 5).stream()
                     .anyMatch(r -> r.result() == SyncRun.Result.SUCCEEDED);
             if (synced && pipeline.lag(ref.get()).backlog() == 0) {
