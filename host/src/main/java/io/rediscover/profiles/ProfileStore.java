@@ -86,6 +86,14 @@ public final class ProfileStore {
         return profiles.scan("").map(e -> ProfileCodec.decode(e.getValue()));
     }
 
+    /**
+     * @param id a profile id (need not exist)
+     * @return every profile whose id sorts after it, in id order, lazily: a rebuild resumes where it stopped
+     */
+    public Stream<Profile> allAfter(String id) {
+        return profiles.scanFrom("", id + SEP).map(e -> ProfileCodec.decode(e.getValue()));
+    }
+
     /** @return how many profiles the corpus holds */
     public long count() {
         return profiles.count("");
