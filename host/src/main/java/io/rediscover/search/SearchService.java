@@ -47,9 +47,10 @@ public final class SearchService {
     /**
      * Buckets asked of each shard when a collection has several (the public profiles; the largest orgs): every value of
      * a field up to this many per shard, so that the sum over the shards is a value's exact count, not only what made
-     * each shard's own top list.
+     * each shard's own top list. Beyond that (a field with more distinct values in one shard), a shown value's count
+     * can miss what a shard held of it below its top {@value}: a bounded cost per search instead of every bucket.
      */
-    static final int SHARDED_FACET_BUCKETS = 10_000;
+    static final int SHARDED_FACET_BUCKETS = 1_000;
     private static final String TOTAL = "_total";
 
     private final Indexes indexes;
