@@ -52,6 +52,7 @@ final class Shard implements AutoCloseable {
     private volatile boolean deletedSinceMerge;
     private volatile long dirtySinceMillis;
     private volatile long publishedAtMillis;
+    private volatile long publishTookMillis;
     private volatile Published published;
     private long generation;
 
@@ -275,7 +276,9 @@ final class Shard implements AutoCloseable {
      * @return whether changes wait and the last publication is long enough ago
      */
     boolean publishDue(long now, long minInterval) {
-        return dirty && now - publishedAtMillis >= minInterval;
+        // Publishing converts the whole shard under the write lock: a large shard under a stream of writes (a corpus
+        // import) would spend most of its time publishing, so it waits at least four times its last publication.
+        return dirty && now - publishedAtMillis >= Math.max(minInterval, 4 * publishTookMillis);
     }
 
     /**
@@ -287,9 +290,11 @@ final class Shard implements AutoCloseable {
     boolean publish() {
         // One publication at a time, to its end: a caller that finds nothing to publish knows the last one is readable.
         publishLock.lock();
+        long t0 = System.currentTimeMillis();
         try {
             return publishDirty();
         } finally {
+            publishTookMillis = System.currentTimeMillis() - t0;
             publishLock.unlock();
         }
     }
