@@ -52,6 +52,7 @@ final class Shard implements AutoCloseable {
     private volatile boolean deletedSinceMerge;
     private volatile long dirtySinceMillis;
     private volatile long publishedAtMillis;
+    private volatile long publishTookMillis;
     private volatile Published published;
     private long generation;
 
@@ -189,6 +190,30 @@ final class Shard implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds documents whose keys the shard does not hold (a rebuild into a cleared shard): no lookup per key. Committed
+     * before it returns.
+     *
+     * @param documents new documents
+     */
+    void append(Collection<IndexedCandidate> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        writeLock.lock();
+        try {
+            for (IndexedCandidate c : documents) {
+                try (Document d = document(c)) {
+                    writer.addDocument(d);
+                }
+            }
+            writer.commit();
+            markDirty();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Deleting is only done for keys the index holds: a split with nothing deleted needs no merge before publishing. */
     private void deleteIfPresent(Searcher present, String key) {
         try (Query q = Query.termQuery(schema, CandidateFields.KEY, key)) {
@@ -251,7 +276,9 @@ final class Shard implements AutoCloseable {
      * @return whether changes wait and the last publication is long enough ago
      */
     boolean publishDue(long now, long minInterval) {
-        return dirty && now - publishedAtMillis >= minInterval;
+        // Publishing converts the whole shard under the write lock: a large shard under a stream of writes (a corpus
+        // import) would spend most of its time publishing, so it waits at least four times its last publication.
+        return dirty && now - publishedAtMillis >= Math.max(minInterval, 4 * publishTookMillis);
     }
 
     /**
@@ -263,9 +290,11 @@ final class Shard implements AutoCloseable {
     boolean publish() {
         // One publication at a time, to its end: a caller that finds nothing to publish knows the last one is readable.
         publishLock.lock();
+        long t0 = System.currentTimeMillis();
         try {
             return publishDirty();
         } finally {
+            publishTookMillis = System.currentTimeMillis() - t0;
             publishLock.unlock();
         }
     }
