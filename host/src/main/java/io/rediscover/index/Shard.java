@@ -47,7 +47,7 @@ final class Shard implements AutoCloseable {
     private final ReentrantLock publishLock = new ReentrantLock();
     private final Index index;
     private final Schema schema;
-    private final IndexWriter writer;
+    private IndexWriter writer; // replaced at each publication (see quiesceMerges); guarded by writeLock
     private volatile boolean dirty;
     private volatile boolean deletedSinceMerge;
     private volatile long dirtySinceMillis;
@@ -322,6 +322,7 @@ final class Shard implements AutoCloseable {
             // Unique across the installation: tantivy4java caches split readers by file name, so two shards (or two orgs)
             // publishing "1.split" would read each other's data.
             split = splitsDir().resolve(UUID.randomUUID() + ".split");
+            quiesceMerges();
             meta = QuickwitSplit.convertIndexFromPath(indexDir().toString(), split.toString(),
                     new QuickwitSplit.SplitConfig(name + "-" + generation, "rediscover", "local"));
             index.reload();
@@ -350,6 +351,20 @@ final class Shard implements AutoCloseable {
         try (Searcher s = index.searcher()) {
             return s.getNumDocs();
         }
+    }
+
+    /**
+     * Ends the writer's background merges and opens a new writer, then deletes what merges left behind. The conversion
+     * into a split reads every file of the directory: a merge finishing meanwhile deletes files it is reading (seen under
+     * load as "No such file or directory", "Failed to write chunk" and a native panic), and merged-away segments would be
+     * packed into the split. A new writer starts no merge before its first commit, which the write lock holds back until
+     * the conversion ends.
+     */
+    private void quiesceMerges() {
+        writer.waitMergingThreads(); // consumes the native writer
+        writer.close();
+        writer = index.writer((int) WRITER_HEAP_BYTES, 1);
+        writer.garbageCollectFiles();
     }
 
     private void mergeAll() {
