@@ -11,6 +11,7 @@ import io.rediscover.config.ConfigModule;
 import io.rediscover.config.HostConfig;
 import io.rediscover.health.HealthModule;
 import io.rediscover.index.IndexModule;
+import io.rediscover.insights.InsightsModule;
 import io.rediscover.integrations.IntegrationsModule;
 import io.rediscover.lifecycle.Lifecycle;
 import io.rediscover.mirror.MirrorModule;
@@ -83,6 +84,7 @@ public final class Host implements AutoCloseable {
                 new IndexModule(),
                 new CandidatesModule(),
                 new SearchModule(),
+                new InsightsModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),
                 new HealthModule()));
