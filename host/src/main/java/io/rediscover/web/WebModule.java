@@ -35,6 +35,16 @@ public final class WebModule extends AbstractModule {
     }
 
     /**
+     * Gives an API path a body limit of its own instead of {@code server.maxRequestBytes} (an upload streamed to disk).
+     *
+     * @param binder the module's binder
+     * @param body   the path and its limit; Guice builds it
+     */
+    public static void addLargeBody(Binder binder, Class<? extends LargeBody> body) {
+        Multibinder.newSetBinder(binder, LargeBody.class).addBinding().to(body);
+    }
+
+    /**
      * Adds a server-rendered page at a path outside {@code /api}, answered by the API resource at {@code /api + path}.
      * Call from a capability module's {@code configure()}.
      *
@@ -49,6 +59,7 @@ public final class WebModule extends AbstractModule {
     protected void configure() {
         Multibinder.newSetBinder(binder(), ApiResource.class);
         Multibinder.newSetBinder(binder(), Page.class);
+        Multibinder.newSetBinder(binder(), LargeBody.class);
         Multibinder.newSetBinder(binder(), ContainerRequestFilter.class);
         bind(ObjectMapper.class).toInstance(JsonMapper.create());
         Lifecycle.manage(binder(), WebServer.class);

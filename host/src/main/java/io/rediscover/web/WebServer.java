@@ -41,6 +41,7 @@ public final class WebServer implements Managed {
     private final ObjectMapper json;
     private final Set<ContainerRequestFilter> filters;
     private final Set<Page> pages;
+    private final Set<LargeBody> largeBodies;
     private Server server;
     private ServerConnector connector;
 
@@ -49,15 +50,17 @@ public final class WebServer implements Managed {
      * @param resources every API resource bound by the capability modules
      * @param json      the host's mapper
      * @param filters   request filters the capability modules contribute (authentication)
+     * @param largeBodies paths with a body limit of their own (uploads)
      * @param pages     server-rendered pages outside {@code /api}, each answered by an API resource
      */
     @Inject
     public WebServer(HostConfig config, Set<ApiResource> resources, ObjectMapper json,
-                     Set<ContainerRequestFilter> filters, Set<Page> pages) {
+                     Set<ContainerRequestFilter> filters, Set<LargeBody> largeBodies, Set<Page> pages) {
         this.config = config.server();
         this.resources = resources;
         this.json = json;
         this.filters = filters;
+        this.largeBodies = largeBodies;
         this.pages = pages;
     }
 
@@ -78,7 +81,7 @@ public final class WebServer implements Managed {
         context.setErrorHandler(new JsonErrorHandler(json));
         context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("web/"));
         context.addServlet(new ServletHolder("api", new ServletContainer(
-                new JerseyApplication(resources, json, config.maxRequestBytes(), filters))), "/api/*");
+                new JerseyApplication(resources, json, config.maxRequestBytes(), filters, largeBodies))), "/api/*");
         pages.forEach(p -> context.addServlet(new ServletHolder("page " + p.path(), new PageForward(p)), p.path()));
         ServletHolder files = new ServletHolder("ui", DefaultServlet.class);
         files.setInitParameter("dirAllowed", "false");
