@@ -176,17 +176,7 @@ class InsightsApiTest {
                 continue;
             }
             for (JsonNode v : c.path("values")) {
-                ObjectNode search = request.deepCopy();
-                search.remove("limit");
-                ObjectNode filters = search.has("filters") ? (ObjectNode) search.get("filters") : search.putObject("filters");
-                if (v.has("from")) {
-                    ObjectNode range = filters.putObject(key).put("from", v.path("from").asLong());
-                    if (v.has("to")) {
-                        range.put("to", v.path("to").asLong());
-                    }
-                } else {
-                    filters.putArray(key).add(v.path("value").asText());
-                }
+                ObjectNode search = refined(request, key, v);
                 Http.Reply r = recruiter.post("/api/search", search.toString());
                 assertThat(r.status()).as("%s → %s", search, r).isEqualTo(200);
                 assertThat(r.json().path("total").asLong()).as("%s", search).isEqualTo(v.path("count").asLong());
@@ -194,6 +184,27 @@ class InsightsApiTest {
             }
         }
         assertThat(checked).isGreaterThan(20);
+    }
+
+    /**
+     * @param request a search body (its {@code limit}, for insights, is left out)
+     * @param key     a category
+     * @param value   a value insights showed in it
+     * @return the body with the value's filter added: {@code {key: [value]}}, or a year bucket's {@code {from, to}}
+     */
+    static ObjectNode refined(ObjectNode request, String key, JsonNode value) {
+        ObjectNode search = request.deepCopy();
+        search.remove("limit");
+        ObjectNode filters = search.has("filters") ? (ObjectNode) search.get("filters") : search.putObject("filters");
+        if (value.has("from")) {
+            ObjectNode range = filters.putObject(key).put("from", value.path("from").asLong());
+            if (value.has("to")) {
+                range.put("to", value.path("to").asLong());
+            }
+        } else {
+            filters.putArray(key).add(value.path("value").asText());
+        }
+        return search;
     }
 
     private static JsonNode insights(Http who, String body) {

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Insights of a host synced from the iCIMS simulator, the data {@code rediscover demo} runs on: the categories the ATS
  * fills (location, companies, titles, education, years) show values whose counts equal what the candidates' own views
- * hold and what the search finds with the value's filter (skills too, once resumes or profiles bring them); the categories only enrichment fills (industry,
+ * hold and what the search finds with the value's filter (skills too, where the ATS lists them); the categories only enrichment fills (industry,
  * company size, diversity, the "Other" group) show none — every candidate is unknown there, nothing is made up.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -114,7 +114,7 @@ class InsightsSyncedTest {
                     .isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum() - shown);
         });
 
-        assertThat(filled).as("the iCIMS people's addresses and education; skills come with resumes and profiles")
+        assertThat(filled).as("the iCIMS people's addresses and education (the simulator lists no skills)")
                 .containsExactly("degree", "location", "major", "school");
         for (String key : List.of("company", "title", "pastcompany", "pasttitle")) {
             assertThat(byKey.get(key).path("values").size()).as("the ATS's work history fills %s", key).isPositive();
@@ -140,16 +140,7 @@ class InsightsSyncedTest {
             int checked = 0;
             for (JsonNode c : answer.path("categories")) {
                 for (JsonNode v : c.path("values")) {
-                    ObjectNode search = (ObjectNode) read(body);
-                    ObjectNode filters = search.has("filters") ? (ObjectNode) search.get("filters") : search.putObject("filters");
-                    if (v.has("from")) {
-                        ObjectNode range = filters.putObject(c.path("key").asText()).put("from", v.path("from").asLong());
-                        if (v.has("to")) {
-                            range.put("to", v.path("to").asLong());
-                        }
-                    } else {
-                        filters.putArray(c.path("key").asText()).add(v.path("value").asText());
-                    }
+                    ObjectNode search = InsightsApiTest.refined((ObjectNode) read(body), c.path("key").asText(), v);
                     assertThat(recruiter.post("/api/search", search.toString()).json().path("total").asLong()).as("%s", search)
                             .isEqualTo(v.path("count").asLong());
                     checked++;
