@@ -13,11 +13,9 @@ import io.rediscover.search.FilterCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A category of keyword values (location, skills, schools, …), counted with four aggregations per shard:
@@ -31,9 +29,16 @@ import java.util.Set;
  * what the shown values' counts leave.</li>
  * </ul>
  * Each shard returns its {@code limit × OVERFETCH} most frequent values, each of its segments its
- * {@code max(10 × that, 1000)}. A value shown but missing from a shard that returned a full list may have been cut
- * there: it is counted on that shard again by a search of its own (rare: shards are filled by hash, so their most
- * frequent values are alike).
+ * {@code max(10 × that, 1000)} before the shard merges them. Two cuts could make a count short, and both are mended, so
+ * the shown counts are exact whatever the data:
+ * <ul>
+ * <li>a segment with more distinct values than it keeps may drop a value the others keep (tantivy4java 0.31 reports no
+ * count error to tell): when the shard holds more values of the category than a segment keeps, its list is taken again
+ * in the shard's second search ({@link #recheck}), each segment keeping as many values as the shard holds — no
+ * segment can then cut;</li>
+ * <li>a value shown but missing from a shard that returned a full list may have been cut there: it is counted on that
+ * shard by a search of its own (rare: shards are filled by hash, so their most frequent values are alike).</li>
+ * </ul>
  */
 final class TermsCounts implements CategoryCounts {
 
@@ -46,10 +51,10 @@ final class TermsCounts implements CategoryCounts {
     private final FilterCatalog.Filter filter;
     private final int limit;
     private final int shardValues;
+    private final int segmentValues;
     private final String name;
-    private final Map<String, Long> counts = new HashMap<>();
-    private final Map<Integer, Set<String>> returned = new HashMap<>();
-    private final Set<Integer> cut = new HashSet<>();
+    private final Map<Integer, Map<String, Long>> returned = new HashMap<>();
+    private final Map<Integer, Long> shardValueCounts = new HashMap<>();
     private final FacetCounts spellings;
     private long missing;
     private long values;
@@ -60,13 +65,13 @@ final class TermsCounts implements CategoryCounts {
         this.filter = filter;
         this.limit = limit;
         this.shardValues = limit * OVERFETCH;
+        this.segmentValues = Math.max(10 * shardValues, MIN_SEGMENT_VALUES);
         this.name = category.key();
         this.spellings = new FacetCounts(filter);
     }
 
     @Override
     public void aggregations(Map<String, SplitAggregation> into) {
-        int segmentValues = Math.max(10 * shardValues, MIN_SEGMENT_VALUES);
         into.put("counts_" + name, new TermsAggregation("counts_" + name, filter.matchField(), shardValues, segmentValues));
         into.put("spellings_" + name, new TermsAggregation("spellings_" + name, filter.field(), shardValues, segmentValues));
         into.put("missing_" + name, new MissingValues("missing_" + name, filter.matchField()));
@@ -75,33 +80,50 @@ final class TermsCounts implements CategoryCounts {
 
     @Override
     public void add(int shard, SearchResult result) {
-        TermsResult folded = (TermsResult) result.getAggregation("counts_" + name);
-        Set<String> seen = new HashSet<>();
-        folded.getBuckets().forEach(b -> {
-            counts.merge(b.getKeyAsString(), b.getDocCount(), Long::sum);
-            seen.add(b.getKeyAsString());
-        });
-        returned.put(shard, seen);
-        if (folded.getBuckets().size() >= shardValues) {
-            cut.add(shard);
-        }
+        returned.put(shard, buckets((TermsResult) result.getAggregation("counts_" + name)));
         spellings.add((TermsResult) result.getAggregation("spellings_" + name));
         missing += MissingValues.count((TermsResult) result.getAggregation("missing_" + name));
-        values += ((CountResult) result.getAggregation("values_" + name)).getCount();
+        long held = ((CountResult) result.getAggregation("values_" + name)).getCount();
+        shardValueCounts.put(shard, held);
+        values += held;
+    }
+
+    @Override
+    public void recheck(int shard, Map<String, SplitAggregation> into) {
+        long held = shardValueCounts.getOrDefault(shard, 0L);
+        if (held > segmentValues) {
+            int all = (int) Math.min(Integer.MAX_VALUE, held);
+            into.put("recheck_" + name, new TermsAggregation("recheck_" + name, filter.matchField(), shardValues, all));
+        }
+    }
+
+    @Override
+    public void rechecked(int shard, SearchResult result) {
+        if (shardValueCounts.getOrDefault(shard, 0L) > segmentValues) {
+            returned.put(shard, buckets((TermsResult) result.getAggregation("recheck_" + name)));
+        }
+    }
+
+    private static Map<String, Long> buckets(TermsResult result) {
+        Map<String, Long> out = new HashMap<>();
+        result.getBuckets().forEach(b -> out.put(b.getKeyAsString(), b.getDocCount()));
+        return out;
     }
 
     @Override
     public Insights.CategoryInsight result(long total, Recount recount) {
+        Map<String, Long> counts = new HashMap<>();
+        returned.values().forEach(shard -> shard.forEach((value, n) -> counts.merge(value, n, Long::sum)));
         List<String> shown = counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit).map(Map.Entry::getKey).toList();
         Map<String, Long> exact = new LinkedHashMap<>();
         for (String value : shown) {
-            long n = counts.get(value);
-            for (int shard : cut) {
-                if (!returned.get(shard).contains(value)) {
-                    n += recount.count(shard, filter.matchField(), value);
-                }
+            long n = 0;
+            for (Map.Entry<Integer, Map<String, Long>> shard : returned.entrySet()) {
+                Long there = shard.getValue().get(value);
+                boolean full = shard.getValue().size() >= shardValues;
+                n += there != null ? there : full ? recount.count(shard.getKey(), filter.matchField(), value) : 0;
             }
             exact.put(value, n);
         }

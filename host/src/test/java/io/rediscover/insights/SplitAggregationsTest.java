@@ -119,6 +119,44 @@ class SplitAggregationsTest {
     }
 
     @Test
+    void aValueASegmentCutIsCountedByTheShardsSecondSearch() throws Exception {
+        api.org("wide", "ENTERPRISE", true, true);
+        Http wide = api.user("wide", "wendy@wide.example", "RECRUITER");
+        OrgIndex index = indexes.candidates("wide");
+        // segment one: 1,001 skills held by two people each, and "Common" once; segment two: "Common" thirty times
+        int distinct = TermsCounts.MIN_SEGMENT_VALUES + 1;
+        List<String> holdings = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            IntStream.range(0, distinct).forEach(i -> holdings.add("Skill " + i));
+        }
+        List<HandMadePeople.Person> first = new ArrayList<>();
+        for (int from = 0; from < holdings.size(); from += 6) {
+            List<String> skills = new ArrayList<>(holdings.subList(from, Math.min(holdings.size(), from + 6)));
+            if (from == 0) {
+                skills.add("Common");
+            }
+            first.add(person("w" + from, 1L, skills.toArray(String[]::new)));
+        }
+        List<HandMadePeople.Person> second = IntStream.range(0, 30).mapToObj(i -> person("c" + i, 1L, "Common")).toList();
+        index.write(first.stream().map(p -> p.document("wide/" + p.id(), "c1")).toList(), List.of());
+        index.write(second.stream().map(p -> p.document("wide/" + p.id(), "c1")).toList(), List.of());
+        indexes.publishNow();
+        String skills = CandidateFields.FOLDED_PREFIX + "skill";
+        TermsResult once = (TermsResult) aggregate(index, Map.of("once", new TermsAggregation("once", skills, 3,
+                TermsCounts.MIN_SEGMENT_VALUES))).get("once");
+        assertThat(once.getBuckets().get(0).getKeyAsString()).isEqualTo("common");
+        assertThat(once.getBuckets().get(0).getDocCount()).as("the first segment cut Common from its 1,000").isEqualTo(30);
+
+        JsonNode skill = wide.post("/api/insights", "{\"limit\":1}").json().at("/categories/5");
+        assertThat(skill.path("key").asText()).isEqualTo("skill");
+        assertThat(skill.at("/values/0/value").asText()).isEqualTo("Common");
+        assertThat(skill.at("/values/0/count").asLong()).as("counted again with every value kept").isEqualTo(31);
+        assertThat(skill.path("other").asLong()).isEqualTo(2L * distinct);
+        assertThat(skill.path("unknown").asLong()).isZero();
+        assertThat(wide.post("/api/search", "{\"filters\":{\"skill\":[\"Common\"]}}").json().path("total").asLong()).isEqualTo(31);
+    }
+
+    @Test
     void aShownValueThatAShardCutIsCountedThereAgain() {
         OrgIndex profiles = indexes.profiles();
         assertThat(profiles.shardCount()).isEqualTo(2);
