@@ -7,6 +7,8 @@ import io.rediscover.pluginapi.Cancellation;
 import io.rediscover.pluginapi.ConnectorContext;
 import io.rediscover.pluginapi.ConnectorLog;
 import io.rediscover.pluginapi.Credentials;
+import io.rediscover.pluginapi.MeteredHttpClient;
+import io.rediscover.pluginapi.RequestBudget;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -20,9 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes the {@link ConnectorContext} of each call into a plugin: one shared HTTP client and one bounded pool for
- * concurrent reads, whose threads the host owns (and stops), the host clock, a redacting log that knows the call's
- * secrets, the call's cancellation signal, and the connector's settings from {@code connectors.<id>.*}.
+ * Makes the {@link ConnectorContext} of each call into a plugin: one shared HTTP client, metered per call against its
+ * connection's daily request budget ({@link Metering}: a counted request is counted, or refused before it leaves once
+ * the budget is spent), one bounded pool for concurrent reads, whose threads the host owns (and stops), the host clock,
+ * a redacting log that knows the call's secrets, the call's cancellation signal, and the connector's settings from
+ * {@code connectors.<id>.*}.
  */
 @Singleton
 public final class ConnectorContexts implements Managed {
@@ -37,7 +41,6 @@ public final class ConnectorContexts implements Managed {
     private ExecutorService readThreads;
     private HttpClient http;
 
-    /** @param config host configuration (connector settings) */
     /**
      * @param config host configuration
      * @param clock the clock plugins see
@@ -79,15 +82,17 @@ public final class ConnectorContexts implements Managed {
      * @param scope        what the call is for, for log lines (e.g. {@code org acme / connection 7})
      * @param credentials  the call's credentials; their secrets are masked in every log line
      * @param cancellation the call's stop signal
+     * @param metering     how the call's requests are metered ({@link Metering#NONE}: not at all)
      * @return the context for that call
      */
-    public ConnectorContext forCall(LoadedConnector connector, String scope, Credentials credentials, Cancellation cancellation) {
+    public ConnectorContext forCall(LoadedConnector connector, String scope, Credentials credentials, Cancellation cancellation,
+                                    Metering metering) {
         if (http == null) {
             throw new IllegalStateException("connector services are not started");
         }
         ConnectorLog log = new RedactingConnectorLog(connector.id(), scope, Redactor.of(connector.descriptor(), credentials));
         Map<String, String> settings = config.connectorSettings(connector.id());
-        HttpClient client = http;
+        HttpClient client = metering == Metering.NONE ? http : new MeteredHttpClient(http, metering);
         ExecutorService pool = readThreads;
         Executor reads = task -> pool.execute(connector.inPluginContext(task));
         return new ConnectorContext() {
@@ -99,6 +104,11 @@ public final class ConnectorContexts implements Managed {
             @Override
             public Executor executor() {
                 return reads;
+            }
+
+            @Override
+            public RequestBudget budget() {
+                return metering.budget();
             }
 
             @Override
