@@ -13,6 +13,7 @@ import io.rediscover.config.HostConfig;
 import io.rediscover.documents.DocumentsModule;
 import io.rediscover.health.HealthModule;
 import io.rediscover.index.IndexModule;
+import io.rediscover.insights.InsightsModule;
 import io.rediscover.integrations.IntegrationsModule;
 import io.rediscover.lifecycle.Lifecycle;
 import io.rediscover.mirror.MirrorModule;
@@ -88,6 +89,7 @@ public final class Host implements AutoCloseable {
                 new IndexModule(),
                 new CandidatesModule(),
                 new SearchModule(),
+                new InsightsModule(),
                 new DocumentsModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),

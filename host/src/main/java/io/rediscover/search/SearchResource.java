@@ -8,7 +8,6 @@ import io.rediscover.index.ProfileFields;
 import io.rediscover.profiles.Profile;
 import io.rediscover.profiles.ProfileStore;
 import io.rediscover.tenancy.Caller;
-import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
 import jakarta.inject.Inject;
@@ -64,8 +63,8 @@ public final class SearchResource implements ApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public SearchResponse search(SearchRequest body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
-        SearchRequest.Valid request = InvalidField.body(body).validate(search.vocabulary().catalog());
-        ParsedQuery parsed = parse(request.query());
+        SearchRequest.Valid request = InvalidField.body(body).validate(search.catalog());
+        ParsedQuery parsed = search.parse(request.query());
         Snippets snippets = new Snippets(parsed == null ? null : parsed.root());
         if (request.corpus() == SearchRequest.Corpus.PUBLIC) {
             SearchResponse found = search.search(indexes.profiles(), request, parsed,
@@ -91,18 +90,6 @@ public final class SearchResource implements ApiResource {
                 .orElse(h)).toList();
         return new SearchResponse(found.total(), found.page(), found.size(), hits, found.facets(), found.filters(),
                 found.warnings(), found.explain(), found.capped(), found.tookMs());
-    }
-
-    /** @param query the query text @return it parsed, or null when blank */
-    ParsedQuery parse(String query) {
-        if (query.isBlank()) {
-            return null;
-        }
-        try {
-            return search.vocabulary().parser().parse(query);
-        } catch (QuerySyntaxException e) {
-            throw ApiException.badQuery("query", e.getMessage(), e.column());
-        }
     }
 
     /** The texts of a candidate a query's words are looked for in, by the field the recruiter sees them in. */

@@ -17,6 +17,7 @@ import io.rediscover.index.OrgIndex;
 import io.rediscover.pluginapi.FilterField;
 import io.rediscover.plugins.ConnectorRegistry;
 import io.rediscover.plugins.LoadedConnector;
+import io.rediscover.web.ApiException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -88,6 +89,40 @@ public final class SearchService {
             vocabulary = v;
         }
         return v;
+    }
+
+    /** @return every filter a search takes (the insights' categories are among them) */
+    public FilterCatalog catalog() {
+        return vocabulary().catalog();
+    }
+
+    /**
+     * @param query the query text
+     * @return it parsed, or null when blank (everything)
+     * @throws ApiException 400 {@code invalid_query} with the column where the query goes wrong
+     */
+    ParsedQuery parse(String query) {
+        if (query.isBlank()) {
+            return null;
+        }
+        try {
+            return vocabulary().parser().parse(query);
+        } catch (QuerySyntaxException e) {
+            throw ApiException.badQuery("query", e.getMessage(), e.column());
+        }
+    }
+
+    /**
+     * The query and filters of a search compiled for the published splits, whose aggregations count the result set
+     * exactly (what insights aggregate over).
+     *
+     * @param request a validated search body
+     * @return the split query selecting its result set
+     * @throws ApiException 400 {@code invalid_query} when the query does not parse
+     */
+    public SplitQuery splitQuery(SearchRequest.Valid request) {
+        ParsedQuery parsed = parse(request.query());
+        return vocabulary().compiler().split(parsed == null ? null : parsed.root(), request.selections());
     }
 
     /** A hit before its page is known: where it is and how it ranks. */

@@ -8,7 +8,7 @@ import io.rediscover.lifecycle.Lifecycle;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 
 /**
- * HTTP plumbing: the JSON mapper, the API resources and request filters the capability modules contribute, and the web server
+ * HTTP plumbing: the JSON mapper, the API resources, request filters and pages the capability modules contribute, and the web server
  * (registered with the lifecycle by the composition in {@code Main}, last, so it starts after everything it serves).
  */
 public final class WebModule extends AbstractModule {
@@ -44,9 +44,21 @@ public final class WebModule extends AbstractModule {
         Multibinder.newSetBinder(binder, LargeBody.class).addBinding().to(body);
     }
 
+    /**
+     * Adds a server-rendered page at a path outside {@code /api}, answered by the API resource at {@code /api + path}.
+     * Call from a capability module's {@code configure()}.
+     *
+     * @param binder the module's binder
+     * @param path   the page's path, such as {@code /insights/print}
+     */
+    public static void addPage(Binder binder, String path) {
+        Multibinder.newSetBinder(binder, Page.class).addBinding().toInstance(new Page(path));
+    }
+
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), ApiResource.class);
+        Multibinder.newSetBinder(binder(), Page.class);
         Multibinder.newSetBinder(binder(), LargeBody.class);
         Multibinder.newSetBinder(binder(), ContainerRequestFilter.class);
         bind(ObjectMapper.class).toInstance(JsonMapper.create());

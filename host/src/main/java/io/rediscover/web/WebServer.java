@@ -26,8 +26,9 @@ import java.net.BindException;
 import java.util.Set;
 
 /**
- * The embedded Jetty server: the JSON API under {@code /api} (Jersey) and the static web UI at {@code /} (the files
- * of the {@code ui-static} module, packaged under {@code web/} on the class path). Started last and stopped first, so
+ * The embedded Jetty server: the JSON API under {@code /api} (Jersey), the static web UI at {@code /} (the files
+ * of the {@code ui-static} module, packaged under {@code web/} on the class path) and the server-rendered
+ * {@link Page}s, each forwarded to the API resource that renders it. Started last and stopped first, so
  * no request arrives before the services behind it are up or after they began to stop.
  */
 @Singleton
@@ -39,6 +40,7 @@ public final class WebServer implements Managed {
     private final Set<ApiResource> resources;
     private final ObjectMapper json;
     private final Set<ContainerRequestFilter> filters;
+    private final Set<Page> pages;
     private final Set<LargeBody> largeBodies;
     private Server server;
     private ServerConnector connector;
@@ -49,15 +51,17 @@ public final class WebServer implements Managed {
      * @param json      the host's mapper
      * @param filters   request filters the capability modules contribute (authentication)
      * @param largeBodies paths with a body limit of their own (uploads)
+     * @param pages     server-rendered pages outside {@code /api}, each answered by an API resource
      */
     @Inject
     public WebServer(HostConfig config, Set<ApiResource> resources, ObjectMapper json,
-                     Set<ContainerRequestFilter> filters, Set<LargeBody> largeBodies) {
+                     Set<ContainerRequestFilter> filters, Set<LargeBody> largeBodies, Set<Page> pages) {
         this.config = config.server();
         this.resources = resources;
         this.json = json;
         this.filters = filters;
         this.largeBodies = largeBodies;
+        this.pages = pages;
     }
 
     @Override
@@ -78,6 +82,7 @@ public final class WebServer implements Managed {
         context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("web/"));
         context.addServlet(new ServletHolder("api", new ServletContainer(
                 new JerseyApplication(resources, json, config.maxRequestBytes(), filters, largeBodies))), "/api/*");
+        pages.forEach(p -> context.addServlet(new ServletHolder("page " + p.path(), new PageForward(p)), p.path()));
         ServletHolder files = new ServletHolder("ui", DefaultServlet.class);
         files.setInitParameter("dirAllowed", "false");
         files.setInitParameter("welcomeServlets", "false");

@@ -1,0 +1,134 @@
+package io.rediscover.insights;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rediscover.index.Indexes;
+import io.rediscover.index.OrgIndex;
+import io.rediscover.search.SearchRequest;
+import io.rediscover.tenancy.Caller;
+import io.rediscover.tenancy.Org;
+import io.rediscover.tenancy.OrgStore;
+import io.rediscover.web.ApiResource;
+import io.rediscover.web.InvalidField;
+import io.rediscover.web.Public;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.time.Clock;
+
+/**
+ * Insights over a search's result set: {@code POST /api/insights} (JSON), {@code POST /api/insights/export.xlsx} (the
+ * same as a workbook with charts) and the print view, a page at {@code GET /insights/print?corpus=&q=&filters=&limit=}
+ * (answered here at {@code /api/insights/print}). The caller's org's candidates, or the public profiles; another org's
+ * data is in another index and never counted.
+ */
+@Path("/insights")
+@Singleton
+public final class InsightsResource implements ApiResource {
+
+    /** The XLSX media type. */
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final InsightsService insights;
+    private final Indexes indexes;
+    private final OrgStore orgs;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    /**
+     * @param insights computes insights
+     * @param indexes  the collections
+     * @param orgs     org names, for the print view and the export
+     * @param json     reads the print view's filters
+     * @param clock    the host's clock (the date on top)
+     */
+    @Inject
+    public InsightsResource(InsightsService insights, Indexes indexes, OrgStore orgs, ObjectMapper json, Clock clock) {
+        this.insights = insights;
+        this.indexes = indexes;
+        this.orgs = orgs;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @param body the search body and limit @param security the caller @return every category's insight */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Insights insights(InsightsRequest body, @Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        InsightsRequest.Valid request = InvalidField.body(body).validate(insights.catalog());
+        return insights.insights(index(caller, request), request);
+    }
+
+    /** @param body the search body and limit @param security the caller @return the insights as an XLSX download */
+    @POST
+    @Path("/export.xlsx")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(XLSX)
+    public Response export(InsightsRequest body, @Context SecurityContext security) {
+        InsightsReport report = report(Caller.of(security), InvalidField.body(body));
+        StreamingOutput file = out -> InsightsWorkbook.write(report, out);
+        return Response.ok(file, XLSX).header("Content-Disposition", "attachment; filename=\"" + report.fileName() + "\"").build();
+    }
+
+    /**
+     * The print view. Public to the API's filter so that a browser without a session gets a page telling it to sign in
+     * rather than a JSON error; it answers nothing else without a signed-in caller.
+     *
+     * @param corpus   {@code ats} (default) or {@code public}
+     * @param query    the Boolean query
+     * @param filters  the search filters as JSON, e.g. {@code {"location":["Boston"]}}
+     * @param limit    values per category
+     * @param security the caller, if signed in
+     * @return the page, or 401 with a page that says to sign in
+     */
+    @GET
+    @Path("/print")
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    @Public
+    public Response print(@QueryParam("corpus") String corpus, @QueryParam("q") String query,
+                          @QueryParam("filters") String filters, @QueryParam("limit") Integer limit,
+                          @Context SecurityContext security) {
+        if (security == null || !(security.getUserPrincipal() instanceof Caller caller)) {
+            return Response.status(401).type(MediaType.TEXT_HTML + ";charset=utf-8").entity(SignInPage.HTML).build();
+        }
+        InsightsRequest body = new InsightsRequest(corpus, query, filters(filters), null, null, null, limit);
+        return Response.ok(PrintPage.render(report(caller, body))).build();
+    }
+
+    private JsonNode filters(String filters) {
+        if (filters == null || filters.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readTree(filters);
+        } catch (JsonProcessingException e) {
+            throw new InvalidField("filters", "filters must be a JSON object: {\"key\": [values]} or {\"key\": {\"from\":…, \"to\":…}}");
+        }
+    }
+
+    private InsightsReport report(Caller caller, InsightsRequest body) {
+        InsightsRequest.Valid request = body.validate(insights.catalog());
+        Insights found = insights.insights(index(caller, request), request);
+        String org = caller.user().org() == null ? "" : orgs.get(caller.user().org()).map(Org::name).orElse(caller.user().org());
+        return InsightsReport.of(org, request, clock.instant(), found);
+    }
+
+    /** @return the collection the request reads: the public profiles, or the caller's own org's candidates */
+    private OrgIndex index(Caller caller, InsightsRequest.Valid request) {
+        return request.search().corpus() == SearchRequest.Corpus.PUBLIC ? indexes.profiles() : indexes.candidates(caller.org());
+    }
+}

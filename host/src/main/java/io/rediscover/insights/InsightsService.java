@@ -1,0 +1,105 @@
+package io.rediscover.insights;
+
+import io.indextables.tantivy4java.aggregation.CountAggregation;
+import io.indextables.tantivy4java.aggregation.CountResult;
+import io.indextables.tantivy4java.result.SearchResult;
+import io.indextables.tantivy4java.split.SplitAggregation;
+import io.indextables.tantivy4java.split.SplitBooleanQuery;
+import io.indextables.tantivy4java.split.SplitQuery;
+import io.indextables.tantivy4java.split.SplitSearcher;
+import io.indextables.tantivy4java.split.SplitTermQuery;
+import io.rediscover.index.CandidateFields;
+import io.rediscover.index.OrgIndex;
+import io.rediscover.search.FilterCatalog;
+import io.rediscover.search.SearchRequest;
+import io.rediscover.search.SearchService;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Insights over a search's result set: every {@link Category} counted with aggregations on the published splits, all
+ * of them in one search per shard, never by reading documents. A shard holding more values of a category than a segment
+ * keeps has a second search for those categories, and a shown value a shard may have cut is counted there on its own
+ * (see {@link TermsCounts}): the counts are exact. The result set is the search's: the same query and filters, compiled
+ * by the search.
+ */
+@Singleton
+public final class InsightsService {
+
+    private static final String TOTAL = "total";
+
+    private final SearchService search;
+
+    /** @param search compiles the search bodies and knows the filters */
+    @Inject
+    public InsightsService(SearchService search) {
+        this.search = search;
+    }
+
+    /** @return the filters, for validating a request */
+    public FilterCatalog catalog() {
+        return search.catalog();
+    }
+
+    /**
+     * @param index   the collection (the caller's org's candidates, or the public profiles)
+     * @param request the validated request
+     * @return every category's insight
+     */
+    public Insights insights(OrgIndex index, InsightsRequest.Valid request) {
+        long t0 = System.nanoTime();
+        SplitQuery query = search.splitQuery(request.search());
+        FilterCatalog catalog = search.catalog();
+        List<CategoryCounts> categories = Category.ALL.stream().map(c -> counts(c, catalog, request.limit())).toList();
+        Map<String, SplitAggregation> aggregations = new LinkedHashMap<>();
+        aggregations.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
+        categories.forEach(c -> c.aggregations(aggregations));
+        try (OrgIndex.Reading reading = index.read()) {
+            List<SplitSearcher> shards = reading.searchers();
+            long total = 0;
+            for (int s = 0; s < shards.size(); s++) {
+                try (SearchResult r = shards.get(s).search(query, 0, aggregations)) {
+                    total += ((CountResult) r.getAggregation(TOTAL)).getCount();
+                    for (CategoryCounts c : categories) {
+                        c.add(s, r);
+                    }
+                }
+                recheck(shards.get(s), s, query, categories);
+            }
+            long found = total;
+            CategoryCounts.Recount recount = (shard, field, value) -> count(shards.get(shard), query, field, value);
+            return new Insights(found, categories.stream().map(c -> c.result(found, recount)).toList(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /** The shard's second search, for the categories whose first counts there may be short; none when none asks. */
+    private static void recheck(SplitSearcher shard, int s, SplitQuery query, List<CategoryCounts> categories) {
+        Map<String, SplitAggregation> again = new LinkedHashMap<>();
+        categories.forEach(c -> c.recheck(s, again));
+        if (again.isEmpty()) {
+            return;
+        }
+        try (SearchResult r = shard.search(query, 0, again)) {
+            categories.forEach(c -> c.rechecked(s, r));
+        }
+    }
+
+    private static CategoryCounts counts(Category category, FilterCatalog catalog, int limit) {
+        FilterCatalog.Filter filter = catalog.find(category.key())
+                .orElseThrow(() -> new IllegalStateException("no filter for insight category " + category.key()));
+        return filter.kind() == FilterCatalog.Kind.NUMBER_RANGE ? new YearCounts(category, filter)
+                : new TermsCounts(category, filter, limit);
+    }
+
+    private static long count(SplitSearcher shard, SplitQuery query, String field, String value) {
+        SplitQuery one = new SplitBooleanQuery().addMust(query).addMust(new SplitTermQuery(field, value));
+        try (SearchResult r = shard.search(one, 0, Map.of(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY)))) {
+            return ((CountResult) r.getAggregation(TOTAL)).getCount();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.rediscover.insights;
+
+import io.indextables.tantivy4java.aggregation.CountAggregation;
+import io.indextables.tantivy4java.aggregation.CountResult;
+import io.indextables.tantivy4java.aggregation.TermsAggregation;
+import io.indextables.tantivy4java.aggregation.TermsResult;
+import io.indextables.tantivy4java.result.SearchResult;
+import io.indextables.tantivy4java.split.SplitAggregation;
+import io.rediscover.index.Analyzer;
+import io.rediscover.search.FacetCounts;
+import io.rediscover.search.FilterCatalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A category of keyword values (location, skills, schools, …), counted with four aggregations per shard:
+ * <ul>
+ * <li>the values' folded forms, which filters match, with their counts: one bucket per value whatever its spelling, so a
+ * count is what the filter selects;</li>
+ * <li>the values as the sources spell them, merged into their folded forms as the search's facets are
+ * ({@link FacetCounts}), which gives each shown value its most common spelling;</li>
+ * <li>the documents with no value ({@link MissingValues});</li>
+ * <li>how many values the documents hold (a value count counts values, not documents), from which {@code other} is
+ * what the shown values' counts leave.</li>
+ * </ul>
+ * Each shard returns its {@code limit × OVERFETCH} most frequent values, each of its segments its
+ * {@code max(10 × that, 1000)} before the shard merges them. Two cuts could make a count short, and both are mended, so
+ * the shown counts are exact whatever the data:
+ * <ul>
+ * <li>a segment with more distinct values than it keeps may drop a value the others keep (tantivy4java 0.31 reports no
+ * count error to tell): when the shard holds more values of the category than a segment keeps, its list is taken again
+ * in the shard's second search ({@link #recheck}), each segment keeping as many values as the shard holds — no
+ * segment can then cut;</li>
+ * <li>a value shown but missing from a shard that returned a full list may have been cut there: it is counted on that
+ * shard by a search of its own (rare: shards are filled by hash, so their most frequent values are alike).</li>
+ * </ul>
+ */
+final class TermsCounts implements CategoryCounts {
+
+    /** How many more values than shown each shard returns, so that the ones shown are among each shard's. */
+    static final int OVERFETCH = 3;
+    /** The fewest values a segment keeps before the shard merges its segments (Tantivy's default is 10 × size). */
+    static final int MIN_SEGMENT_VALUES = 1_000;
+
+    private final Category category;
+    private final FilterCatalog.Filter filter;
+    private final int limit;
+    private final int shardValues;
+    private final int segmentValues;
+    private final String name;
+    private final Map<Integer, Map<String, Long>> returned = new HashMap<>();
+    private final Map<Integer, Long> shardValueCounts = new HashMap<>();
+    private final FacetCounts spellings;
+    private long missing;
+    private long values;
+
+    /** @param category the category @param filter its filter @param limit values to show */
+    TermsCounts(Category category, FilterCatalog.Filter filter, int limit) {
+        this.category = category;
+        this.filter = filter;
+        this.limit = limit;
+        this.shardValues = limit * OVERFETCH;
+        this.segmentValues = Math.max(10 * shardValues, MIN_SEGMENT_VALUES);
+        this.name = category.key();
+        this.spellings = new FacetCounts(filter);
+    }
+
+    @Override
+    public void aggregations(Map<String, SplitAggregation> into) {
+        into.put("counts_" + name, new TermsAggregation("counts_" + name, filter.matchField(), shardValues, segmentValues));
+        into.put("spellings_" + name, new TermsAggregation("spellings_" + name, filter.field(), shardValues, segmentValues));
+        into.put("missing_" + name, new MissingValues("missing_" + name, filter.matchField()));
+        into.put("values_" + name, new CountAggregation("values_" + name, filter.matchField()));
+    }
+
+    @Override
+    public void add(int shard, SearchResult result) {
+        returned.put(shard, buckets((TermsResult) result.getAggregation("counts_" + name)));
+        spellings.add((TermsResult) result.getAggregation("spellings_" + name));
+        missing += MissingValues.count((TermsResult) result.getAggregation("missing_" + name));
+        long held = ((CountResult) result.getAggregation("values_" + name)).getCount();
+        shardValueCounts.put(shard, held);
+        values += held;
+    }
+
+    @Override
+    public void recheck(int shard, Map<String, SplitAggregation> into) {
+        long held = shardValueCounts.getOrDefault(shard, 0L);
+        if (held > segmentValues) {
+            int all = (int) Math.min(Integer.MAX_VALUE, held);
+            into.put("recheck_" + name, new TermsAggregation("recheck_" + name, filter.matchField(), shardValues, all));
+        }
+    }
+
+    @Override
+    public void rechecked(int shard, SearchResult result) {
+        if (shardValueCounts.getOrDefault(shard, 0L) > segmentValues) {
+            returned.put(shard, buckets((TermsResult) result.getAggregation("recheck_" + name)));
+        }
+    }
+
+    private static Map<String, Long> buckets(TermsResult result) {
+        Map<String, Long> out = new HashMap<>();
+        result.getBuckets().forEach(b -> out.put(b.getKeyAsString(), b.getDocCount()));
+        return out;
+    }
+
+    @Override
+    public Insights.CategoryInsight result(long total, Recount recount) {
+        Map<String, Long> counts = new HashMap<>();
+        returned.values().forEach(shard -> shard.forEach((value, n) -> counts.merge(value, n, Long::sum)));
+        List<String> shown = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+        Map<String, Long> exact = new LinkedHashMap<>();
+        for (String value : shown) {
+            long n = 0;
+            for (Map.Entry<Integer, Map<String, Long>> shard : returned.entrySet()) {
+                Long there = shard.getValue().get(value);
+                boolean full = shard.getValue().size() >= shardValues;
+                n += there != null ? there : full ? recount.count(shard.getKey(), filter.matchField(), value) : 0;
+            }
+            exact.put(value, n);
+        }
+        Map<String, String> spelled = new HashMap<>();
+        spellings.top(Integer.MAX_VALUE).forEach(v -> spelled.putIfAbsent(Analyzer.keyword(v.value()), v.value()));
+        List<Insights.Value> out = new ArrayList<>();
+        exact.forEach((value, n) -> out.add(Insights.Value.of(spelled.getOrDefault(value, value), n, total, null, null)));
+        out.sort(Comparator.comparingLong(Insights.Value::count).reversed().thenComparing(Insights.Value::value));
+        long shownCount = exact.values().stream().mapToLong(Long::longValue).sum();
+        return new Insights.CategoryInsight(category.key(), filter.label(), category.section().name().toLowerCase(),
+                out, values - shownCount, missing);
+    }
+}
