@@ -14,6 +14,7 @@ import io.rediscover.health.HealthModule;
 import io.rediscover.index.IndexModule;
 import io.rediscover.integrations.IntegrationsModule;
 import io.rediscover.lifecycle.Lifecycle;
+import io.rediscover.matching.MatchingModule;
 import io.rediscover.mirror.MirrorModule;
 import io.rediscover.pipeline.PipelineModule;
 import io.rediscover.plugins.PluginsModule;
@@ -87,6 +88,7 @@ public final class Host implements AutoCloseable {
                 new CandidatesModule(),
                 new SearchModule(),
                 new DocumentsModule(),
+                new MatchingModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),
                 new HealthModule()));
