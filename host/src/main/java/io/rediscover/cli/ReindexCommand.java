@@ -1,5 +1,6 @@
 package io.rediscover.cli;
 
+import io.rediscover.index.ProfileIndexer;
 import io.rediscover.mirror.Outbox;
 import io.rediscover.pipeline.Pipeline;
 import io.rediscover.pipeline.Reindexer;
@@ -14,8 +15,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * {@code rediscover reindex}: rebuilds everything derived from the mirror — every candidate goes through the pipeline
- * again — with a progress bar (done / total, rate, ETA), and returns when the pipeline has caught up. Runs with the
+ * {@code rediscover reindex}: rebuilds everything derived from the mirror and the corpus — every candidate goes through
+ * the pipeline again, the public-profile index is rebuilt — with progress bars (done / total, rate, ETA), and returns
+ * when both have caught up. Runs with the
  * server stopped (the data directory allows one process at a time); a running server offers
  * {@code POST /api/admin/reindex}.
  */
@@ -47,9 +49,25 @@ final class ReindexCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
                 return 1;
             }
+            ProfileIndexer profiles = host.injector().getInstance(ProfileIndexer.class);
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("public profiles").setInitialMax(
+                            Math.max(1, profiles.status().rebuild().total()))
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1_000).showSpeed().build()) {
+                while (!profiles.idle()) {
+                    ProfileIndexer.RebuildStatus r = profiles.status().rebuild();
+                    bar.maxHint(Math.max(1, r.total()));
+                    bar.stepTo(r.done());
+                    Thread.sleep(Duration.ofMillis(500).toMillis());
+                }
+                bar.stepTo(profiles.status().rebuild().done());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
             Pipeline.Status status = pipeline.status();
-            System.out.printf("reindex done: %d candidate(s); %s%n", enqueued.done(), status.stages().stream()
-                    .map(s -> s.name() + " " + s.processed() + " processed, " + s.failed() + " failed").toList());
+            System.out.printf("reindex done: %d candidate(s); %s; %d public profile(s) indexed%n", enqueued.done(),
+                    status.stages().stream().map(s -> s.name() + " " + s.processed() + " processed, " + s.failed() + " failed")
+                            .toList(), status.profiles().rebuild().done());
             return 0;
         });
     }

@@ -37,6 +37,7 @@ public final class OrgIndex implements AutoCloseable {
     private final String name;
     private final List<Shard> shards;
     private final boolean created;
+    private volatile boolean held;
 
     /** What {@code index.json} holds. @param fingerprint of the fields @param shards how many */
     record Layout(String fingerprint, int shards) {
@@ -126,6 +127,28 @@ public final class OrgIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds documents whose keys the collection does not hold — a rebuild after {@link #clear()} — without looking each
+     * key up; committed before it returns. A key written twice this way is in the index twice.
+     *
+     * @param documents new documents
+     */
+    public void append(Collection<IndexedCandidate> documents) {
+        Map<Integer, List<IndexedCandidate>> byShard = new HashMap<>();
+        documents.forEach(c -> byShard.computeIfAbsent(shardOf(c.key()), i -> new ArrayList<>()).add(c));
+        byShard.forEach((i, docs) -> shards.get(i).append(docs));
+    }
+
+    /**
+     * Holds back publication (a rebuild: readers keep the last published splits, instead of a new, partial split every
+     * few seconds) or lets it go on; changes written meanwhile are published once it is released.
+     *
+     * @param hold whether to hold
+     */
+    public void holdPublication(boolean hold) {
+        held = hold;
+    }
+
     /** @param connectionId a removed connection: its documents go */
     public void deleteConnection(String connectionId) {
         shards.forEach(s -> s.deleteConnection(connectionId));
@@ -144,6 +167,9 @@ public final class OrgIndex implements AutoCloseable {
      * @return how many shards were published
      */
     int publishDue(long now, long minInterval) {
+        if (held) {
+            return 0;
+        }
         int n = 0;
         for (Shard s : shards) {
             if (s.publishDue(now, minInterval)) {

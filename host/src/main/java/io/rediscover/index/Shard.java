@@ -189,6 +189,30 @@ final class Shard implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds documents whose keys the shard does not hold (a rebuild into a cleared shard): no lookup per key. Committed
+     * before it returns.
+     *
+     * @param documents new documents
+     */
+    void append(Collection<IndexedCandidate> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        writeLock.lock();
+        try {
+            for (IndexedCandidate c : documents) {
+                try (Document d = document(c)) {
+                    writer.addDocument(d);
+                }
+            }
+            writer.commit();
+            markDirty();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Deleting is only done for keys the index holds: a split with nothing deleted needs no merge before publishing. */
     private void deleteIfPresent(Searcher present, String key) {
         try (Query q = Query.termQuery(schema, CandidateFields.KEY, key)) {

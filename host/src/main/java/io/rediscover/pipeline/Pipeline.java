@@ -1,6 +1,7 @@
 package io.rediscover.pipeline;
 
 import io.rediscover.config.HostConfig;
+import io.rediscover.index.ProfileIndexer;
 import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.lifecycle.ServiceUnavailableException;
@@ -54,6 +55,7 @@ public final class Pipeline implements Managed {
     private final Map<String, StageMeter> meters = new LinkedHashMap<>();
     private final int batchSize;
     private final Clock clock;
+    private final ProfileIndexer profileIndexer;
     private final Object drainLock = new Object();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -68,10 +70,11 @@ public final class Pipeline implements Managed {
      * @param stages   every contributed stage
      * @param config   {@code pipeline.*}
      * @param clock    the host's clock
+     * @param profileIndexer feeds the public-profile index beside the pipeline; its lag is part of the status
      */
     @Inject
     public Pipeline(Store store, Outbox outbox, StageFailures failures, StoreWatch watch, Set<PipelineStage> stages,
-                    HostConfig config, Clock clock) {
+                    HostConfig config, Clock clock, ProfileIndexer profileIndexer) {
         this.store = store;
         this.outbox = outbox;
         this.failures = failures;
@@ -79,6 +82,7 @@ public final class Pipeline implements Managed {
         this.stages = stages.stream().sorted(Comparator.comparingInt(PipelineStage::order)).toList();
         this.batchSize = config.pipeline().batchSize();
         this.clock = clock;
+        this.profileIndexer = profileIndexer;
         Set<String> names = new HashSet<>();
         for (PipelineStage s : this.stages) {
             if (!names.add(s.name())) {
@@ -296,7 +300,7 @@ public final class Pipeline implements Managed {
             StageMeter m = meters.get(s.name());
             return new StageStatus(s.name(), s.order(), m.processed(), m.failed(), m.perSecond());
         }).toList();
-        return new Status(outbox.size(), oldest, waitingFor, stageStatus, lags);
+        return new Status(outbox.size(), oldest, waitingFor, stageStatus, lags, profileIndexer.status());
     }
 
     /**
@@ -325,9 +329,10 @@ public final class Pipeline implements Managed {
      * @param waitingFor       why the pipeline waits (store down, disk full, a stage unavailable), or null
      * @param stages           each stage in order
      * @param connections      each connection with candidates waiting
+     * @param profiles         the public-profile index: how far it is behind the corpus, its rebuild's progress
      */
     public record Status(long backlog, Long oldestAgeSeconds, String waitingFor, List<StageStatus> stages,
-                         List<ConnectionLag> connections) {
+                         List<ConnectionLag> connections, ProfileIndexer.Status profiles) {
     }
 
     /** What a stage reported for a batch. */

@@ -1,5 +1,6 @@
 package io.rediscover.pipeline;
 
+import io.rediscover.index.ProfileIndexer;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorRecord;
 import io.rediscover.mirror.MirrorStore;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * Rebuilds everything derived from the mirror the way every change reaches it: by putting every candidate of every
  * connection (live and deleted) into the {@link Outbox} with a new version, in bounded commits, and letting the
- * {@link Pipeline} drain it. One reindex at a time; its progress counts the candidates enqueued, the pipeline's status
+ * {@link Pipeline} drain it; and has the public-profile index rebuilt from the corpus ({@link ProfileIndexer}, on its
+ * own thread). One reindex at a time; its progress counts the candidates enqueued, the pipeline's status
  * how far the stages are.
  */
 @Singleton
@@ -42,6 +44,7 @@ public final class Reindexer {
     private final Store store;
     private final Clock clock;
     private final Set<PipelineStage> stages;
+    private final ProfileIndexer profileIndexer;
     private final AtomicReference<Progress> progress = new AtomicReference<>();
 
     /**
@@ -51,16 +54,18 @@ public final class Reindexer {
      * @param store       the store
      * @param clock       the host's clock
      * @param stages      told that a reindex begins
+     * @param profileIndexer rebuilds the public-profile index
      */
     @Inject
     public Reindexer(SyncConnections connections, MirrorStore mirror, Outbox outbox, Store store, Clock clock,
-                     Set<PipelineStage> stages) {
+                     Set<PipelineStage> stages, ProfileIndexer profileIndexer) {
         this.connections = connections;
         this.mirror = mirror;
         this.outbox = outbox;
         this.store = store;
         this.clock = clock;
         this.stages = stages;
+        this.profileIndexer = profileIndexer;
     }
 
     /**
@@ -89,6 +94,11 @@ public final class Reindexer {
      * @throws IllegalStateException when a reindex is already running
      */
     public Progress reindex(Consumer<Progress> each) {
+        Progress current = progress.get();
+        if (current != null && current.running()) {
+            throw new IllegalStateException("a reindex is already running");
+        }
+        profileIndexer.rebuild();
         return reindex(ref -> true, each);
     }
 

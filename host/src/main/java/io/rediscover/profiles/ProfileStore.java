@@ -76,6 +76,24 @@ public final class ProfileStore {
         return profiles.get(id).map(ProfileCodec::decode);
     }
 
+    /**
+     * Every profile, in id order, read lazily: a rebuild of what is derived from the corpus (the public-profile index)
+     * runs in constant memory however large it is. Close the stream or consume it fully.
+     *
+     * @return the profiles
+     */
+    public Stream<Profile> all() {
+        return profiles.scan("").map(e -> ProfileCodec.decode(e.getValue()));
+    }
+
+    /**
+     * @param id a profile id (need not exist)
+     * @return every profile whose id sorts after it, in id order, lazily: a rebuild resumes where it stopped
+     */
+    public Stream<Profile> allAfter(String id) {
+        return profiles.scanFrom("", id + SEP).map(e -> ProfileCodec.decode(e.getValue()));
+    }
+
     /** @return how many profiles the corpus holds */
     public long count() {
         return profiles.count("");

@@ -39,6 +39,14 @@ public final class FilterCatalog {
             return field.startsWith(CandidateFields.FACET_PREFIX);
         }
 
+        /**
+         * @return whether public profiles can have values for it: not the ATS's filters, nor "matched to a public
+         *         profile", which only ATS candidates are
+         */
+        public boolean forPublicProfiles() {
+            return !group.equals("ats") && !key.equals("matched");
+        }
+
         /** @return the index field a selection of values is matched in */
         public String matchField() {
             return folds() ? CandidateFields.FOLDED_PREFIX + field.substring(CandidateFields.FACET_PREFIX.length()) : field;

@@ -97,7 +97,17 @@ public record SearchRequest(String corpus, String query, JsonNode filters, Strin
             throw new InvalidField("page", "results are paged to the first " + MAX_DEPTH + " hits; narrow the search to go"
                     + " further (page " + p + " of size " + n + " would reach hit " + (long) p * n + ")");
         }
-        return new Valid(c, q, selections(catalog), s, p, n);
+        if (c == Corpus.PUBLIC && s == Sort.LAST_UPDATED) {
+            throw new InvalidField("sort", "public profiles have no last-updated date; sort them by \"relevance\"");
+        }
+        List<Selection> chosen = selections(catalog);
+        if (c == Corpus.PUBLIC) {
+            chosen.stream().filter(sel -> !sel.filter().forPublicProfiles()).findFirst().ifPresent(sel -> {
+                throw new InvalidField("filters." + sel.filter().key(), "'" + sel.filter().key() + "' filters ATS"
+                        + " candidates only; public profiles have no such data");
+            });
+        }
+        return new Valid(c, q, chosen, s, p, n);
     }
 
     private List<Selection> selections(FilterCatalog catalog) {

@@ -4,7 +4,9 @@ import io.rediscover.candidates.CandidateId;
 import io.rediscover.candidates.CandidateView;
 import io.rediscover.candidates.CandidateViews;
 import io.rediscover.index.Indexes;
-import io.rediscover.index.OrgIndex;
+import io.rediscover.index.ProfileFields;
+import io.rediscover.profiles.Profile;
+import io.rediscover.profiles.ProfileStore;
 import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -40,13 +43,20 @@ public final class SearchResource implements ApiResource {
     private final SearchService search;
     private final Indexes indexes;
     private final CandidateViews candidates;
+    private final ProfileStore profiles;
 
-    /** @param search runs searches @param indexes the collections @param candidates texts for snippets */
+    /**
+     * @param search     runs searches
+     * @param indexes    the collections
+     * @param candidates candidates' texts for snippets
+     * @param profiles   public profiles' texts for snippets
+     */
     @Inject
-    public SearchResource(SearchService search, Indexes indexes, CandidateViews candidates) {
+    public SearchResource(SearchService search, Indexes indexes, CandidateViews candidates, ProfileStore profiles) {
         this.search = search;
         this.indexes = indexes;
         this.candidates = candidates;
+        this.profiles = profiles;
     }
 
     /** @param body the request @param security the caller @return the answer */
@@ -56,22 +66,28 @@ public final class SearchResource implements ApiResource {
         Caller caller = Caller.of(security);
         SearchRequest.Valid request = InvalidField.body(body).validate(search.vocabulary().catalog());
         ParsedQuery parsed = parse(request.query());
+        Snippets snippets = new Snippets(parsed == null ? null : parsed.root());
         if (request.corpus() == SearchRequest.Corpus.PUBLIC) {
-            return search.search(indexes.profiles(), request, parsed, (connection, external) -> new HitIds.Ids(external, null));
+            SearchResponse found = search.search(indexes.profiles(), request, parsed,
+                    (connection, external) -> new HitIds.Ids(external, null));
+            return snippets.any() ? withSnippets(found, h -> profiles.get(h.id()).map(p -> snippets.of(texts(p)))) : found;
         }
         String org = caller.org();
-        OrgIndex index = indexes.candidates(org);
-        SearchResponse found = search.search(index, request, parsed,
+        SearchResponse found = search.search(indexes.candidates(org), request, parsed,
                 (connection, external) -> new HitIds.Ids(new CandidateId(connection, external).value(), external));
-        Snippets snippets = new Snippets(parsed == null ? null : parsed.root());
         if (!snippets.any()) {
             return found;
         }
-        List<SearchResponse.Hit> hits = found.hits().stream().map(h -> CandidateId.parse(h.id())
-                .flatMap(id -> candidates.view(org, id))
-                .map(view -> new SearchResponse.Hit(h.id(), h.atsId(), h.name(), h.title(), h.company(), h.location(), h.updated(),
-                        snippets.of(texts(view, candidates.resumeText(org, CandidateId.parse(h.id()).orElseThrow()))),
-                        h.matched()))
+        return withSnippets(found, h -> CandidateId.parse(h.id()).flatMap(id -> candidates.view(org, id)
+                .map(view -> snippets.of(texts(view, candidates.resumeText(org, id))))));
+    }
+
+    /** @return the answer with each hit's snippets, from the texts {@code snippetsOf} finds for it (none: as it was) */
+    private static SearchResponse withSnippets(SearchResponse found,
+                                               Function<SearchResponse.Hit, Optional<Map<String, List<Snippets.Fragment>>>> snippetsOf) {
+        List<SearchResponse.Hit> hits = found.hits().stream().map(h -> snippetsOf.apply(h)
+                .map(sn -> new SearchResponse.Hit(h.id(), h.atsId(), h.name(), h.title(), h.company(), h.location(), h.updated(),
+                        sn, h.matched()))
                 .orElse(h)).toList();
         return new SearchResponse(found.total(), found.page(), found.size(), hits, found.facets(), found.filters(),
                 found.warnings(), found.explain(), found.capped(), found.tookMs());
@@ -109,6 +125,20 @@ public final class SearchResource implements ApiResource {
             out.put("ats", view.ats().workflows().stream().map(w -> join(w.job(), w.status(), w.stage(), w.source(), w.recruiter()))
                     .collect(Collectors.joining("; ")));
         }
+        return out;
+    }
+
+    /** The texts of a public profile a query's words are looked for in. */
+    private static Map<String, String> texts(Profile p) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, List<String>> values = ProfileFields.values(p);
+        out.put("name", String.join(", ", values.getOrDefault("name", List.of())));
+        out.put("headline", p.headline());
+        out.put("experience", p.experience().stream().map(e -> join(e.title(), e.companyName())).collect(Collectors.joining("; ")));
+        out.put("education", p.education().stream().map(e -> join(e.school(), String.join(", ", e.degrees()),
+                String.join(", ", e.majors()))).collect(Collectors.joining("; ")));
+        out.put("skills", String.join(", ", p.skills()));
+        out.put("location", String.join(", ", values.getOrDefault("location", List.of())));
         return out;
     }
 

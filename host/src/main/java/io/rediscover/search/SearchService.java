@@ -44,6 +44,12 @@ public final class SearchService {
 
     /** Values per facet in a search answer. */
     static final int FACET_VALUES = 20;
+    /**
+     * Buckets asked of each shard when a collection has several (the public profiles; the largest orgs): every value of
+     * a field up to this many per shard, so that the sum over the shards is a value's exact count, not only what made
+     * each shard's own top list.
+     */
+    static final int SHARDED_FACET_BUCKETS = 10_000;
     private static final String TOTAL = "_total";
 
     private final Indexes indexes;
@@ -102,10 +108,11 @@ public final class SearchService {
         try (OrgIndex.Reading reading = index.read()) {
             SplitQuery query = v.compiler().split(root, request.selections());
             Map<String, SplitAggregation> aggs = new LinkedHashMap<>();
+            int perShard = index.shardCount() > 1 ? SHARDED_FACET_BUCKETS : FACET_VALUES * FacetCounts.OVERFETCH;
             aggs.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
             for (FilterCatalog.Filter f : offer) {
                 if (f.kind() == FilterCatalog.Kind.TERMS) {
-                    aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), FACET_VALUES * FacetCounts.OVERFETCH, 0));
+                    aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), perShard, 0));
                 }
             }
             long total = 0;

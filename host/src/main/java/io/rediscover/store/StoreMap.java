@@ -85,6 +85,21 @@ public final class StoreMap<V> {
         return store.guarded(() -> position(prefix + END) - position(prefix));
     }
 
+    /**
+     * Counts the keys at or after a key, in O(log n).
+     *
+     * @param from a key (need not be present)
+     * @return how many keys of the map are greater than or equal to it
+     */
+    public long countFrom(String from) {
+        return store.guarded(() -> raw().sizeAsLong() - position(from));
+    }
+
+    /** @return the greatest key of the map, if it has any */
+    public Optional<String> lastKey() {
+        return Optional.ofNullable(store.guarded(() -> raw().lastKey()));
+    }
+
     private long position(String key) {
         long index = raw().getKeyIndex(key);
         return index >= 0 ? index : -(index + 1);
