@@ -144,12 +144,12 @@ public final class Rematcher implements Managed {
         return true;
     }
 
-    // The journal is read and acknowledged only here: the one place that names this reader of it.
+    // The journal is read and acknowledged only here, as its MATCHER reader.
     private List<ProfileChanges.Change> pending() {
-        return changes.pending(BATCH);
+        return changes.pending(ProfileChanges.Reader.MATCHER, BATCH);
     }
 
     private void acknowledge(Store.Batch b, Collection<Long> sequences) {
-        changes.ack(b, sequences);
+        changes.ack(b, ProfileChanges.Reader.MATCHER, sequences);
     }
 }
