@@ -2,6 +2,8 @@ package io.rediscover.candidates;
 
 import io.rediscover.documents.ResumeText;
 import io.rediscover.documents.ResumeTexts;
+import io.rediscover.matching.Match;
+import io.rediscover.matching.Matches;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorRecord;
 import io.rediscover.mirror.MirrorStore;
@@ -9,8 +11,6 @@ import io.rediscover.pluginapi.ConnectorDescriptor;
 import io.rediscover.pluginapi.ProfileField;
 import io.rediscover.pluginapi.ProfileFieldType;
 import io.rediscover.pluginapi.sync.RecordKind;
-import io.rediscover.matching.Match;
-import io.rediscover.matching.Matches;
 import io.rediscover.profiles.Profile;
 import io.rediscover.profiles.ProfileStore;
 import jakarta.inject.Inject;

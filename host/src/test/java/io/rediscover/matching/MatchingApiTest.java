@@ -3,8 +3,14 @@ package io.rediscover.matching;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.indextables.tantivy4java.result.SearchResult;
+import io.indextables.tantivy4java.split.SplitSearcher;
+import io.indextables.tantivy4java.split.SplitTermQuery;
 import io.rediscover.icims.simulator.MatchTruth;
 import io.rediscover.icims.simulator.SampleProfileWriter;
+import io.rediscover.index.Analyzer;
+import io.rediscover.index.Indexes;
+import io.rediscover.index.OrgIndex;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.profiles.ProfileImport;
 import io.rediscover.profiles.ProfileImports;
@@ -93,6 +99,17 @@ class MatchingApiTest {
             assertThat(matched.get(MatchTruth.Variant.LOOK_ALIKE)[0]).isPositive();
             assertThat(matched.get(MatchTruth.Variant.LOOK_ALIKE)[1]).as("look-alikes matched").isZero();
 
+            // The index knows who is matched, and finds a matched candidate by what only its profile says.
+            Indexes indexes = api.host().injector().getInstance(Indexes.class);
+            indexes.publishNow();
+            long matchedPeople = matched.values().stream().mapToLong(n -> n[1]).sum();
+            assertThat(hits(indexes, "fk_matched", "true")).isEqualTo(matchedPeople);
+            assertThat(hits(indexes, "fk_matched", "false")).isEqualTo(api.sim().tenant().truths().size() - matchedPeople);
+            JsonNode withIndustry = views.values().stream().filter(v -> v.at("/enrichment/attributes/industry").size() > 0)
+                    .findFirst().orElseThrow();
+            String industry = withIndustry.at("/enrichment/attributes/industry/0/value").asText();
+            assertThat(hits(indexes, "fk_industry", Analyzer.keyword(industry))).isPositive();
+
             ConnectionRef ref = new ConnectionRef("acme", conn);
             long linked = api.sim().tenant().truths().entrySet().stream()
                     .filter(e -> e.getValue().variant() == MatchTruth.Variant.URL_IN_FIELD).findFirst().orElseThrow().getKey();
@@ -100,6 +117,18 @@ class MatchingApiTest {
             rematchesWhenAReimportChangesTheProfile(api, admin, conn, linked,
                     api.sim().tenant().truth(linked).orElseThrow().profileId(), corpus);
         }
+    }
+
+    private static long hits(Indexes indexes, String field, String value) {
+        long n = 0;
+        try (OrgIndex.Reading r = indexes.candidates("acme").read()) {
+            for (SplitSearcher s : r.searchers()) {
+                try (SearchResult result = s.search(new SplitTermQuery(field, value), 10_000)) {
+                    n += result.getHits().size();
+                }
+            }
+        }
+        return n;
     }
 
     private static JsonNode view(Http user, String conn, long personId) {
