@@ -16,6 +16,7 @@ import io.rediscover.index.IndexModule;
 import io.rediscover.insights.InsightsModule;
 import io.rediscover.integrations.IntegrationsModule;
 import io.rediscover.lifecycle.Lifecycle;
+import io.rediscover.matching.MatchingModule;
 import io.rediscover.mirror.MirrorModule;
 import io.rediscover.pipeline.PipelineModule;
 import io.rediscover.plugins.PluginsModule;
@@ -91,6 +92,7 @@ public final class Host implements AutoCloseable {
                 new SearchModule(),
                 new InsightsModule(),
                 new DocumentsModule(),
+                new MatchingModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),
                 new HealthModule()));

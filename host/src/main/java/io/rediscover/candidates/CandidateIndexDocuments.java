@@ -6,6 +6,7 @@ import io.rediscover.index.CandidateDocuments;
 import io.rediscover.index.CandidateFields;
 import io.rediscover.index.IndexedCandidate;
 import io.rediscover.index.Indexes;
+import io.rediscover.index.ProfileFields;
 import io.rediscover.mirror.ConnectionRef;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -32,7 +33,9 @@ import java.util.stream.Stream;
  * and its applications' attribute values), years as numbers, and the last update as a date. Power-filter values are kept
  * as the source spells them and in their folded forms, which filters match ({@link CandidateFields#facet}); ATS values
  * are the ATS's own labels and kept as they are. The resume's extracted text is searchable (scope {@code resume}, and
- * unscoped words).
+ * unscoped words). A matched candidate ({@code matched=true}) is found by its profile's values too — the same mapping as
+ * the public-profile index's ({@link ProfileFields}): past jobs, skills, schools, industry, company size,
+ * certifications, languages, groups, interests, honours, diversity, the headline, and years when the ATS dates none.
  */
 @Singleton
 public final class CandidateIndexDocuments implements CandidateDocuments {
@@ -62,50 +65,64 @@ public final class CandidateIndexDocuments implements CandidateDocuments {
         List<CandidateView.Position> past = work.stream().filter(p -> current.isEmpty() || p != current.get()).toList();
         List<CandidateView.School> schools = d.education();
 
+        // Values by field: the ATS's own, then — for a matched candidate — the profile's it does not have (its current
+        // title and employer only when the ATS names none: the ATS may know of a newer job).
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        put(values, "location", Stream.ofNullable(d.location()));
+        put(values, "title", current.map(CandidateView.Position::title).stream());
+        put(values, "company", current.map(CandidateView.Position::company).stream());
+        put(values, "pasttitle", past.stream().map(CandidateView.Position::title));
+        put(values, "pastcompany", past.stream().map(CandidateView.Position::company));
+        put(values, "skill", d.skills().stream());
+        put(values, "school", schools.stream().map(CandidateView.School::school));
+        put(values, "degree", schools.stream().map(CandidateView.School::degree));
+        put(values, "major", schools.stream().map(CandidateView.School::major));
+        Optional<CandidateViews.Matched> matched = views.matched(ref, d.record().externalId());
+        matched.ifPresent(m -> ProfileFields.values(m.profile()).forEach((field, profileValues) -> {
+            boolean atsFirst = field.equals("title") || field.equals("company") || field.equals("location");
+            if (!field.equals("name") && !(atsFirst && values.containsKey(field))) {
+                put(values, field, profileValues.stream());
+            }
+        }));
+
         Map<String, List<String>> facets = new LinkedHashMap<>();
-        CandidateFields.facet(facets, "location", Stream.ofNullable(d.location()));
-        CandidateFields.facet(facets, "title", current.map(CandidateView.Position::title).stream());
-        CandidateFields.facet(facets, "company", current.map(CandidateView.Position::company).stream());
-        CandidateFields.facet(facets, "pasttitle", past.stream().map(CandidateView.Position::title));
-        CandidateFields.facet(facets, "pastcompany", past.stream().map(CandidateView.Position::company));
-        CandidateFields.facet(facets, "skill", d.skills().stream());
-        CandidateFields.facet(facets, "school", schools.stream().map(CandidateView.School::school));
-        CandidateFields.facet(facets, "degree", schools.stream().map(CandidateView.School::degree));
-        CandidateFields.facet(facets, "major", schools.stream().map(CandidateView.School::major));
-        CandidateFields.facet(facets, "matched", Stream.of("false"));
+        CandidateFields.FACETS.stream().filter(f -> !f.equals("matched"))
+                .forEach(f -> CandidateFields.facet(facets, f, values.getOrDefault(f, List.of()).stream()));
+        CandidateFields.facet(facets, "matched", Stream.of(Boolean.toString(matched.isPresent())));
 
         Map<String, String> text = new LinkedHashMap<>();
         text.put("name", Analyzer.analyzed(d.displayName()));
-        text.put("title", analyzed(current.map(CandidateView.Position::title).stream()));
-        text.put("company", analyzed(current.map(CandidateView.Position::company).stream()));
-        text.put("pasttitle", analyzed(past.stream().map(CandidateView.Position::title)));
-        text.put("pastcompany", analyzed(past.stream().map(CandidateView.Position::company)));
-        text.put("skill", analyzed(d.skills().stream()));
-        text.put("school", analyzed(schools.stream().map(CandidateView.School::school)));
-        text.put("degree", analyzed(schools.stream().map(CandidateView.School::degree)));
-        text.put("major", analyzed(schools.stream().map(CandidateView.School::major)));
-        text.put("location", Analyzer.analyzed(d.location()));
+        for (String f : List.of("title", "company", "pasttitle", "pastcompany", "skill", "school", "degree", "major",
+                "location", "headline")) {
+            text.put(f, analyzed(values.getOrDefault(f, List.of()).stream()));
+        }
         views.resume(ref, d).filter(ResumeText::ok).ifPresent(r -> text.put("resume", Analyzer.analyzed(r.text())));
+        // Unscoped words also find what has no scope of its own: industry, certifications, languages, groups, …
+        String unscoped = analyzed(values.entrySet().stream().filter(e -> !text.containsKey(e.getKey()))
+                .flatMap(e -> e.getValue().stream()));
 
         Map<String, Instant> dates = new LinkedHashMap<>();
         dates.put(CandidateFields.DATE_PREFIX + CandidateFields.UPDATED, CandidateViews.orEpoch(d.updatedAt()));
         List<String> atsText = new ArrayList<>();
         for (String key : fields.atsTerms()) {
-            List<String> values = d.valuesOf(key);
-            if (!values.isEmpty()) {
-                facets.put(CandidateFields.ATS_PREFIX + key, values);
-                text.put(CandidateFields.ATS_TEXT_PREFIX + key, analyzed(values.stream()));
-                atsText.addAll(values);
+            List<String> atsValues = d.valuesOf(key);
+            if (!atsValues.isEmpty()) {
+                facets.put(CandidateFields.ATS_PREFIX + key, atsValues);
+                text.put(CandidateFields.ATS_TEXT_PREFIX + key, analyzed(atsValues.stream()));
+                atsText.addAll(atsValues);
             }
         }
         for (String key : fields.atsDates()) {
             d.valuesOf(key).stream().map(CandidateIndexDocuments::instant).flatMap(Optional::stream).max(Instant::compareTo)
                     .ifPresent(latest -> dates.put(CandidateFields.DATE_PREFIX + key, latest));
         }
-        text.put("all", String.join(" ", text.values().stream().filter(s -> !s.isEmpty()).toList()));
+        List<String> all = new ArrayList<>(text.values());
+        all.add(unscoped);
+        text.put("all", String.join(" ", all.stream().filter(s -> !s.isEmpty()).toList()));
 
         Map<String, Long> numbers = new LinkedHashMap<>();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        matched.ifPresent(m -> numbers.putAll(ProfileFields.numbers(m.profile(), today))); // the ATS's own years win
         long years = Careers.yearsOfExperience(work, today);
         if (years >= 0) {
             numbers.put(CandidateFields.NUMBER_PREFIX + "yearsexperience", years);
@@ -117,13 +134,22 @@ public final class CandidateIndexDocuments implements CandidateDocuments {
 
         Map<String, String> display = new LinkedHashMap<>();
         display.put("name", d.displayName());
-        current.map(CandidateView.Position::title).ifPresent(t -> display.put("title", t));
-        current.map(CandidateView.Position::company).ifPresent(c -> display.put("company", c));
-        if (d.location() != null) {
-            display.put("location", d.location());
+        for (String f : List.of("title", "company", "location")) {
+            List<String> v = values.getOrDefault(f, List.of());
+            if (!v.isEmpty()) {
+                display.put(f, v.get(0));
+            }
         }
         return new IndexedCandidate(CandidateDocuments.key(ref, d.record().externalId()), ref.connectionId(),
                 d.record().externalId(), display, text, facets, numbers, dates);
+    }
+
+    private static void put(Map<String, List<String>> values, String field, Stream<String> more) {
+        List<String> list = values.computeIfAbsent(field, f -> new ArrayList<>());
+        more.filter(v -> v != null && !v.isBlank() && !list.contains(v)).forEach(list::add);
+        if (list.isEmpty()) {
+            values.remove(field);
+        }
     }
 
     private static String analyzed(Stream<String> values) {

@@ -2,6 +2,8 @@ package io.rediscover.candidates;
 
 import io.rediscover.documents.ResumeText;
 import io.rediscover.documents.ResumeTexts;
+import io.rediscover.matching.Match;
+import io.rediscover.matching.Matches;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorRecord;
 import io.rediscover.mirror.MirrorStore;
@@ -9,7 +11,8 @@ import io.rediscover.pluginapi.ConnectorDescriptor;
 import io.rediscover.pluginapi.ProfileField;
 import io.rediscover.pluginapi.ProfileFieldType;
 import io.rediscover.pluginapi.sync.RecordKind;
-import io.rediscover.profiles.LinkUrls;
+import io.rediscover.profiles.Profile;
+import io.rediscover.profiles.ProfileStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -32,17 +35,42 @@ public final class CandidateViews {
     private final MirrorStore mirror;
     private final ConnectionDescriptors descriptors;
     private final ResumeTexts texts;
+    private final Matches matches;
+    private final ProfileStore profiles;
 
     /**
      * @param mirror      the mirror
      * @param descriptors which connector each connection uses
      * @param texts       the resumes' extracted texts
+     * @param matches     the candidates' matches
+     * @param profiles    the matched profiles
      */
     @Inject
-    public CandidateViews(MirrorStore mirror, ConnectionDescriptors descriptors, ResumeTexts texts) {
+    public CandidateViews(MirrorStore mirror, ConnectionDescriptors descriptors, ResumeTexts texts, Matches matches,
+                          ProfileStore profiles) {
         this.mirror = mirror;
         this.descriptors = descriptors;
         this.texts = texts;
+        this.matches = matches;
+        this.profiles = profiles;
+    }
+
+    /**
+     * @param ref   the connection
+     * @param atsId the candidate's id in the ATS
+     * @return its match and the matched profile, when it has both (a profile gone from the corpus is no match)
+     */
+    Optional<Matched> matched(ConnectionRef ref, String atsId) {
+        return matches.match(ref, atsId).flatMap(m -> profiles.get(m.profileId()).map(p -> new Matched(m, p)));
+    }
+
+    /** A match and its profile. @param match why @param profile the profile */
+    record Matched(Match match, Profile profile) {
+    }
+
+    /** @return what the ATS, the resume and (when matched) the profile say about the candidate */
+    CandidateView.Enrichment enrichment(ConnectionRef ref, AtsData d, Optional<Matched> matched) {
+        return Enrichments.of(d, resume(ref, d).filter(ResumeText::ok), matched.map(Matched::profile));
     }
 
     /**
@@ -94,8 +122,11 @@ public final class CandidateViews {
                 "/api/candidates/" + id.value() + "/resume", "/api/candidates/" + id.value() + "/resume?text=true");
         List<CandidateView.Workflow> workflows = d.applications().stream().map(a -> workflow(a, declared)).toList();
         CandidateView.Ats ats = new CandidateView.Ats(fields(d.attributes(), declared), workflows, resume);
-        return new CandidateView(id.value(), ref.connectionId(), id.atsId(), d.displayName(), false, d.updatedAt(), null,
-                ats, atsEnrichment(d));
+        Optional<Matched> matched = matched(ref, id.atsId());
+        CandidateView.Match match = matched.map(m -> new CandidateView.Match(m.match().profileId(), m.match().method().name(),
+                m.match().score(), m.match().evidence())).orElse(null);
+        return new CandidateView(id.value(), ref.connectionId(), id.atsId(), d.displayName(), false, d.updatedAt(), match,
+                ats, enrichment(ref, d, matched));
     }
 
     private static CandidateView.Workflow workflow(MirrorRecord a, List<ProfileField> declared) {
@@ -115,20 +146,6 @@ public final class CandidateViews {
             }
         }
         return out;
-    }
-
-    /**
-     * What the ATS itself says beyond its panel, each value sourced to the ATS. No LinkedIn URL: an unmatched candidate
-     * never shows one, so only a matched profile brings it.
-     */
-    private static CandidateView.Enrichment atsEnrichment(AtsData d) {
-        CandidateView.Source ats = CandidateView.Source.ATS;
-        List<CandidateView.Sourced<String>> links = d.links().stream().filter(l -> LinkUrls.linkedin(l).isEmpty())
-                .map(l -> new CandidateView.Sourced<>(l, ats)).toList();
-        return new CandidateView.Enrichment(null, d.location() == null ? null : new CandidateView.Sourced<>(d.location(), ats),
-                links, d.workHistory().stream().map(p -> new CandidateView.Sourced<>(p, ats)).toList(),
-                d.education().stream().map(s -> new CandidateView.Sourced<>(s, ats)).toList(),
-                d.skills().stream().map(s -> new CandidateView.Sourced<>(s, ats)).toList(), Map.of());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.rediscover.candidates;
 
 import com.google.inject.AbstractModule;
 import io.rediscover.index.CandidateDocuments;
+import io.rediscover.matching.CandidateIdentities;
 import io.rediscover.web.WebModule;
 
 /** Candidates: the merged view of an ATS candidate, its index document, and the candidates API. */
@@ -10,6 +11,7 @@ public final class CandidatesModule extends AbstractModule {
     protected void configure() {
         bind(CandidateViews.class);
         bind(CandidateDocuments.class).to(CandidateIndexDocuments.class);
+        bind(CandidateIdentities.class).to(AtsIdentities.class);
         WebModule.addResource(binder(), CandidatesResource.class);
     }
 }

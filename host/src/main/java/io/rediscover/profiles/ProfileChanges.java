@@ -239,36 +239,4 @@ public final class ProfileChanges {
     public void ack(Reader reader, Collection<Long> sequences) {
         store.write(b -> ack(b, reader, sequences));
     }
-
-    /**
-     * The matcher's view, as before readers had positions: {@link #pending(Reader, int)} for {@link Reader#MATCHER}.
-     * Kept until the matcher calls the reader-aware methods.
-     *
-     * @param limit the most entries wanted
-     * @return the oldest changes the matcher has not acknowledged yet, oldest first
-     */
-    public List<Change> pending(int limit) {
-        return pending(Reader.MATCHER, limit);
-    }
-
-    /** @return how many changes wait for the matcher ({@link #size(Reader)} for {@link Reader#MATCHER}) */
-    public long size() {
-        return size(Reader.MATCHER);
-    }
-
-    /**
-     * {@link #ack(Store.Batch, Reader, Collection)} for {@link Reader#MATCHER}; kept until the matcher calls the
-     * reader-aware methods.
-     *
-     * @param b         the caller's batch
-     * @param sequences the changes' numbers
-     */
-    public void ack(Store.Batch b, Collection<Long> sequences) {
-        ack(b, Reader.MATCHER, sequences);
-    }
-
-    /** @param sequences the matcher's handled changes' numbers, acknowledged in a commit of their own */
-    public void ack(Collection<Long> sequences) {
-        ack(Reader.MATCHER, sequences);
-    }
 }

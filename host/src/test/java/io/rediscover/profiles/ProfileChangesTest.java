@@ -93,10 +93,10 @@ class ProfileChangesTest {
     void outOfOrderAcknowledgementsBehaveAsTheMatcherAlwaysSaw() throws BadLine {
         write("a", "b", "c");
         List<Long> seq = sequences(Reader.MATCHER, 3);
-        changes.ack(List.of(seq.get(1))); // the matcher's old signature: its own commit
-        assertThat(changes.pending(10)).extracting(ProfileChanges.Change::profileId).containsExactly("a", "c");
-        assertThat(changes.size()).isEqualTo(2);
-        store.write(b -> changes.ack(b, List.of(seq.get(0))));
+        changes.ack(Reader.MATCHER, List.of(seq.get(1))); // in a commit of its own
+        assertThat(changes.pending(Reader.MATCHER, 10)).extracting(ProfileChanges.Change::profileId).containsExactly("a", "c");
+        assertThat(changes.size(Reader.MATCHER)).isEqualTo(2);
+        store.write(b -> changes.ack(b, Reader.MATCHER, List.of(seq.get(0))));
         assertThat(pending(Reader.MATCHER)).containsExactly("c");
         assertThat(pending(Reader.INDEX)).containsExactly("a", "b", "c");
     }

@@ -59,7 +59,7 @@ public final class ProfileImportBenchmark {
                     os.getAvailableProcessors(), end.counts().imported() / seconds,
                     Runtime.getRuntime().maxMemory() >> 20, liveAfterGc[0] >> 20,
                     Files.size(dir.resolve("data/store/rediscover.mv.db")) >> 20,
-                    host.injector().getInstance(ProfileChanges.class).size());
+                    host.injector().getInstance(ProfileChanges.class).size(ProfileChanges.Reader.MATCHER));
             long t2 = System.nanoTime();
             ProfileStore.Hits hits = store.idsByNameKey("n:smith|william", 1_000);
             System.out.printf("lookup n:smith|william: %d profile(s) in %.2f ms%n", hits.total(), (System.nanoTime() - t2) / 1e6);

@@ -1,6 +1,7 @@
 package io.rediscover.profiles;
 
 import io.rediscover.Host;
+import io.rediscover.matching.Rematcher;
 import io.rediscover.store.Store;
 import io.rediscover.testing.TestHosts;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,8 @@ class ProfileImportTest {
         imports = host.injector().getInstance(ProfileImports.class);
         store = host.injector().getInstance(ProfileStore.class);
         changes = host.injector().getInstance(ProfileChanges.class);
+        // The journal is read here as the matcher reads it: the host's own matcher stops, so what it holds stays put.
+        host.injector().getInstance(Rematcher.class).stop();
     }
 
     @AfterEach
@@ -147,12 +150,12 @@ class ProfileImportTest {
     void aReimportReplacesTheProfileAndMovesItsIndexEntriesInOneCommitWithTheJournal() throws Exception {
         run(plain("first.jsonl", profile("r1", "William", "Smith", "linkedin.com/in/wsmith"),
                 profile("r2", "Ana", "Torres", null)));
-        assertThat(changes.size()).isEqualTo(2);
-        List<ProfileChanges.Change> first = changes.pending(10);
+        assertThat(changes.size(ProfileChanges.Reader.MATCHER)).isEqualTo(2);
+        List<ProfileChanges.Change> first = changes.pending(ProfileChanges.Reader.MATCHER, 10);
         assertThat(first).extracting(ProfileChanges.Change::profileId).containsExactly("r1", "r2");
         assertThat(first.get(0).keys()).contains("n:smith|william", "li:linkedin.com/in/wsmith");
-        changes.ack(first.stream().map(ProfileChanges.Change::sequence).toList());
-        assertThat(changes.size()).isZero();
+        changes.ack(ProfileChanges.Reader.MATCHER, first.stream().map(ProfileChanges.Change::sequence).toList());
+        assertThat(changes.size(ProfileChanges.Reader.MATCHER)).isZero();
 
         ProfileImport second = run(plain("second.jsonl",
                 profile("r1", "William", "Jones", "linkedin.com/in/wjones"),
@@ -165,12 +168,12 @@ class ProfileImportTest {
         assertThat(store.idsByLinkedin("linkedin.com/in/wsmith", 10).total()).isZero();
         assertThat(store.idsByLinkedin("linkedin.com/in/wjones", 10).ids()).containsExactly("r1");
         // the unchanged r2 is not in the journal; the replaced r1 brings its old and new keys, the new r3 its keys
-        List<ProfileChanges.Change> after = changes.pending(10);
+        List<ProfileChanges.Change> after = changes.pending(ProfileChanges.Reader.MATCHER, 10);
         assertThat(after).extracting(ProfileChanges.Change::profileId).containsExactly("r1", "r3");
         assertThat(after.get(0).keys()).contains("n:smith|william", "li:linkedin.com/in/wsmith", "n:jones|william",
                 "li:linkedin.com/in/wjones");
         assertThat(after.get(1).keys()).contains("n:catherine|smith", "n:kate|smith");
-        assertThat(changes.pending(1)).hasSize(1).first().extracting(ProfileChanges.Change::profileId).isEqualTo("r1");
+        assertThat(changes.pending(ProfileChanges.Reader.MATCHER, 1)).hasSize(1).first().extracting(ProfileChanges.Change::profileId).isEqualTo("r1");
     }
 
     @Test
@@ -190,11 +193,11 @@ class ProfileImportTest {
         })).hasMessageContaining("could not be written");
         assertThat(store.get("a1")).isEmpty();
         assertThat(store.idsByLinkedin("linkedin.com/in/ana", 10).total()).isZero();
-        assertThat(changes.size()).isZero();
+        assertThat(changes.size(ProfileChanges.Reader.MATCHER)).isZero();
 
         store.write(List.of(p), (b, written) -> { });
         assertThat(store.get("a1")).isPresent();
-        assertThat(changes.pending(10)).extracting(ProfileChanges.Change::profileId).containsExactly("a1");
+        assertThat(changes.pending(ProfileChanges.Reader.MATCHER, 10)).extracting(ProfileChanges.Change::profileId).containsExactly("a1");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +48,21 @@ public final class ApiFixture implements AutoCloseable {
      */
     public ApiFixture(Path dir, String clientSecret, int people, Map<String, String> overrides, Module... extra)
             throws Exception {
-        sim = IcimsSimulator.start(SimulatorConfig.builder().people(people).seed(5).credentials("fixture-client", clientSecret)
-                .dailyQuota(0).noise(false).build());
+        this(dir, clientSecret, b -> b.people(people), overrides, extra);
+    }
+
+    /**
+     * @param dir          a temporary directory
+     * @param clientSecret the simulator's client secret
+     * @param simulator    further simulator settings (people, a profile corpus to derive them from)
+     * @param overrides    further host configuration
+     * @param extra        further modules for the host (test pipeline stages)
+     * @throws Exception when the host does not start
+     */
+    public ApiFixture(Path dir, String clientSecret, UnaryOperator<SimulatorConfig.Builder> simulator,
+                      Map<String, String> overrides, Module... extra) throws Exception {
+        sim = IcimsSimulator.start(simulator.apply(SimulatorConfig.builder().people(120).seed(5)
+                .credentials("fixture-client", clientSecret).dailyQuota(0).noise(false)).build());
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(PluginZips.icimsZip(), plugins.resolve("icims-stream.zip"));
         Map<String, String> config = new LinkedHashMap<>(Map.of("connectors.icims-stream.apiBaseUrl", sim.baseUrl(),

@@ -53,6 +53,8 @@ public final class DemoTenant implements Function<Map<String, String>, Map<Strin
         wiring.put("setting.tokenUrl", sim.tokenUrl());
         wiring.put("setting.streamBaseUrl", sim.baseUrl());
         wiring.put("setting.audience", sim.audience());
+        // The tenant's custom field of LinkedIn URLs, which the connector reads only when told its id.
+        wiring.put("setting.linkedinFieldIds", sim.config().linkedinFieldId());
         wiring.put("credential.clientId", sim.clientId());
         wiring.put("credential.clientSecret", sim.clientSecret());
         wiring.put("credential.streamId", sim.streamId());

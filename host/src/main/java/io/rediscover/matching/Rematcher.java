@@ -1,0 +1,155 @@
+package io.rediscover.matching;
+
+import io.rediscover.config.HostConfig;
+import io.rediscover.lifecycle.DaemonThreads;
+import io.rediscover.lifecycle.Managed;
+import io.rediscover.lifecycle.ServiceUnavailableException;
+import io.rediscover.mirror.ConnectionRef;
+import io.rediscover.mirror.Outbox;
+import io.rediscover.profiles.ProfileChanges;
+import io.rediscover.store.Store;
+import io.rediscover.store.StoreWatch;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Matches candidates again when the corpus changes under them. Drains the profiles' re-matching journal
+ * ({@link ProfileChanges}) oldest first: for each added or changed profile, the candidates matched to it and those that
+ * looked up one of its blocking keys (before or after the change) go back into the mirror's outbox with a new version,
+ * so the whole pipeline — matching, then the index — sees them again; the journal entries are acknowledged in the same
+ * commit, so a crash neither loses a change nor enqueues one twice. Waits while the store pauses and while the outbox
+ * is at {@code pipeline.maxBacklog}.
+ */
+@Singleton
+public final class Rematcher implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Rematcher.class);
+    /** Journal entries per commit. */
+    static final int BATCH = 500;
+    private static final long IDLE_MILLIS = 1_000;
+
+    private final Store store;
+    private final ProfileChanges changes;
+    private final Matches matches;
+    private final Outbox outbox;
+    private final StoreWatch watch;
+    private final long maxBacklog;
+    private volatile boolean running;
+    private Thread thread;
+
+    /**
+     * @param store   the system of record
+     * @param changes the re-matching journal
+     * @param matches who matched or looked up what
+     * @param outbox  where candidates go back into the pipeline
+     * @param watch   pauses while the store is down or the disk nearly full
+     * @param config  the backlog bound
+     */
+    @Inject
+    public Rematcher(Store store, ProfileChanges changes, Matches matches, Outbox outbox, StoreWatch watch, HostConfig config) {
+        this.store = store;
+        this.changes = changes;
+        this.matches = matches;
+        this.outbox = outbox;
+        this.watch = watch;
+        this.maxBacklog = config.pipeline().maxBacklog();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = DaemonThreads.named("rematch").newThread(this::drainForever);
+        thread.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(30_000);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "rematch";
+    }
+
+    private void drainForever() {
+        while (running) {
+            try {
+                boolean wait = watch.pauseReason().isPresent() || outbox.size() >= maxBacklog || !drainOnce();
+                if (wait) {
+                    Thread.sleep(IDLE_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ServiceUnavailableException e) {
+                sleepQuietly();
+            } catch (RuntimeException e) {
+                LOG.error("re-matching after profile changes failed; it tries again in {} ms", IDLE_MILLIS, e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(IDLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Handles one batch of journal entries.
+     *
+     * @return whether there was any
+     */
+    boolean drainOnce() {
+        List<ProfileChanges.Change> batch = pending();
+        if (batch.isEmpty()) {
+            return false;
+        }
+        Map<ConnectionRef, Set<String>> concerned = new LinkedHashMap<>();
+        for (ProfileChanges.Change change : batch) {
+            matches.matchedTo(change.profileId()).forEach(c -> concerned.computeIfAbsent(c.ref(), r -> new LinkedHashSet<>())
+                    .add(c.candidateId()));
+            for (String key : change.keys()) {
+                matches.lookedUp(key).forEach(c -> concerned.computeIfAbsent(c.ref(), r -> new LinkedHashSet<>())
+                        .add(c.candidateId()));
+            }
+        }
+        List<Long> handled = batch.stream().map(ProfileChanges.Change::sequence).toList();
+        store.write(b -> {
+            concerned.forEach((ref, ids) -> outbox.enqueue(b, ref, ids));
+            acknowledge(b, handled);
+        });
+        if (!concerned.isEmpty()) {
+            outbox.signal();
+            LOG.debug("{} profile change(s): {} candidate(s) to match again", batch.size(),
+                    concerned.values().stream().mapToInt(Set::size).sum());
+        }
+        return true;
+    }
+
+    // The journal is read and acknowledged only here, as its MATCHER reader.
+    private List<ProfileChanges.Change> pending() {
+        return changes.pending(ProfileChanges.Reader.MATCHER, BATCH);
+    }
+
+    private void acknowledge(Store.Batch b, Collection<Long> sequences) {
+        changes.ack(b, ProfileChanges.Reader.MATCHER, sequences);
+    }
+}
