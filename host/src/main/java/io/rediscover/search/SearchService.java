@@ -95,6 +95,14 @@ public final class SearchService {
      * @return the answer, without snippets (the caller adds them, knowing where the texts are)
      */
     SearchResponse search(OrgIndex index, SearchRequest.Valid request, ParsedQuery parsed, HitIds hitIds) {
+        return search(index, request, parsed, hitIds, true);
+    }
+
+    /**
+     * @param facets whether to count the offered filters' values (the search benchmark measures what they cost)
+     * @see #search(OrgIndex, SearchRequest.Valid, ParsedQuery, HitIds)
+     */
+    SearchResponse search(OrgIndex index, SearchRequest.Valid request, ParsedQuery parsed, HitIds hitIds, boolean facets) {
         long t0 = System.nanoTime();
         Vocabulary v = vocabulary();
         QueryNode root = parsed == null ? null : parsed.root();
@@ -104,7 +112,7 @@ public final class SearchService {
             Map<String, SplitAggregation> aggs = new LinkedHashMap<>();
             aggs.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
             for (FilterCatalog.Filter f : offer) {
-                if (f.kind() == FilterCatalog.Kind.TERMS) {
+                if (facets && f.kind() == FilterCatalog.Kind.TERMS) {
                     aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), FACET_VALUES, 0));
                 }
             }
@@ -122,14 +130,14 @@ public final class SearchService {
                 }
             }
             List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds, query, total);
-            Map<String, List<SearchResponse.Bucket>> facets = new LinkedHashMap<>();
-            offer.stream().filter(f -> f.kind() == FilterCatalog.Kind.TERMS).forEach(f -> facets.put(f.key(),
+            Map<String, List<SearchResponse.Bucket>> facetValues = new LinkedHashMap<>();
+            offer.stream().filter(f -> aggs.containsKey(f.key())).forEach(f -> facetValues.put(f.key(),
                     facetCounts.getOrDefault(f.key(), Map.of()).entrySet().stream()
                             .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                             .limit(FACET_VALUES).map(e -> new SearchResponse.Bucket(e.getKey(), e.getValue())).toList()));
             List<SearchResponse.Warning> warnings = parsed == null ? List.of() : parsed.warnings().stream()
                     .map(w -> new SearchResponse.Warning(w.message(), w.column())).toList();
-            return new SearchResponse(total, request.page(), request.size(), hits, facets,
+            return new SearchResponse(total, request.page(), request.size(), hits, facetValues,
                     offer.stream().map(f -> new SearchResponse.OfferedFilter(f.key(), f.label(), f.group(), f.kind())).toList(),
                     warnings, parsed == null ? "" : parsed.explain(), total > SearchRequest.MAX_DEPTH,
                     (System.nanoTime() - t0) / 1_000_000);
