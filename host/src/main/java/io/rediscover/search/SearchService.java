@@ -1,5 +1,6 @@
 package io.rediscover.search;
 
+import io.indextables.tantivy4java.aggregation.AggregationResult;
 import io.indextables.tantivy4java.aggregation.CountAggregation;
 import io.indextables.tantivy4java.aggregation.CountResult;
 import io.indextables.tantivy4java.aggregation.TermsAggregation;
@@ -120,9 +121,11 @@ public final class SearchService {
             Map<String, Map<String, Long>> facetCounts = new LinkedHashMap<>();
             for (SplitSearcher split : reading.searchers()) {
                 try (SearchResult r = split.search(query, 0, aggs)) {
-                    total += ((CountResult) r.getAggregation(TOTAL)).getCount();
+                    // all at once: tantivy4java converts every aggregation of the result on each getAggregation call
+                    Map<String, AggregationResult> results = r.getAggregations();
+                    total += ((CountResult) results.get(TOTAL)).getCount();
                     for (String key : aggs.keySet()) {
-                        if (!key.equals(TOTAL) && r.getAggregation(key) instanceof TermsResult t) {
+                        if (!key.equals(TOTAL) && results.get(key) instanceof TermsResult t) {
                             Map<String, Long> counts = facetCounts.computeIfAbsent(key, k -> new HashMap<>());
                             t.getBuckets().forEach(b -> counts.merge(b.getKeyAsString(), b.getDocCount(), Long::sum));
                         }
@@ -281,8 +284,9 @@ public final class SearchService {
         try (OrgIndex.Reading reading = index.read()) {
             for (SplitSearcher split : reading.searchers()) {
                 try (SearchResult r = split.search(new SplitMatchAllQuery(), 0, present)) {
+                    Map<String, AggregationResult> results = r.getAggregations();
                     present.keySet().forEach(k -> {
-                        var a = r.getAggregation(k);
+                        var a = results.get(k);
                         if (a instanceof TermsResult t && !t.getBuckets().isEmpty()
                                 || a instanceof CountResult c && c.getCount() > 0) {
                             found.add(k);
