@@ -89,9 +89,11 @@ final class FreshnessBenchmark {
             List<MirrorChange> batch = new ArrayList<>();
             batch.add(upsert(generator.candidate(who), marker));
             if (withOthers) {
-                for (int j = 1; j < CHECKPOINT; j++) {
-                    batch.add(upsert(generator.candidate(r.nextLong(n)), null));
-                }
+                LongStream.range(1, CHECKPOINT).map(j -> (who + j * 7919) % n).distinct().filter(o -> o != who)
+                        .forEach(o -> batch.add(upsert(generator.candidate(o), null))); // never the marked one again
+            }
+            while (outbox.size() > 0) { // the previous checkpoint's other changes are still being indexed
+                Thread.sleep(POLL_MILLIS);
             }
             Thread.sleep(500 + r.nextInt(2_500)); // changes arrive at any moment of the publisher's cycle
             long start = System.nanoTime();
