@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Runs searches against one collection: the query is parsed (our Boolean language), compiled twice, and sent to every
@@ -117,21 +119,14 @@ public final class SearchService {
                     aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), FACET_VALUES, 0));
                 }
             }
-            long total = 0;
+            // shards answer in parallel (on the common pool): a million candidates are six shards
+            List<ShardCounts> perShard = reading.searchers().parallelStream().map(split -> counts(split, query, aggs)).toList();
+            long total = perShard.stream().mapToLong(ShardCounts::total).sum();
             Map<String, Map<String, Long>> facetCounts = new LinkedHashMap<>();
-            for (SplitSearcher split : reading.searchers()) {
-                try (SearchResult r = split.search(query, 0, aggs)) {
-                    // all at once: tantivy4java converts every aggregation of the result on each getAggregation call
-                    Map<String, AggregationResult> results = r.getAggregations();
-                    total += ((CountResult) results.get(TOTAL)).getCount();
-                    for (String key : aggs.keySet()) {
-                        if (!key.equals(TOTAL) && results.get(key) instanceof TermsResult t) {
-                            Map<String, Long> counts = facetCounts.computeIfAbsent(key, k -> new HashMap<>());
-                            t.getBuckets().forEach(b -> counts.merge(b.getKeyAsString(), b.getDocCount(), Long::sum));
-                        }
-                    }
-                }
-            }
+            perShard.forEach(c -> c.facets().forEach((key, values) -> {
+                Map<String, Long> counts = facetCounts.computeIfAbsent(key, k -> new HashMap<>());
+                values.forEach((value, n) -> counts.merge(value, n, Long::sum));
+            }));
             List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds, query, total);
             Map<String, List<SearchResponse.Bucket>> facetValues = new LinkedHashMap<>();
             offer.stream().filter(f -> aggs.containsKey(f.key())).forEach(f -> facetValues.put(f.key(),
@@ -144,6 +139,25 @@ public final class SearchService {
                     offer.stream().map(f -> new SearchResponse.OfferedFilter(f.key(), f.label(), f.group(), f.kind())).toList(),
                     warnings, parsed == null ? "" : parsed.explain(), total > SearchRequest.MAX_DEPTH,
                     (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /** One shard's exact total and facet counts. */
+    private record ShardCounts(long total, Map<String, Map<String, Long>> facets) {
+    }
+
+    private static ShardCounts counts(SplitSearcher split, SplitQuery query, Map<String, SplitAggregation> aggs) {
+        try (SearchResult r = split.search(query, 0, aggs)) {
+            // all at once: tantivy4java converts every aggregation of the result on each getAggregation call
+            Map<String, AggregationResult> results = r.getAggregations();
+            Map<String, Map<String, Long>> facets = new HashMap<>();
+            for (String key : aggs.keySet()) {
+                if (!key.equals(TOTAL) && results.get(key) instanceof TermsResult t) {
+                    Map<String, Long> counts = facets.computeIfAbsent(key, k -> new HashMap<>());
+                    t.getBuckets().forEach(b -> counts.merge(b.getKeyAsString(), b.getDocCount(), Long::sum));
+                }
+            }
+            return new ShardCounts(((CountResult) results.get(TOTAL)).getCount(), facets);
         }
     }
 
@@ -194,22 +208,22 @@ public final class SearchService {
     /** @return the best {@code limit} matches of every shard, unordered */
     private static List<Ranked> ranked(List<OrgIndex.RankedReader> readers, Vocabulary v, QueryNode root,
                                        List<SearchRequest.Selection> selections, int limit) {
-        List<Ranked> all = new ArrayList<>();
         if (limit <= 0) {
-            return all;
+            return new ArrayList<>();
         }
-        for (int s = 0; s < readers.size(); s++) {
+        return IntStream.range(0, readers.size()).parallel().mapToObj(s -> {
             OrgIndex.RankedReader reader = readers.get(s);
+            List<Ranked> best = new ArrayList<>();
             try (QueryCompiler.Ranked q = v.compiler().ranked(reader.schema(), root, selections);
                  SearchResult r = reader.searcher().search(q.query(), limit)) {
                 for (SearchResult.Hit h : r.getHits()) {
                     try (DocAddress a = h.getDocAddress()) { // each a native object of its own
-                        all.add(new Ranked(s, a.getSegmentOrd(), a.getDoc(), h.getScore(), 0));
+                        best.add(new Ranked(s, a.getSegmentOrd(), a.getDoc(), h.getScore(), 0));
                     }
                 }
             }
-        }
-        return all;
+            return best;
+        }).flatMap(List::stream).collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** @return the hits with their last-update time read from the index */
