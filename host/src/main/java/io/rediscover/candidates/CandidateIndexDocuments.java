@@ -1,5 +1,6 @@
 package io.rediscover.candidates;
 
+import io.rediscover.documents.ResumeText;
 import io.rediscover.index.Analyzer;
 import io.rediscover.index.CandidateDocuments;
 import io.rediscover.index.CandidateFields;
@@ -28,9 +29,10 @@ import java.util.stream.Stream;
 /**
  * A candidate's index document, from the same merge as its view: text for keyword and Boolean search, keyword values
  * for every filter and insight (power filters, and each ATS filter the connectors declare, taken from the candidate's
- * and its applications' attribute values), years as numbers, and the last update as a date. Keyword values are folded
- * (lower case, accents removed, spaces collapsed) so that one value is one bucket whatever its spelling in the source,
- * except ATS values, which are the ATS's own labels and kept as they are.
+ * and its applications' attribute values), years as numbers, and the last update as a date. Power-filter values are kept
+ * as the source spells them and in their folded forms, which filters match ({@link CandidateFields#facet}); ATS values
+ * are the ATS's own labels and kept as they are. The resume's extracted text is searchable (scope {@code resume}, and
+ * unscoped words).
  */
 @Singleton
 public final class CandidateIndexDocuments implements CandidateDocuments {
@@ -61,16 +63,16 @@ public final class CandidateIndexDocuments implements CandidateDocuments {
         List<CandidateView.School> schools = d.education();
 
         Map<String, List<String>> facets = new LinkedHashMap<>();
-        facet(facets, "location", Stream.ofNullable(d.location()));
-        facet(facets, "title", current.map(CandidateView.Position::title).stream());
-        facet(facets, "company", current.map(CandidateView.Position::company).stream());
-        facet(facets, "pasttitle", past.stream().map(CandidateView.Position::title));
-        facet(facets, "pastcompany", past.stream().map(CandidateView.Position::company));
-        facet(facets, "skill", d.skills().stream());
-        facet(facets, "school", schools.stream().map(CandidateView.School::school));
-        facet(facets, "degree", schools.stream().map(CandidateView.School::degree));
-        facet(facets, "major", schools.stream().map(CandidateView.School::major));
-        facets.put(CandidateFields.FACET_PREFIX + "matched", List.of("false"));
+        CandidateFields.facet(facets, "location", Stream.ofNullable(d.location()));
+        CandidateFields.facet(facets, "title", current.map(CandidateView.Position::title).stream());
+        CandidateFields.facet(facets, "company", current.map(CandidateView.Position::company).stream());
+        CandidateFields.facet(facets, "pasttitle", past.stream().map(CandidateView.Position::title));
+        CandidateFields.facet(facets, "pastcompany", past.stream().map(CandidateView.Position::company));
+        CandidateFields.facet(facets, "skill", d.skills().stream());
+        CandidateFields.facet(facets, "school", schools.stream().map(CandidateView.School::school));
+        CandidateFields.facet(facets, "degree", schools.stream().map(CandidateView.School::degree));
+        CandidateFields.facet(facets, "major", schools.stream().map(CandidateView.School::major));
+        CandidateFields.facet(facets, "matched", Stream.of("false"));
 
         Map<String, String> text = new LinkedHashMap<>();
         text.put("name", Analyzer.analyzed(d.displayName()));
@@ -83,6 +85,7 @@ public final class CandidateIndexDocuments implements CandidateDocuments {
         text.put("degree", analyzed(schools.stream().map(CandidateView.School::degree)));
         text.put("major", analyzed(schools.stream().map(CandidateView.School::major)));
         text.put("location", Analyzer.analyzed(d.location()));
+        views.resume(ref, d).filter(ResumeText::ok).ifPresent(r -> text.put("resume", Analyzer.analyzed(r.text())));
 
         Map<String, Instant> dates = new LinkedHashMap<>();
         dates.put(CandidateFields.DATE_PREFIX + CandidateFields.UPDATED, CandidateViews.orEpoch(d.updatedAt()));
@@ -121,19 +124,6 @@ public final class CandidateIndexDocuments implements CandidateDocuments {
         }
         return new IndexedCandidate(CandidateDocuments.key(ref, d.record().externalId()), ref.connectionId(),
                 d.record().externalId(), display, text, facets, numbers, dates);
-    }
-
-    private static void facet(Map<String, List<String>> facets, String name, Stream<String> values) {
-        Set<String> folded = values.filter(Objects::nonNull).map(CandidateIndexDocuments::facetValue)
-                .filter(v -> !v.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
-        if (!folded.isEmpty()) {
-            facets.put(CandidateFields.FACET_PREFIX + name, List.copyOf(folded));
-        }
-    }
-
-    /** @param value a source value @return its keyword form */
-    public static String facetValue(String value) {
-        return Analyzer.keyword(value);
     }
 
     private static String analyzed(Stream<String> values) {

@@ -8,10 +8,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The fields of a candidate index: a fixed catalogue (text for keyword and Boolean search, keywords for filters and
@@ -43,8 +47,10 @@ public final class CandidateFields {
     /** Values shown in result lists. */
     public static final List<String> DISPLAY = List.of("name", "title", "company", "location");
 
-    /** Prefix of power-filter keyword fields. */
+    /** Prefix of power-filter keyword fields: each value as the source spells it, for facets and insights. */
     public static final String FACET_PREFIX = "f_";
+    /** Prefix of the folded forms of power-filter values ({@link Analyzer#keyword}), which filters match. */
+    public static final String FOLDED_PREFIX = "fk_";
     /** Prefix of ATS filter keyword fields. */
     public static final String ATS_PREFIX = "ats_";
     /** Prefix of ATS text fields (Boolean scopes such as {@code status:}). */
@@ -93,11 +99,35 @@ public final class CandidateFields {
         return atsDates;
     }
 
+    /**
+     * Adds a power-filter value list to a document: each distinct value (by its folded form) once, spelled as the source
+     * first spelled it, and its folded form, which filters match whatever the case and accents typed.
+     *
+     * @param facets the document's keyword fields
+     * @param name   a {@link #FACETS} name
+     * @param values the source values (nulls and blanks skipped)
+     */
+    public static void facet(Map<String, List<String>> facets, String name, Stream<String> values) {
+        Map<String, String> byFolded = new LinkedHashMap<>();
+        values.filter(Objects::nonNull).map(v -> v.strip().replaceAll("\\s+", " ")).filter(v -> !v.isEmpty())
+                .forEach(v -> {
+                    String folded = Analyzer.keyword(v);
+                    if (!folded.isEmpty()) {
+                        byFolded.putIfAbsent(folded, v);
+                    }
+                });
+        if (!byFolded.isEmpty()) {
+            facets.put(FACET_PREFIX + name, List.copyOf(byFolded.values()));
+            facets.put(FOLDED_PREFIX + name, List.copyOf(byFolded.keySet()));
+        }
+    }
+
     /** @return every field with its kind, in schema order */
     List<String> describe() {
         List<String> out = new ArrayList<>(List.of(KEY + ":id", CONNECTION + ":id", EXTERNAL_ID + ":id"));
         TEXT.forEach(f -> out.add(f + ":text"));
         FACETS.forEach(f -> out.add(FACET_PREFIX + f + ":keyword"));
+        FACETS.forEach(f -> out.add(FOLDED_PREFIX + f + ":keyword"));
         NUMBERS.forEach(f -> out.add(NUMBER_PREFIX + f + ":number"));
         DISPLAY.forEach(f -> out.add(DISPLAY_PREFIX + f + ":display"));
         out.add(DATE_PREFIX + UPDATED + ":date");

@@ -30,9 +30,19 @@ public final class FilterCatalog {
      * @param label how the UI names it
      * @param group power, diversity or ats
      * @param kind  how it selects
-     * @param field the index field
+     * @param field the index field its values are counted in (as the source spells them)
      */
     public record Filter(String key, String label, String group, Kind kind, String field) {
+
+        /** @return whether values are matched by their folded forms (power and diversity filters) */
+        public boolean folds() {
+            return field.startsWith(CandidateFields.FACET_PREFIX);
+        }
+
+        /** @return the index field a selection of values is matched in */
+        public String matchField() {
+            return folds() ? CandidateFields.FOLDED_PREFIX + field.substring(CandidateFields.FACET_PREFIX.length()) : field;
+        }
     }
 
     private static final List<Filter> POWER = List.of(

@@ -95,7 +95,7 @@ final class QueryCompiler {
     }
 
     static SplitQuery splitFilter(SearchRequest.Selection s) {
-        String field = s.filter().field();
+        String field = s.filter().matchField();
         switch (s.filter().kind()) {
             case TERMS:
                 SplitBooleanQuery any = new SplitBooleanQuery();
@@ -115,8 +115,7 @@ final class QueryCompiler {
 
     /** The values a terms filter looks up: power filters hold folded keywords; the ATS's values are its own labels. */
     static List<String> values(SearchRequest.Selection s) {
-        return s.filter().field().startsWith(CandidateFields.ATS_PREFIX) ? s.values()
-                : s.values().stream().map(Analyzer::keyword).distinct().toList();
+        return s.filter().folds() ? s.values().stream().map(Analyzer::keyword).distinct().toList() : s.values();
     }
 
     /**
@@ -189,7 +188,7 @@ final class QueryCompiler {
         }
 
         private Query filter(SearchRequest.Selection s) {
-            String field = s.filter().field();
+            String field = s.filter().matchField();
             switch (s.filter().kind()) {
                 case TERMS:
                     List<Query.OccurQuery> any = new ArrayList<>();

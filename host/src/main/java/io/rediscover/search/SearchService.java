@@ -116,23 +116,19 @@ public final class SearchService {
             aggs.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
             for (FilterCatalog.Filter f : offer) {
                 if (facets && f.kind() == FilterCatalog.Kind.TERMS) {
-                    aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), FACET_VALUES, 0));
+                    aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), FACET_VALUES * FacetCounts.OVERFETCH, 0));
                 }
             }
             // shards answer in parallel (on the common pool): a million candidates are six shards
             List<ShardCounts> perShard = reading.searchers().parallelStream().map(split -> counts(split, query, aggs)).toList();
             long total = perShard.stream().mapToLong(ShardCounts::total).sum();
-            Map<String, Map<String, Long>> facetCounts = new LinkedHashMap<>();
-            perShard.forEach(c -> c.facets().forEach((key, values) -> {
-                Map<String, Long> counts = facetCounts.computeIfAbsent(key, k -> new HashMap<>());
-                values.forEach((value, n) -> counts.merge(value, n, Long::sum));
-            }));
+            Map<String, FacetCounts> facetCounts = new LinkedHashMap<>();
+            offer.stream().filter(f -> aggs.containsKey(f.key())).forEach(f -> facetCounts.put(f.key(), new FacetCounts(f)));
+            perShard.forEach(c -> c.facets().forEach((key, terms) -> facetCounts.get(key).add(terms)));
             List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds, query, total);
             Map<String, List<SearchResponse.Bucket>> facetValues = new LinkedHashMap<>();
-            offer.stream().filter(f -> aggs.containsKey(f.key())).forEach(f -> facetValues.put(f.key(),
-                    facetCounts.getOrDefault(f.key(), Map.of()).entrySet().stream()
-                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                            .limit(FACET_VALUES).map(e -> new SearchResponse.Bucket(e.getKey(), e.getValue())).toList()));
+            facetCounts.forEach((key, counts) -> facetValues.put(key, counts.top(FACET_VALUES).stream()
+                    .map(value -> new SearchResponse.Bucket(value.value(), value.count())).toList()));
             List<SearchResponse.Warning> warnings = parsed == null ? List.of() : parsed.warnings().stream()
                     .map(w -> new SearchResponse.Warning(w.message(), w.column())).toList();
             return new SearchResponse(total, request.page(), request.size(), hits, facetValues,
@@ -142,19 +138,18 @@ public final class SearchService {
         }
     }
 
-    /** One shard's exact total and facet counts. */
-    private record ShardCounts(long total, Map<String, Map<String, Long>> facets) {
+    /** One shard's exact total and terms aggregations (plain Java objects, read before the result is closed). */
+    private record ShardCounts(long total, Map<String, TermsResult> facets) {
     }
 
     private static ShardCounts counts(SplitSearcher split, SplitQuery query, Map<String, SplitAggregation> aggs) {
         try (SearchResult r = split.search(query, 0, aggs)) {
             // all at once: tantivy4java converts every aggregation of the result on each getAggregation call
             Map<String, AggregationResult> results = r.getAggregations();
-            Map<String, Map<String, Long>> facets = new HashMap<>();
+            Map<String, TermsResult> facets = new HashMap<>();
             for (String key : aggs.keySet()) {
                 if (!key.equals(TOTAL) && results.get(key) instanceof TermsResult t) {
-                    Map<String, Long> counts = facets.computeIfAbsent(key, k -> new HashMap<>());
-                    t.getBuckets().forEach(b -> counts.merge(b.getKeyAsString(), b.getDocCount(), Long::sum));
+                    facets.put(key, t);
                 }
             }
             return new ShardCounts(((CountResult) results.get(TOTAL)).getCount(), facets);

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -342,6 +343,25 @@ public final class Store implements Managed {
     }
 
     /**
+     * Rewrites the file's sparsely filled chunks into full ones, up to {@code maxBytes} of them, so that the file does not
+     * keep growing under a long run of large commits. MVStore writes copy on write: a commit rewrites every B-tree page
+     * it touches, and a chunk stays in the file as long as one page of it is live; with the store's own commits (no
+     * background thread) nothing else compacts it while the server runs. Bulk writers (a corpus import) call this
+     * between their commits.
+     *
+     * @param targetFillRate rewrite while the file's chunks are filled less than this, in percent
+     * @param maxBytes       at most this many bytes rewritten
+     */
+    public void compact(int targetFillRate, int maxBytes) {
+        writeLock.lock();
+        try {
+            guarded(() -> open().compact(targetFillRate, maxBytes));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
      * Removes every key with a prefix, in commits of {@code batchSize} keys: bounded memory and commit size however
      * many keys there are. Not atomic as a whole; callers make it resumable (e.g. by marking what is being removed).
      *
@@ -365,6 +385,38 @@ public final class Store implements Managed {
             }
             write(b -> keys.forEach(k -> b.remove(map, k)));
             removed += keys.size();
+        }
+    }
+
+    /**
+     * Removes the keys with a prefix that {@code remove} picks, scanning them in pages of {@code batchSize} keys with one
+     * commit per page: bounded memory and commit size however many keys there are. Not atomic as a whole; a sweep that
+     * is cut short is simply run again.
+     *
+     * @param map       the map
+     * @param prefix    a non-empty key prefix
+     * @param remove    given the rest of a key after the prefix, whether to remove it
+     * @param batchSize keys per page
+     * @return how many keys were removed
+     */
+    public long removeWhere(StoreMap<?> map, String prefix, Predicate<String> remove, int batchSize) {
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("refusing to sweep a whole map by an empty prefix");
+        }
+        long removed = 0;
+        String from = prefix;
+        while (true) {
+            List<String> scanned;
+            try (Stream<String> keys = map.keysFrom(prefix, from)) {
+                scanned = keys.limit(batchSize).toList();
+            }
+            List<String> picked = scanned.stream().filter(k -> remove.test(k.substring(prefix.length()))).toList();
+            write(b -> picked.forEach(k -> b.remove(map, k)));
+            removed += picked.size();
+            if (scanned.size() < batchSize) {
+                return removed;
+            }
+            from = scanned.get(scanned.size() - 1) + "\0"; // just after the last key seen
         }
     }
 

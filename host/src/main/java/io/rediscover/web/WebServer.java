@@ -39,6 +39,7 @@ public final class WebServer implements Managed {
     private final Set<ApiResource> resources;
     private final ObjectMapper json;
     private final Set<ContainerRequestFilter> filters;
+    private final Set<LargeBody> largeBodies;
     private Server server;
     private ServerConnector connector;
 
@@ -47,14 +48,16 @@ public final class WebServer implements Managed {
      * @param resources every API resource bound by the capability modules
      * @param json      the host's mapper
      * @param filters   request filters the capability modules contribute (authentication)
+     * @param largeBodies paths with a body limit of their own (uploads)
      */
     @Inject
     public WebServer(HostConfig config, Set<ApiResource> resources, ObjectMapper json,
-                     Set<ContainerRequestFilter> filters) {
+                     Set<ContainerRequestFilter> filters, Set<LargeBody> largeBodies) {
         this.config = config.server();
         this.resources = resources;
         this.json = json;
         this.filters = filters;
+        this.largeBodies = largeBodies;
     }
 
     @Override
@@ -74,7 +77,7 @@ public final class WebServer implements Managed {
         context.setErrorHandler(new JsonErrorHandler(json));
         context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("web/"));
         context.addServlet(new ServletHolder("api", new ServletContainer(
-                new JerseyApplication(resources, json, config.maxRequestBytes(), filters))), "/api/*");
+                new JerseyApplication(resources, json, config.maxRequestBytes(), filters, largeBodies))), "/api/*");
         ServletHolder files = new ServletHolder("ui", DefaultServlet.class);
         files.setInitParameter("dirAllowed", "false");
         files.setInitParameter("welcomeServlets", "false");

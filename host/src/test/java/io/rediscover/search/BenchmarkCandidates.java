@@ -85,7 +85,7 @@ final class BenchmarkCandidates {
 
         /**
          * @param fields the host's index fields
-         * @return the candidate as the host indexes it: analysed text, folded keywords (the ATS's values as they are),
+         * @return the candidate as the host indexes it: analysed text, keywords as spelled and folded (the ATS's values as they are),
          *         numbers, dates and display values — the same flattening as the host's {@code CandidateIndexDocuments}
          */
         IndexedCandidate indexed(CandidateFields fields) {
@@ -93,12 +93,7 @@ final class BenchmarkCandidates {
             texts().forEach((k, v) -> text.put(k, Analyzer.analyzed(v)));
             text.put("all", text.values().stream().filter(s -> !s.isEmpty()).collect(Collectors.joining(" ")));
             Map<String, List<String>> keywords = new LinkedHashMap<>();
-            facets().forEach((k, values) -> {
-                List<String> folded = values.stream().map(Analyzer::keyword).filter(v -> !v.isEmpty()).distinct().toList();
-                if (!folded.isEmpty()) {
-                    keywords.put(CandidateFields.FACET_PREFIX + k, folded);
-                }
-            });
+            facets().forEach((k, values) -> CandidateFields.facet(keywords, k, values.stream()));
             ats.forEach((k, v) -> {
                 if (fields.atsTerms().contains(k)) {
                     keywords.put(CandidateFields.ATS_PREFIX + k, List.of(v));

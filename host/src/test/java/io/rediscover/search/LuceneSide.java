@@ -170,11 +170,18 @@ final class LuceneSide implements AutoCloseable {
             }
         });
         d.add(new TextField("all", String.join(" ", all), Field.Store.NO));
-        c.facets().forEach((k, values) -> values.stream().map(Analyzer::keyword).filter(v -> !v.isEmpty()).distinct()
-                .forEach(v -> keyword(d, k, CandidateFields.FACET_PREFIX + k, v)));
+        // as the host: facets count the values as spelled, filters match their folded forms
+        Map<String, List<String>> keywords = new HashMap<>();
+        c.facets().forEach((k, values) -> CandidateFields.facet(keywords, k, values.stream()));
+        c.facets().keySet().forEach(k -> {
+            keywords.getOrDefault(CandidateFields.FACET_PREFIX + k, List.of()).forEach(v -> facet(d, k, v));
+            keywords.getOrDefault(CandidateFields.FOLDED_PREFIX + k, List.of())
+                    .forEach(v -> d.add(new StringField(CandidateFields.FOLDED_PREFIX + k, v, Field.Store.NO)));
+        });
         c.ats().forEach((k, v) -> {
             if (atsTerms.contains(k)) {
-                keyword(d, k, CandidateFields.ATS_PREFIX + k, v);
+                d.add(new StringField(CandidateFields.ATS_PREFIX + k, v, Field.Store.NO));
+                facet(d, k, v);
             }
         });
         number(d, CandidateFields.NUMBER_PREFIX + "yearsexperience", c.yearsExperience());
@@ -189,8 +196,7 @@ final class LuceneSide implements AutoCloseable {
         }
     }
 
-    private void keyword(Document d, String key, String field, String value) {
-        d.add(new StringField(field, value, Field.Store.NO));
+    private void facet(Document d, String key, String value) {
         if (facetKeys.contains(key)) {
             d.add(new SortedSetDocValuesFacetField(key, value));
         }
@@ -244,7 +250,7 @@ final class LuceneSide implements AutoCloseable {
                 FacetsCollector fc = (FacetsCollector) both[1];
                 for (String k : facetKeys) {
                     Optional.ofNullable(new SortedSetDocValuesFacetCounts(states.get(k), fc).getTopChildren(
-                            SearchService.FACET_VALUES, k)).ifPresent(r -> counts.put(k, r));
+                            SearchService.FACET_VALUES * FacetCounts.OVERFETCH, k)).ifPresent(r -> counts.put(k, r));
                 }
             } else {
                 docs = searcher.search(q, top);
@@ -317,7 +323,7 @@ final class LuceneSide implements AutoCloseable {
     }
 
     private static Query filter(SearchRequest.Selection s) {
-        String field = s.filter().field();
+        String field = s.filter().matchField();
         switch (s.filter().kind()) {
             case TERMS:
                 List<String> values = QueryCompiler.values(s);

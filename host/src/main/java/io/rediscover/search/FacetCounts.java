@@ -1,0 +1,60 @@
+package io.rediscover.search;
+
+import io.indextables.tantivy4java.aggregation.TermsResult;
+import io.rediscover.index.Analyzer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One filter's value counts, summed over the shards' terms aggregations. Power-filter values are counted as the
+ * sources spell them, so "Boston" and "BOSTON" arrive as two buckets; they are one value to a filter (which matches
+ * folded forms), so they are merged here under the spelling most candidates have. A candidate holds one spelling of
+ * a value, so the merged count is the number of candidates with it.
+ */
+public final class FacetCounts {
+
+    /** How many more buckets than shown to ask each shard for, so that spellings of a shown value are merged. */
+    public static final int OVERFETCH = 3;
+
+    private final boolean folds;
+    private final Map<String, Long> bySpelling = new HashMap<>();
+
+    /** @param filter the filter whose values are counted */
+    public FacetCounts(FilterCatalog.Filter filter) {
+        this.folds = filter.folds();
+    }
+
+    /** @param shard one shard's terms aggregation of the filter's field */
+    public void add(TermsResult shard) {
+        shard.getBuckets().forEach(b -> bySpelling.merge(b.getKeyAsString(), b.getDocCount(), Long::sum));
+    }
+
+    /** More candidates first; between equals, the spelling that sorts first (a stable label). */
+    private static final Comparator<Map.Entry<String, Long>> MOST_COMMON_SPELLING = Comparator
+            .comparing((Map.Entry<String, Long> e) -> e.getValue()).thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
+
+    /** A value and how many candidates have it. */
+    public record Value(String value, long count) {
+    }
+
+    /**
+     * @param limit how many values
+     * @return the most frequent values, most frequent first (ties by value)
+     */
+    public List<Value> top(int limit) {
+        Map<String, List<Map.Entry<String, Long>>> merged = new LinkedHashMap<>();
+        bySpelling.entrySet().forEach(e -> merged.computeIfAbsent(folds ? Analyzer.keyword(e.getKey()) : e.getKey(),
+                k -> new ArrayList<>()).add(e));
+        List<Value> out = new ArrayList<>();
+        merged.values().forEach(spellings -> out.add(new Value(
+                spellings.stream().max(MOST_COMMON_SPELLING).orElseThrow().getKey(),
+                spellings.stream().mapToLong(Map.Entry::getValue).sum())));
+        out.sort(Comparator.comparingLong(Value::count).reversed().thenComparing(Value::value));
+        return out.subList(0, Math.min(limit, out.size()));
+    }
+}
