@@ -33,8 +33,13 @@ public final class BenchmarkIndexes {
                 .withMaxCacheSize(config.cacheMegabytes() * 1024L * 1024L));
     }
 
-    /** @param index a collection: every shard with changes is published now */
+    /**
+     * @param index a collection: every shard with changes is published now (a failed publication is tried again, as the
+     *              host's publisher does, so that the benchmark never searches a partial collection)
+     */
     public static void publish(OrgIndex index) {
-        index.publishDue(Long.MAX_VALUE, 0);
+        while (index.oldestUnpublished().isPresent()) {
+            index.publishDue(Long.MAX_VALUE, 0);
+        }
     }
 }
