@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -40,7 +39,6 @@ final class Shard implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
     static final long WRITER_HEAP_BYTES = 64L * 1024 * 1024;
-    private static final String META = "meta.json";
 
     private final Path dir;
     private final String name;
@@ -152,55 +150,10 @@ final class Shard implements AutoCloseable {
     }
 
     private void clearOldSplits() throws IOException {
-        clear(splitsDir());
-    }
-
-    private static void clear(Path directory) throws IOException {
-        try (Stream<Path> old = Files.list(directory)) {
+        try (Stream<Path> old = Files.list(splitsDir())) {
             for (Path p : old.toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private void discard(Path snapshot) {
-        try {
-            clear(snapshot);
-        } catch (IOException e) {
-            LOG.debug("{}: cannot clear {} (cleared before the next publication)", name, snapshot, e);
-        }
-    }
-
-    /**
-     * The committed index as hard links, for the conversion to read: the writer's background merges end at any moment,
-     * and their garbage collection deletes the files they merged — a conversion reading the index itself then failed
-     * ("No such file or directory", "Failed to write chunk") on every other try once an index took seconds to convert.
-     * A link keeps a file's data for as long as the conversion reads it. {@code meta.json} is linked first (Tantivy
-     * replaces it atomically), so the snapshot holds the segments of that commit; a file deleted between the two steps
-     * belongs to no newer commit than the snapshot's only if a merge ended in those milliseconds, and then the
-     * publication fails and is tried again, as any failed publication is.
-     */
-    private Path snapshot() {
-        Path snapshot = dir.resolve("publishing");
-        try {
-            Files.createDirectories(snapshot);
-            clear(snapshot);
-            Files.createLink(snapshot.resolve(META), indexDir().resolve(META));
-            try (Stream<Path> files = Files.list(indexDir())) {
-                for (Path f : files.toList()) {
-                    String file = f.getFileName().toString();
-                    if (!file.equals(META) && !file.startsWith(".tantivy-")) { // not the writer's and meta's locks
-                        try {
-                            Files.createLink(snapshot.resolve(file), f);
-                        } catch (NoSuchFileException collected) {
-                            LOG.debug("{}: {} was collected while linking", name, file);
-                        }
-                    }
-                }
-            }
-            return snapshot;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -340,13 +293,8 @@ final class Shard implements AutoCloseable {
             // Unique across the installation: tantivy4java caches split readers by file name, so two shards (or two orgs)
             // publishing "1.split" would read each other's data.
             split = splitsDir().resolve(UUID.randomUUID() + ".split");
-            Path snapshot = snapshot();
-            try {
-                meta = QuickwitSplit.convertIndexFromPath(snapshot.toString(), split.toString(),
-                        new QuickwitSplit.SplitConfig(name + "-" + generation, "rediscover", "local"));
-            } finally {
-                discard(snapshot);
-            }
+            meta = QuickwitSplit.convertIndexFromPath(indexDir().toString(), split.toString(),
+                    new QuickwitSplit.SplitConfig(name + "-" + generation, "rediscover", "local"));
             index.reload();
             ranked = index.searcher(); // the same commit as the split, held until the publication retires
         } catch (RuntimeException e) {
