@@ -167,8 +167,8 @@ public final class SearchBenchmark {
                 System.out.printf(Locale.ROOT, "%n== build and memory%n| | ours | Lucene |%n|---|---|---|%n");
                 System.out.printf(Locale.ROOT, "| index build | %.1f s | %.1f s |%n", oursNanos / 1e9, luceneNanos / 1e9);
                 System.out.printf(Locale.ROOT, "| on disk | %,d MB | %,d MB |%n", oursIndexMb, luceneMb);
-                System.out.printf(Locale.ROOT, "| heap after GC | %,d MB | +%,d MB |%n", oursHeap, bothHeap - oursHeap);
-                System.out.printf(Locale.ROOT, "| process RSS | %,d MB (ours alone, warm) | +%,d MB (Lucene added) |%n",
+                System.out.printf(Locale.ROOT, "| heap after GC | %,d MB | %+,d MB |%n", oursHeap, bothHeap - oursHeap);
+                System.out.printf(Locale.ROOT, "| process RSS | %,d MB (ours alone, warm) | %+,d MB (after Lucene was added) |%n",
                         oursRss.totalMb(), bothRss.totalMb() - oursRss.totalMb());
                 lucene.close();
             }
