@@ -113,13 +113,22 @@ public final class Indexes implements Managed {
      */
     public OrgIndex candidates(String org) {
         return open.computeIfAbsent(org, o -> {
-            int shards = (int) Math.ceil(Math.max(1, mirror.liveCandidates(o)) * 1.5 / config.maxShardDocuments());
-            OrgIndex index = new OrgIndex(root.resolve("orgs").resolve(o), "org " + o, fields, shards, cache);
+            OrgIndex index = new OrgIndex(root.resolve("orgs").resolve(o), "org " + o, fields,
+                    shardsFor(mirror.liveCandidates(o), config.maxShardDocuments()), cache);
             if (index.created()) {
                 created.add(o);
             }
             return index;
         });
+    }
+
+    /**
+     * @param candidates        how many candidates a new collection starts with
+     * @param maxShardDocuments {@code index.maxShardDocuments}
+     * @return how many shards it gets: room for half as many again before a shard passes its size
+     */
+    static int shardsFor(long candidates, long maxShardDocuments) {
+        return (int) Math.ceil(Math.max(1, candidates) * 1.5 / maxShardDocuments);
     }
 
     /** @return the public-profile collection */

@@ -1,5 +1,6 @@
 package io.rediscover.search;
 
+import io.indextables.tantivy4java.aggregation.AggregationResult;
 import io.indextables.tantivy4java.aggregation.CountAggregation;
 import io.indextables.tantivy4java.aggregation.CountResult;
 import io.indextables.tantivy4java.aggregation.TermsAggregation;
@@ -33,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Runs searches against one collection: the query is parsed (our Boolean language), compiled twice, and sent to every
@@ -137,6 +140,14 @@ public final class SearchService {
      * @return the answer, without snippets (the caller adds them, knowing where the texts are)
      */
     SearchResponse search(OrgIndex index, SearchRequest.Valid request, ParsedQuery parsed, HitIds hitIds) {
+        return search(index, request, parsed, hitIds, true);
+    }
+
+    /**
+     * @param facets whether to count the offered filters' values (the search benchmark measures what they cost)
+     * @see #search(OrgIndex, SearchRequest.Valid, ParsedQuery, HitIds)
+     */
+    SearchResponse search(OrgIndex index, SearchRequest.Valid request, ParsedQuery parsed, HitIds hitIds, boolean facets) {
         long t0 = System.nanoTime();
         Vocabulary v = vocabulary();
         QueryNode root = parsed == null ? null : parsed.root();
@@ -144,36 +155,47 @@ public final class SearchService {
         try (OrgIndex.Reading reading = index.read()) {
             SplitQuery query = v.compiler().split(root, request.selections());
             Map<String, SplitAggregation> aggs = new LinkedHashMap<>();
-            int perShard = index.shardCount() > 1 ? SHARDED_FACET_BUCKETS : FACET_VALUES * FacetCounts.OVERFETCH;
+            int bucketsPerShard = index.shardCount() > 1 ? SHARDED_FACET_BUCKETS : FACET_VALUES * FacetCounts.OVERFETCH;
             aggs.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
             for (FilterCatalog.Filter f : offer) {
-                if (f.kind() == FilterCatalog.Kind.TERMS) {
-                    aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), perShard, 0));
+                if (facets && f.kind() == FilterCatalog.Kind.TERMS) {
+                    aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), bucketsPerShard, 0));
                 }
             }
-            long total = 0;
+            // shards answer in parallel (on the common pool): a million candidates are six shards
+            List<ShardCounts> perShard = reading.searchers().parallelStream().map(split -> counts(split, query, aggs)).toList();
+            long total = perShard.stream().mapToLong(ShardCounts::total).sum();
             Map<String, FacetCounts> facetCounts = new LinkedHashMap<>();
-            offer.stream().filter(f -> f.kind() == FilterCatalog.Kind.TERMS).forEach(f -> facetCounts.put(f.key(), new FacetCounts(f)));
-            for (SplitSearcher split : reading.searchers()) {
-                try (SearchResult r = split.search(query, 0, aggs)) {
-                    total += ((CountResult) r.getAggregation(TOTAL)).getCount();
-                    for (String key : aggs.keySet()) {
-                        if (!key.equals(TOTAL) && r.getAggregation(key) instanceof TermsResult t) {
-                            facetCounts.get(key).add(t);
-                        }
-                    }
-                }
-            }
+            offer.stream().filter(f -> aggs.containsKey(f.key())).forEach(f -> facetCounts.put(f.key(), new FacetCounts(f)));
+            perShard.forEach(c -> c.facets().forEach((key, terms) -> facetCounts.get(key).add(terms)));
             List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds, query, total);
-            Map<String, List<SearchResponse.Bucket>> facets = new LinkedHashMap<>();
-            facetCounts.forEach((key, counts) -> facets.put(key, counts.top(FACET_VALUES).stream()
+            Map<String, List<SearchResponse.Bucket>> facetValues = new LinkedHashMap<>();
+            facetCounts.forEach((key, counts) -> facetValues.put(key, counts.top(FACET_VALUES).stream()
                     .map(value -> new SearchResponse.Bucket(value.value(), value.count())).toList()));
             List<SearchResponse.Warning> warnings = parsed == null ? List.of() : parsed.warnings().stream()
                     .map(w -> new SearchResponse.Warning(w.message(), w.column())).toList();
-            return new SearchResponse(total, request.page(), request.size(), hits, facets,
+            return new SearchResponse(total, request.page(), request.size(), hits, facetValues,
                     offer.stream().map(f -> new SearchResponse.OfferedFilter(f.key(), f.label(), f.group(), f.kind())).toList(),
                     warnings, parsed == null ? "" : parsed.explain(), total > SearchRequest.MAX_DEPTH,
                     (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /** One shard's exact total and terms aggregations (plain Java objects, read before the result is closed). */
+    private record ShardCounts(long total, Map<String, TermsResult> facets) {
+    }
+
+    private static ShardCounts counts(SplitSearcher split, SplitQuery query, Map<String, SplitAggregation> aggs) {
+        try (SearchResult r = split.search(query, 0, aggs)) {
+            // all at once: tantivy4java converts every aggregation of the result on each getAggregation call
+            Map<String, AggregationResult> results = r.getAggregations();
+            Map<String, TermsResult> facets = new HashMap<>();
+            for (String key : aggs.keySet()) {
+                if (!key.equals(TOTAL) && results.get(key) instanceof TermsResult t) {
+                    facets.put(key, t);
+                }
+            }
+            return new ShardCounts(((CountResult) results.get(TOTAL)).getCount(), facets);
         }
     }
 
@@ -224,22 +246,22 @@ public final class SearchService {
     /** @return the best {@code limit} matches of every shard, unordered */
     private static List<Ranked> ranked(List<OrgIndex.RankedReader> readers, Vocabulary v, QueryNode root,
                                        List<SearchRequest.Selection> selections, int limit) {
-        List<Ranked> all = new ArrayList<>();
         if (limit <= 0) {
-            return all;
+            return new ArrayList<>();
         }
-        for (int s = 0; s < readers.size(); s++) {
+        return IntStream.range(0, readers.size()).parallel().mapToObj(s -> {
             OrgIndex.RankedReader reader = readers.get(s);
+            List<Ranked> best = new ArrayList<>();
             try (QueryCompiler.Ranked q = v.compiler().ranked(reader.schema(), root, selections);
                  SearchResult r = reader.searcher().search(q.query(), limit)) {
                 for (SearchResult.Hit h : r.getHits()) {
                     try (DocAddress a = h.getDocAddress()) { // each a native object of its own
-                        all.add(new Ranked(s, a.getSegmentOrd(), a.getDoc(), h.getScore(), 0));
+                        best.add(new Ranked(s, a.getSegmentOrd(), a.getDoc(), h.getScore(), 0));
                     }
                 }
             }
-        }
-        return all;
+            return best;
+        }).flatMap(List::stream).collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** @return the hits with their last-update time read from the index */
@@ -314,8 +336,9 @@ public final class SearchService {
         try (OrgIndex.Reading reading = index.read()) {
             for (SplitSearcher split : reading.searchers()) {
                 try (SearchResult r = split.search(new SplitMatchAllQuery(), 0, present)) {
+                    Map<String, AggregationResult> results = r.getAggregations();
                     present.keySet().forEach(k -> {
-                        var a = r.getAggregation(k);
+                        var a = results.get(k);
                         if (a instanceof TermsResult t && !t.getBuckets().isEmpty()
                                 || a instanceof CountResult c && c.getCount() > 0) {
                             found.add(k);
