@@ -13,6 +13,8 @@ import io.rediscover.health.HealthModule;
 import io.rediscover.index.IndexModule;
 import io.rediscover.integrations.IntegrationsModule;
 import io.rediscover.lifecycle.Lifecycle;
+import io.rediscover.logging.Logging;
+import io.rediscover.metrics.MetricsModule;
 import io.rediscover.mirror.MirrorModule;
 import io.rediscover.pipeline.PipelineModule;
 import io.rediscover.plugins.PluginsModule;
@@ -67,8 +69,8 @@ public final class Host implements AutoCloseable {
      * @throws Exception when a service cannot start; everything started is stopped again
      */
     public static Host start(HostConfig config, Clock clock, Module... extra) throws Exception {
-        Logging.configure(config.logLevel());
-        Logger log = LoggerFactory.getLogger(Host.class); // only now: the first logger fixes the level
+        Logging.configure(config.logLevel(), config.logFormat());
+        Logger log = LoggerFactory.getLogger(Host.class);
         config.warnings().forEach(warning -> log.warn("{}", warning));
         List<Module> modules = new ArrayList<>(List.of(
                 new ConfigModule(config, clock),
@@ -85,7 +87,8 @@ public final class Host implements AutoCloseable {
                 new SearchModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),
-                new HealthModule()));
+                new HealthModule(),
+                new MetricsModule()));
         modules.addAll(List.of(extra));
         modules.add(new WebModule());
         Host host = new Host(Guice.createInjector(Stage.PRODUCTION, modules));

@@ -1,5 +1,7 @@
 package io.rediscover.auth;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rediscover.audit.AuditLog;
 import io.rediscover.config.HostConfig;
 import io.rediscover.security.LoginThrottle;
@@ -59,6 +61,8 @@ public final class SessionResource implements ApiResource {
     private final HostConfig.Auth config;
     /** Checked when the address is unknown, so a miss costs as much time as a wrong password. */
     private final String decoyHash;
+    private final Counter wrongCredentials;
+    private final Counter throttled;
 
     /**
      * @param users    users
@@ -67,10 +71,14 @@ public final class SessionResource implements ApiResource {
      * @param hasher   password hashing
      * @param audit    the audit log
      * @param config   host configuration: {@code auth.*}
+     * @param clock    the host's clock
+     * @param meters   counts failed sign-ins ({@code rediscover_signin_failures_total})
      */
     @Inject
     public SessionResource(UserStore users, SessionStore sessions, ApiTokenStore tokens, PasswordHasher hasher,
-                           AuditLog audit, HostConfig config, Clock clock) {
+                           AuditLog audit, HostConfig config, Clock clock, MeterRegistry meters) {
+        this.wrongCredentials = signInFailures(meters, "wrong_credentials");
+        this.throttled = signInFailures(meters, "throttled");
         this.byAddress = new LoginThrottle(clock);
         this.byClient = new LoginThrottle(clock, 50);
         this.users = users;
@@ -80,6 +88,11 @@ public final class SessionResource implements ApiResource {
         this.audit = audit;
         this.config = config.auth();
         this.decoyHash = hasher.hash(Secrets.random());
+    }
+
+    private static Counter signInFailures(MeterRegistry meters, String reason) {
+        return Counter.builder("rediscover.signin.failures").description("Sign-ins refused, by reason")
+                .tag("reason", reason).register(meters);
     }
 
     /** @param email sign-in address @param password password */
@@ -133,6 +146,7 @@ public final class SessionResource implements ApiResource {
         String client = request.getRemoteAddr();
         Duration wait = max(byAddress.retryAfter(address), byClient.retryAfter(client));
         if (!wait.isZero()) {
+            throttled.increment();
             return tooManyAttempts(wait, "too many failed sign-ins");
         }
         User user = users.byEmail(address).orElse(null);
@@ -144,6 +158,7 @@ public final class SessionResource implements ApiResource {
             ok = users.checkPassword(user, in.password());
         }
         if (!ok) {
+            wrongCredentials.increment();
             byAddress.failed(address);
             byClient.failed(client);
             throw new ApiException(401, "unauthenticated", "wrong e-mail address or password", null);

@@ -3,6 +3,7 @@ package io.rediscover.plugins;
 import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
+import io.rediscover.logging.LogIds;
 import io.rediscover.pluginapi.Cancellation;
 import io.rediscover.pluginapi.ConnectorContext;
 import io.rediscover.pluginapi.ConnectorLog;
@@ -33,19 +34,21 @@ public final class ConnectorContexts implements Managed {
 
     private final HostConfig config;
     private final Clock clock;
+    private final AtsMeters meters;
     private ExecutorService httpThreads;
     private ExecutorService readThreads;
     private HttpClient http;
 
-    /** @param config host configuration (connector settings) */
     /**
      * @param config host configuration
-     * @param clock the clock plugins see
+     * @param clock  the clock plugins see
+     * @param meters measures the requests plugins make
      */
     @Inject
-    public ConnectorContexts(HostConfig config, Clock clock) {
+    public ConnectorContexts(HostConfig config, Clock clock, AtsMeters meters) {
         this.config = config;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
@@ -87,9 +90,9 @@ public final class ConnectorContexts implements Managed {
         }
         ConnectorLog log = new RedactingConnectorLog(connector.id(), scope, Redactor.of(connector.descriptor(), credentials));
         Map<String, String> settings = config.connectorSettings(connector.id());
-        HttpClient client = http;
+        HttpClient client = new MeteredHttpClient(http, meters, connector.id());
         ExecutorService pool = readThreads;
-        Executor reads = task -> pool.execute(connector.inPluginContext(task));
+        Executor reads = task -> pool.execute(LogIds.carried(connector.inPluginContext(task)));
         return new ConnectorContext() {
             @Override
             public HttpClient http() {

@@ -34,8 +34,19 @@ public final class WebModule extends AbstractModule {
         Multibinder.newSetBinder(binder, ContainerRequestFilter.class).addBinding().to(filter);
     }
 
+    /**
+     * Serves a servlet outside the JSON API. Call from a capability module's {@code configure()}.
+     *
+     * @param binder  the module's binder
+     * @param servlet the servlet class; Guice builds it as a singleton
+     */
+    public static void addServlet(Binder binder, Class<? extends MountedServlet> servlet) {
+        Multibinder.newSetBinder(binder, MountedServlet.class).addBinding().to(servlet);
+    }
+
     @Override
     protected void configure() {
+        Multibinder.newSetBinder(binder(), MountedServlet.class);
         Multibinder.newSetBinder(binder(), ApiResource.class);
         Multibinder.newSetBinder(binder(), ContainerRequestFilter.class);
         bind(ObjectMapper.class).toInstance(JsonMapper.create());

@@ -1,6 +1,7 @@
 package io.rediscover.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.lifecycle.StartRefused;
@@ -39,6 +40,8 @@ public final class WebServer implements Managed {
     private final Set<ApiResource> resources;
     private final ObjectMapper json;
     private final Set<ContainerRequestFilter> filters;
+    private final Set<MountedServlet> servlets;
+    private final MeterRegistry meters;
     private Server server;
     private ServerConnector connector;
 
@@ -47,14 +50,18 @@ public final class WebServer implements Managed {
      * @param resources every API resource bound by the capability modules
      * @param json      the host's mapper
      * @param filters   request filters the capability modules contribute (authentication)
+     * @param servlets  servlets served outside the API (metrics)
+     * @param meters    times every API request by route and status
      */
     @Inject
     public WebServer(HostConfig config, Set<ApiResource> resources, ObjectMapper json,
-                     Set<ContainerRequestFilter> filters) {
+                     Set<ContainerRequestFilter> filters, Set<MountedServlet> servlets, MeterRegistry meters) {
         this.config = config.server();
         this.resources = resources;
         this.json = json;
         this.filters = filters;
+        this.servlets = servlets;
+        this.meters = meters;
     }
 
     @Override
@@ -74,14 +81,16 @@ public final class WebServer implements Managed {
         context.setErrorHandler(new JsonErrorHandler(json));
         context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("web/"));
         context.addServlet(new ServletHolder("api", new ServletContainer(
-                new JerseyApplication(resources, json, config.maxRequestBytes(), filters))), "/api/*");
+                new JerseyApplication(resources, json, config.maxRequestBytes(), filters, meters))), "/api/*");
+        servlets.forEach(s -> context.addServlet(new ServletHolder(s), s.pathSpec()));
         ServletHolder files = new ServletHolder("ui", DefaultServlet.class);
         files.setInitParameter("dirAllowed", "false");
         files.setInitParameter("welcomeServlets", "false");
         context.addServlet(files, "/");
         context.setWelcomeFiles(new String[] {"index.html"});
 
-        server.setHandler(new SecurityHeaders(new GracefulHandler(context)));
+        server.setHandler(new SecurityHeaders(new RequestIds(new GracefulHandler(context))));
+        server.setRequestLog(new AccessLog());
         server.setErrorHandler(new JsonErrorHandler(json));
         server.setStopTimeout(config.shutdownGraceSeconds() * 1000L);
         try {
