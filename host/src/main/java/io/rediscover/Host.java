@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import io.rediscover.audit.AuditModule;
 import io.rediscover.auth.AuthModule;
+import io.rediscover.backup.BackupModule;
 import io.rediscover.candidates.CandidatesModule;
 import io.rediscover.config.ConfigModule;
 import io.rediscover.config.HostConfig;
@@ -88,7 +89,8 @@ public final class Host implements AutoCloseable {
                 new PipelineModule(),
                 new IntegrationsModule(),
                 new HealthModule(),
-                new MetricsModule()));
+                new MetricsModule(),
+                new BackupModule()));
         modules.addAll(List.of(extra));
         modules.add(new WebModule());
         Host host = new Host(Guice.createInjector(Stage.PRODUCTION, modules));

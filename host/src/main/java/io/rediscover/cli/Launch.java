@@ -39,10 +39,14 @@ final class Launch {
      * one, with no syncs and no clients — scheduling off, a free loopback port.
      */
     private static HostConfig offlineConfig(Path config) {
-        Path installed = home().resolve("conf").resolve("rediscover.yaml");
-        Optional<Path> file = config != null ? Optional.of(config)
-                : java.nio.file.Files.isRegularFile(installed) ? Optional.of(installed) : Optional.empty();
+        Optional<Path> file = config != null ? Optional.of(config) : installedConfig();
         return loadConfig(file, Map.of("server.host", "127.0.0.1", "server.port", "0", "sync.enabled", "false"));
+    }
+
+    /** @return the installation's {@code conf/rediscover.yaml}, when there is one */
+    static Optional<Path> installedConfig() {
+        Path installed = home().resolve("conf").resolve("rediscover.yaml");
+        return java.nio.file.Files.isRegularFile(installed) ? Optional.of(installed) : Optional.empty();
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = RediscoverCommand.Version.class,
         subcommands = {ServeCommand.class, DemoCommand.class, ReindexCommand.class, ResetPasswordCommand.class,
-                DemoToolCommand.class,
+                BackupCommand.class, RestoreCommand.class, DemoToolCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RediscoverCommand implements Runnable {
 

@@ -31,6 +31,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The system of record: one H2 MVStore file ({@code <data>/store/rediscover.mv.db}) holding every named
@@ -52,13 +53,15 @@ import java.util.stream.Stream;
 @Singleton
 public final class Store implements Managed {
 
-    static final String FILE_NAME = "rediscover.mv.db";
+    /** The store file's name in {@code <data>/store/}. */
+    public static final String FILE_NAME = "rediscover.mv.db";
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
     private final Path file;
     private final boolean syncOnCommit;
     private final ObjectMapper json = StoreJson.mapper();
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Object backupLock = new Object();
     private final Map<String, StoreMap<?>> maps = new ConcurrentHashMap<>();
     private final Map<String, String> mapTypes = new ConcurrentHashMap<>();
     private volatile MVStore mv;
@@ -338,6 +341,25 @@ public final class Store implements Managed {
             });
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Copies the store file into a zip entry while the server runs: MVStore's online backup. Space is not reused while it
+     * copies, so every chunk the last commit refers to stays where it is and the copy opens at that commit (or a later
+     * one); writers are not held up. One backup at a time.
+     *
+     * @param zip where the file goes, as one entry named after it ({@value #FILE_NAME})
+     * @throws IOException when the copy cannot be written
+     */
+    public void backup(ZipOutputStream zip) throws IOException {
+        synchronized (backupLock) {
+            MVStore s = guarded(this::open);
+            try {
+                s.getFileStore().backup(zip);
+            } catch (MVStoreException e) {
+                throw failed(e);
+            }
         }
     }
 

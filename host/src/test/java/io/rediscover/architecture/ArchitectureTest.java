@@ -39,7 +39,7 @@ class ArchitectureTest {
     static final List<List<String>> LAYERS = List.of(
             List.of("", "cli"),
             List.of(RESOURCES),
-            List.of("integrations", "auth", "metrics"),
+            List.of("integrations", "auth", "metrics", "backup"),
             List.of("tenancy"),
             List.of("audit"),
             List.of("candidates", "search", "insights"),
