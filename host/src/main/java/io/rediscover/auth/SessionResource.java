@@ -15,6 +15,13 @@ import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
 import io.rediscover.web.Public;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,6 +52,7 @@ import java.util.Map;
  * or not; a wrong current password in a password change counts as a failed sign-in of the user's address, so a stolen
  * session is no way around the throttle.
  */
+@Tag(name = "Sessions")
 @Path("/session")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -140,6 +148,12 @@ public final class SessionResource implements ApiResource {
     @POST
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in: a session cookie and the CSRF token to echo",
+            responses = @ApiResponse(responseCode = "200", description = "signed in; the session cookie is set",
+                    content = @Content(schema = @Schema(implementation = SessionView.class))),
+            requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = SignIn.class),
+                    examples = @ExampleObject(name = "an org admin",
+                    value = "{\"email\":\"ada@acme.example\",\"password\":\"correct horse battery\"}"))))
     public Response signIn(SignIn body, @Context HttpServletRequest request) {
         SignIn in = InvalidField.body(body);
         String address = UserStore.normalise(in.email());
@@ -188,6 +202,7 @@ public final class SessionResource implements ApiResource {
     /** @param security the caller @return who is signed in, and the CSRF token of the session */
     @GET
     @BeforePasswordChange
+    @Operation(summary = "Who is signed in, and the session's CSRF token")
     public SessionView current(@Context SecurityContext security) {
         Caller caller = Caller.of(security);
         if (caller.sessionKey() == null) {
@@ -202,6 +217,8 @@ public final class SessionResource implements ApiResource {
     /** @param security the caller @return 204, with the cookie cleared */
     @DELETE
     @BeforePasswordChange
+    @Operation(summary = "Sign out: the session ends",
+            responses = @ApiResponse(responseCode = "204", description = "signed out; the cookie is cleared"))
     public Response signOut(@Context SecurityContext security) {
         Caller caller = Caller.of(security);
         if (caller.sessionKey() == null) {
@@ -223,6 +240,8 @@ public final class SessionResource implements ApiResource {
     @Path("/password")
     @BeforePasswordChange
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change one's password (from a session); ends one's other sessions and API tokens",
+            responses = @ApiResponse(responseCode = "204", description = "changed"))
     public Response changePassword(PasswordChange body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         if (caller.sessionKey() == null) {

@@ -1,9 +1,6 @@
 package io.rediscover.backup;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
-import java.util.Properties;
 
 /**
  * What a backup holds, written next to the store copy as {@value #FILE_NAME}: the release that made it, when, and the
@@ -24,17 +21,4 @@ public record BackupManifest(int format, String release, Instant createdAt, Stri
     /** The store copy's path in a backup. */
     public static final String STORE_FILE = "store/rediscover.mv.db";
     static final int FORMAT = 1;
-
-    /** @return the running release, as the build stamped it */
-    static String runningRelease() {
-        try (InputStream in = BackupManifest.class.getResourceAsStream("/io/rediscover/rediscover-version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 }

@@ -3,6 +3,11 @@ package io.rediscover.backup;
 import io.rediscover.audit.AuditLog;
 import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.POST;
@@ -23,6 +28,7 @@ import java.util.Map;
  * (the store file and {@value BackupManifest#FILE_NAME}); {@code rediscover backup DIR} calls it and unpacks the
  * zip into DIR. Platform admins only; written to the installation's audit log once the copy is complete.
  */
+@Tag(name = "Installation")
 @Path("/admin/backup")
 @Singleton
 public final class BackupResource implements ApiResource {
@@ -45,6 +51,9 @@ public final class BackupResource implements ApiResource {
     /** @param security the caller @return the zip, streamed as it is written */
     @POST
     @Produces(ZIP)
+    @Operation(summary = "A consistent copy of the store, taken online, as a zip (what rediscover backup calls)",
+            responses = @ApiResponse(responseCode = "200", description = "the store file and backup.json",
+                    content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))))
     public Response backup(@Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requirePlatformAdmin("back up the installation");

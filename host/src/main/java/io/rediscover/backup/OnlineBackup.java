@@ -1,6 +1,7 @@
 package io.rediscover.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rediscover.config.Release;
 import io.rediscover.store.Store;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -43,7 +44,7 @@ public final class OnlineBackup {
         CountingZip zip = new CountingZip(out);
         var createdAt = clock.instant();
         store.backup(zip);
-        BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, BackupManifest.runningRelease(), createdAt,
+        BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, Release.version(), createdAt,
                 BackupManifest.STORE_FILE, zip.bytes, HexFormat.of().formatHex(zip.digest.digest()));
         zip.putNextEntry(new ZipEntry(BackupManifest.FILE_NAME));
         zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));

@@ -50,6 +50,8 @@ public final class WebModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), ApiResource.class);
         Multibinder.newSetBinder(binder(), ContainerRequestFilter.class);
         bind(ObjectMapper.class).toInstance(JsonMapper.create());
+        addResource(binder(), OpenApiResource.class);
+        addServlet(binder(), ApiDocsServlet.class);
         Lifecycle.manage(binder(), WebServer.class);
     }
 }
