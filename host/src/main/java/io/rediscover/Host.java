@@ -10,6 +10,7 @@ import io.rediscover.backup.BackupModule;
 import io.rediscover.candidates.CandidatesModule;
 import io.rediscover.config.ConfigModule;
 import io.rediscover.config.HostConfig;
+import io.rediscover.documents.DocumentsModule;
 import io.rediscover.health.HealthModule;
 import io.rediscover.index.IndexModule;
 import io.rediscover.integrations.IntegrationsModule;
@@ -19,6 +20,7 @@ import io.rediscover.metrics.MetricsModule;
 import io.rediscover.mirror.MirrorModule;
 import io.rediscover.pipeline.PipelineModule;
 import io.rediscover.plugins.PluginsModule;
+import io.rediscover.profiles.ProfilesModule;
 import io.rediscover.search.SearchModule;
 import io.rediscover.security.SecurityModule;
 import io.rediscover.store.StoreModule;
@@ -82,10 +84,12 @@ public final class Host implements AutoCloseable {
                 new AuditModule(),
                 new AuthModule(),
                 new MirrorModule(),
+                new ProfilesModule(),
                 new SyncModule(),
                 new IndexModule(),
                 new CandidatesModule(),
                 new SearchModule(),
+                new DocumentsModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),
                 new HealthModule(),

@@ -1,5 +1,6 @@
 package io.rediscover.candidates;
 
+import io.rediscover.documents.ResumeText;
 import io.rediscover.index.Analyzer;
 import io.rediscover.index.CandidateDocuments;
 import io.rediscover.index.CandidateFields;
@@ -28,9 +29,10 @@ import java.util.stream.Stream;
 /**
  * A candidate's index document, from the same merge as its view: text for keyword and Boolean search, keyword values
  * for every filter and insight (power filters, and each ATS filter the connectors declare, taken from the candidate's
- * and its applications' attribute values), years as numbers, and the last update as a date. Keyword values are folded
- * (lower case, accents removed, spaces collapsed) so that one value is one bucket whatever its spelling in the source,
- * except ATS values, which are the ATS's own labels and kept as they are.
+ * and its applications' attribute values), years as numbers, and the last update as a date. Power-filter values are kept
+ * as the source spells them and in their folded forms, which filters match ({@link CandidateFields#facet}); ATS values
+ * are the ATS's own labels and kept as they are. The resume's extracted text is searchable (scope {@code resume}, and
+ * unscoped words).
  */
 @Singleton
 public final class CandidateIndexDocuments implements CandidateDocuments {
@@ -83,6 +85,7 @@ public final class CandidateIndexDocuments implements CandidateDocuments {
         text.put("degree", analyzed(schools.stream().map(CandidateView.School::degree)));
         text.put("major", analyzed(schools.stream().map(CandidateView.School::major)));
         text.put("location", Analyzer.analyzed(d.location()));
+        views.resume(ref, d).filter(ResumeText::ok).ifPresent(r -> text.put("resume", Analyzer.analyzed(r.text())));
 
         Map<String, Instant> dates = new LinkedHashMap<>();
         dates.put(CandidateFields.DATE_PREFIX + CandidateFields.UPDATED, CandidateViews.orEpoch(d.updatedAt()));

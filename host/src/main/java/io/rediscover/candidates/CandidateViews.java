@@ -1,5 +1,7 @@
 package io.rediscover.candidates;
 
+import io.rediscover.documents.ResumeText;
+import io.rediscover.documents.ResumeTexts;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorRecord;
 import io.rediscover.mirror.MirrorStore;
@@ -29,12 +31,33 @@ public final class CandidateViews {
 
     private final MirrorStore mirror;
     private final ConnectionDescriptors descriptors;
+    private final ResumeTexts texts;
 
-    /** @param mirror the mirror @param descriptors which connector each connection uses */
+    /**
+     * @param mirror      the mirror
+     * @param descriptors which connector each connection uses
+     * @param texts       the resumes' extracted texts
+     */
     @Inject
-    public CandidateViews(MirrorStore mirror, ConnectionDescriptors descriptors) {
+    public CandidateViews(MirrorStore mirror, ConnectionDescriptors descriptors, ResumeTexts texts) {
         this.mirror = mirror;
         this.descriptors = descriptors;
+        this.texts = texts;
+    }
+
+    /**
+     * @param org the caller's org
+     * @param id  a candidate id
+     * @return the text of its resume, when it has one that was read
+     */
+    public Optional<String> resumeText(String org, CandidateId id) {
+        ConnectionRef ref = id.ref(org);
+        return load(ref, id.atsId()).flatMap(d -> resume(ref, d)).filter(ResumeText::ok).map(ResumeText::text);
+    }
+
+    /** @return what the text stage read from the candidate's resume, if it has one and it was read */
+    Optional<ResumeText> resume(ConnectionRef ref, AtsData d) {
+        return Optional.ofNullable(d.record().resume()).flatMap(r -> texts.text(ref.org(), r.sha256()));
     }
 
     /**

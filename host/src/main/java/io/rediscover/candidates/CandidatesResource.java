@@ -1,6 +1,9 @@
 package io.rediscover.candidates;
 
+import io.rediscover.documents.ResumeText;
+import io.rediscover.documents.ResumeTexts;
 import io.rediscover.mirror.MirrorStore;
+import io.rediscover.mirror.ResumeRef;
 import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
@@ -37,12 +40,14 @@ public final class CandidatesResource implements ApiResource {
 
     private final CandidateViews views;
     private final MirrorStore mirror;
+    private final ResumeTexts texts;
 
-    /** @param views the candidates' views @param mirror resume files */
+    /** @param views the candidates' views @param mirror resume files @param texts their extracted texts */
     @Inject
-    public CandidatesResource(CandidateViews views, MirrorStore mirror) {
+    public CandidatesResource(CandidateViews views, MirrorStore mirror, ResumeTexts texts) {
         this.views = views;
         this.mirror = mirror;
+        this.texts = texts;
     }
 
     /** @param id a candidate id */
@@ -87,26 +92,42 @@ public final class CandidatesResource implements ApiResource {
                 .orElseThrow(() -> ApiException.notFound("candidate '" + atsId + "' of connection '" + connection + "'"));
     }
 
-    /** @param id a candidate id @param security the caller @return the resume file as the ATS gave it */
+    /**
+     * @param id       a candidate id
+     * @param text     whether to answer the extracted text (plain UTF-8) instead of the file
+     * @param security the caller
+     * @return the resume file as the ATS gave it, always as an attachment in a sandbox (it is the ATS's content, not
+     * ours), or its text
+     */
     @GET
     @Path("/{id}/resume")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "The candidate's resume file as the ATS gave it",
-            responses = @ApiResponse(responseCode = "200", description = "the file, as an attachment",
-                    content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))))
-    public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
+    @Operation(summary = "The candidate's resume file as the ATS gave it, or its extracted text (?text=true)",
+            responses = @ApiResponse(responseCode = "200", description = "the file, as an attachment; or its text",
+                    content = {@Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
+                            @Content(mediaType = "text/plain", schema = @Schema(type = "string"))}))
+    public Response resume(@PathParam("id") String id, @QueryParam("text") boolean text, @Context SecurityContext security) {
         String org = Caller.of(security).org();
-        CandidateView.Resume resume = views.view(org, parse(id)).map(CandidateView::ats).map(CandidateView.Ats::resume)
+        ResumeRef ref = views.load(parse(id).ref(org), parse(id).atsId()).filter(d -> d.record().live())
+                .map(d -> d.record().resume())
                 .orElseThrow(() -> ApiException.notFound("a resume of candidate '" + id + "'"));
-        var ref = views.load(parse(id).ref(org), parse(id).atsId()).orElseThrow().record().resume();
+        if (text) {
+            ResumeText extracted = texts.text(org, ref.sha256())
+                    .orElseThrow(() -> ApiException.notFound("the text of the resume of candidate '" + id + "' (not read yet)"));
+            if (!extracted.ok()) {
+                throw ApiException.notFound("the text of the resume of candidate '" + id + "' (it could not be read: "
+                    + extracted.failure() + ")");
+            }
+            return Response.ok(extracted.text(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+        }
         byte[] bytes = mirror.blob(org, ref.sha256())
                 .orElseThrow(() -> ApiException.notFound("the resume file of candidate '" + id + "'"));
-        String type = resume.mediaType() == null || resume.mediaType().isBlank() ? MediaType.APPLICATION_OCTET_STREAM
-                : resume.mediaType();
-        String name = resume.fileName() == null ? "resume" : resume.fileName();
+        String type = ref.mediaType() == null || ref.mediaType().isBlank() ? MediaType.APPLICATION_OCTET_STREAM : ref.mediaType();
+        String name = ref.fileName() == null ? "resume" : ref.fileName();
         return Response.ok(bytes, type)
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                         .replace("+", "%20"))
+                .header("Content-Security-Policy", "sandbox")
                 .build();
     }
 }

@@ -77,7 +77,7 @@ final class DemoClassPath implements AutoCloseable {
 
     /** A started demo ATS and how to connect to it. */
     record Ats(String connectorId, Map<String, String> settings, Map<String, String> credentials, String description,
-               AutoCloseable running) {
+               Optional<Path> profiles, AutoCloseable running) {
     }
 
     /**
@@ -96,7 +96,8 @@ final class DemoClassPath implements AutoCloseable {
             Object ats = loader.loadClass(type).getConstructor().newInstance();
             Map<String, String> wiring = ((Function<Map<String, String>, Map<String, String>>) ats).apply(options);
             return Optional.of(new Ats(wiring.get("connector"), prefixed(wiring, "setting."), prefixed(wiring, "credential."),
-                    wiring.getOrDefault("description", ""), (AutoCloseable) ats));
+                    wiring.getOrDefault("description", ""), Optional.ofNullable(wiring.get("profiles")).map(Path::of),
+                    (AutoCloseable) ats));
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("the demo's ATS " + type + " cannot be started: " + e, e);
         }

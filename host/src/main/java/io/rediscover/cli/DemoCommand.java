@@ -6,6 +6,8 @@ import io.rediscover.config.HostConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "People in the demo's simulated ATS tenant (default: ${DEFAULT-VALUE})")
     int atsPeople;
 
+    @Option(names = "--profiles", defaultValue = "5000",
+            description = "Public profiles the demo generates and imports at its first start (default: ${DEFAULT-VALUE})")
+    int profiles;
+
+    /** The demo's corpus, in its data directory. */
+    static final String DEMO_CORPUS = "demo-profiles.jsonl.gz";
+
     @Override
     public Integer call() {
         // Logging is set up before the simulator logs its first line, so both share one format and the level asked for.
@@ -43,8 +52,18 @@ final class DemoCommand implements Callable<Integer> {
         // The demo's ATS, from lib/demo/: a simulated tenant on loopback, and — as data — which connector to point at it,
         // with which settings and credentials.
         DemoClassPath demoLibs = DemoClassPath.open(Launch.home());
+        // The demo's public profiles: generated once into the data directory; the simulated tenant derives most of its
+        // people from them (and adds look-alikes and people in no profile); imported at the first start, below.
+        Path corpus = dataDir.toAbsolutePath().normalize().resolve(DEMO_CORPUS);
+        try {
+            Files.createDirectories(corpus.getParent());
+        } catch (IOException e) {
+            System.err.println("Cannot create the data directory " + corpus.getParent() + ": " + e.getMessage());
+            return Launch.CONFIG_ERROR;
+        }
         Optional<DemoClassPath.Ats> started = demoLibs.startAts(Map.of("host", "127.0.0.1",
-                "people", Integer.toString(atsPeople), "seed", "42"));
+                "people", Integer.toString(atsPeople), "seed", "42", "profiles", corpus.toString(),
+                "profileCount", Integer.toString(profiles)));
         if (started.isEmpty()) {
             System.err.println("The demo's simulated ATS is not installed (" + Launch.home().resolve("lib/demo")
                     + " is missing or offers none); `serve` runs the server without it.");
@@ -77,6 +96,7 @@ final class DemoCommand implements Callable<Integer> {
             return Launch.configError(e);
         }
         return Launch.runUntilStopped(config, (host, url) -> {
+            ats.profiles().ifPresent(file -> DemoSetup.importProfiles(host, file));
             List<String> setup = DemoSetup.ensure(host, ats);
             System.out.println();
             System.out.println("  Rediscover demo is running at " + url);

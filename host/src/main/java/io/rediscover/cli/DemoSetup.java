@@ -7,11 +7,16 @@ import io.rediscover.integrations.Verifier;
 import io.rediscover.pluginapi.Capability;
 import io.rediscover.plugins.ConnectorRegistry;
 import io.rediscover.plugins.LoadedConnector;
+import io.rediscover.profiles.ProfileImport;
+import io.rediscover.profiles.ProfileImports;
+import io.rediscover.profiles.ProfileStore;
 import io.rediscover.tenancy.LicenceTier;
 import io.rediscover.tenancy.OrgStore;
 import io.rediscover.tenancy.Role;
 import io.rediscover.tenancy.UserStore;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +37,26 @@ final class DemoSetup {
     static final String RECRUITER_PASSWORD = "demo-recruiter-password";
 
     private DemoSetup() {
+    }
+
+    /**
+     * Imports the demo's public profiles through the same import service as the API, once: when the corpus is empty.
+     *
+     * @param host the demo's host
+     * @param file the generated corpus
+     */
+    static void importProfiles(Host host, Path file) {
+        if (host.injector().getInstance(ProfileStore.class).count() > 0) {
+            return;
+        }
+        try {
+            ProfileImport end = host.injector().getInstance(ProfileImports.class).importFile(file, "demo", p -> { });
+            ProfilesCommand.summary(end).forEach(line -> System.out.println("  " + line));
+        } catch (IOException e) {
+            System.err.println("The demo's public profiles could not be imported: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** @return lines saying who can sign in and what the demo syncs */

@@ -19,9 +19,22 @@ final class DemoToolCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return run("icims-sim", args, "The iCIMS simulator");
+    }
+
+    /**
+     * Runs a tool of the demo's class path.
+     *
+     * @param tool its name in {@code META-INF/rediscover-demo.properties}
+     * @param args its arguments
+     * @param what what it is, for the message when it is missing
+     * @return the exit code: 0, or {@link Launch#CONFIG_ERROR} when it is not installed
+     * @throws Exception when the tool fails
+     */
+    static int run(String tool, List<String> args, String what) throws Exception {
         try (DemoClassPath demoLibs = DemoClassPath.open(Launch.home())) {
-            if (!demoLibs.runTool("icims-sim", args.toArray(String[]::new))) {
-                System.err.println("The iCIMS simulator is not installed (" + Launch.home().resolve("lib/demo") + " is missing).");
+            if (!demoLibs.runTool(tool, args.toArray(String[]::new))) {
+                System.err.println(what + " is not installed (" + Launch.home().resolve("lib/demo") + " is missing).");
                 return Launch.CONFIG_ERROR;
             }
             return 0;

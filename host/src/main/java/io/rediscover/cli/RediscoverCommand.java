@@ -12,7 +12,8 @@ import java.io.IOException;
         mixinStandardHelpOptions = true,
         versionProvider = RediscoverCommand.Version.class,
         subcommands = {ServeCommand.class, DemoCommand.class, ReindexCommand.class, ResetPasswordCommand.class,
-                BackupCommand.class, RestoreCommand.class, DemoToolCommand.class,
+                BackupCommand.class, RestoreCommand.class, ProfilesCommand.class,
+                DemoToolCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RediscoverCommand implements Runnable {
 

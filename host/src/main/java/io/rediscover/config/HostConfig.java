@@ -1,6 +1,7 @@
 package io.rediscover.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param sync         sync scheduling
  * @param pipeline     draining the mirror's outbox
  * @param index        the search indexes
+ * @param documents    resume text extraction limits
+ * @param profiles     the public-profile corpus
  * @param egressIps    this installation's egress IP addresses, shown in connector setup notes
  * @param logLevel     root log level
  * @param healthDetails who sees the checks behind {@code GET /api/health}
@@ -26,7 +29,8 @@ import java.util.Map;
  * @param metrics      the Prometheus endpoint
  */
 public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Auth auth, Sync sync,
-                         Pipeline pipeline, Index index, List<String> egressIps, LogLevel logLevel, HealthDetails healthDetails,
+                         Pipeline pipeline, Index index, Documents documents, Profiles profiles, List<String> egressIps,
+                         LogLevel logLevel, HealthDetails healthDetails,
                          Map<String, Map<String, String>> connectors, List<String> warnings, LogFormat logFormat,
                          Metrics metrics) {
 
@@ -124,6 +128,23 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
      * @param cacheMegabytes    memory for the split searchers' caches
      */
     public record Index(int publishSeconds, long maxShardDocuments, int profileShards, long cacheMegabytes) {
+    }
+
+    /**
+     * @param maxResumeBytes    larger resume files are not read (a recorded failure)
+     * @param extractTimeout    an extraction running longer is abandoned (a recorded failure)
+     * @param maxTextCharacters the stored text of one resume is cut here
+     * @param extractThreads    extractions at once
+     */
+    public record Documents(long maxResumeBytes, Duration extractTimeout, int maxTextCharacters,
+                            int extractThreads) {
+    }
+
+    /**
+     * @param maxImportBytes largest accepted upload to {@code POST /api/admin/profiles/import} (a corpus file is
+     *                       legitimately far larger than any other request body)
+     */
+    public record Profiles(long maxImportBytes) {
     }
 
     /**

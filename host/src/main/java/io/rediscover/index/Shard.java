@@ -44,6 +44,7 @@ final class Shard implements AutoCloseable {
     private final String name;
     private final SplitCacheManager cache;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock publishLock = new ReentrantLock();
     private final Index index;
     private final Schema schema;
     private final IndexWriter writer;
@@ -260,6 +261,16 @@ final class Shard implements AutoCloseable {
      * @return whether a new split was published
      */
     boolean publish() {
+        // One publication at a time, to its end: a caller that finds nothing to publish knows the last one is readable.
+        publishLock.lock();
+        try {
+            return publishDirty();
+        } finally {
+            publishLock.unlock();
+        }
+    }
+
+    private boolean publishDirty() {
         if (!dirty) {
             return false;
         }

@@ -1,5 +1,6 @@
 package io.rediscover.integrations;
 
+import io.rediscover.documents.ResumeTexts;
 import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.mirror.ConnectionRef;
@@ -23,8 +24,7 @@ import java.util.stream.Stream;
 /**
  * Removes a connection with everything derived from it: its sync is stopped, then what the pipeline waits for and what
  * its stages derived (index entries), its mirror records, sync state, run history and the org's resume files nothing
- * refers to any more
- * are deleted, in bounded commits, and finally the connection itself. The connection is marked REMOVING first (and
+ * refers to any more (with their texts) are deleted, in bounded commits, and finally the connection itself. The connection is marked REMOVING first (and
  * committed), so a crash halfway leaves it REMOVING and the removal resumes at the next start: nothing is left behind.
  */
 @Singleton
@@ -40,6 +40,7 @@ public final class ConnectionRemoval implements Managed {
     private final RunHistory history;
     private final WorkingSets workingSets;
     private final Pipeline pipeline;
+    private final ResumeTexts resumeTexts;
     private ExecutorService worker;
 
     /**
@@ -50,10 +51,11 @@ public final class ConnectionRemoval implements Managed {
      * @param history     the run history
      * @param workingSets temp-file sets for the resume-file sweep
      * @param pipeline    drops the connection's waiting candidates and derived data
+     * @param resumeTexts the texts of the resume files, which go with their files
      */
     @Inject
     public ConnectionRemoval(ConnectionStore connections, SyncScheduler scheduler, SyncRunner runner, MirrorStore mirror,
-                             RunHistory history, WorkingSets workingSets, Pipeline pipeline) {
+                             RunHistory history, WorkingSets workingSets, Pipeline pipeline, ResumeTexts resumeTexts) {
         this.connections = connections;
         this.scheduler = scheduler;
         this.runner = runner;
@@ -61,6 +63,7 @@ public final class ConnectionRemoval implements Managed {
         this.history = history;
         this.workingSets = workingSets;
         this.pipeline = pipeline;
+        this.resumeTexts = resumeTexts;
     }
 
     @Override
@@ -106,7 +109,8 @@ public final class ConnectionRemoval implements Managed {
             } while (runner.current(ref).isPresent() || mirror.state(ref).isPresent() || !history.latest(ref, 1).isEmpty());
             try (TempIdSet referenced = workingSets.newIdSet("resume-sweep")) {
                 long files = mirror.sweepBlobs(ref.org(), referenced, BATCH);
-                LOG.info("{}: removed {} resume file(s) no other record refers to", ref, files);
+                long texts = resumeTexts.sweep(ref.org(), BATCH);
+                LOG.info("{}: removed {} resume file(s) no other record refers to, and {} text(s) of them", ref, files, texts);
             }
             connections.delete(ref);
             LOG.info("{}: removed", ref);

@@ -145,6 +145,11 @@ public final class MirrorStore {
         return blobs.get(org + "/" + sha256);
     }
 
+    /** @param org the org @param sha256 a content hash @return whether the org's file is stored */
+    public boolean hasBlob(String org, String sha256) {
+        return blobs.containsKey(org + "/" + sha256);
+    }
+
     /**
      * Stores a file once per org by its content hash (per org, so that no org's file is ever reachable from another,
      * and removing an org's data removes its files). Committed on its own: an unreferenced file after a crash costs
@@ -190,22 +195,7 @@ public final class MirrorStore {
         try (Stream<MirrorRecord> all = records.scan(org + "/").map(Map.Entry::getValue)) {
             all.filter(r -> r.resume() != null).forEach(r -> referenced.add(r.resume().sha256()));
         }
-        String prefix = org + "/";
-        long removed = 0;
-        String from = prefix;
-        while (true) {
-            List<String> scanned;
-            try (Stream<String> keys = blobs.keysFrom(prefix, from)) {
-                scanned = keys.limit(batchSize).toList();
-            }
-            List<String> unreferenced = scanned.stream().filter(k -> !referenced.contains(k.substring(prefix.length()))).toList();
-            store.write(b -> unreferenced.forEach(k -> b.remove(blobs, k)));
-            removed += unreferenced.size();
-            if (scanned.size() < batchSize) {
-                return removed;
-            }
-            from = scanned.get(scanned.size() - 1) + "\0"; // just after the last key seen
-        }
+        return store.removeWhere(blobs, org + "/", sha256 -> !referenced.contains(sha256), batchSize);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.rediscover.mirror.MirrorRecord;
 import io.rediscover.mirror.MirrorStore;
 import io.rediscover.mirror.Outbox;
 import io.rediscover.pluginapi.sync.RecordKind;
+import io.rediscover.stage.PipelineStage;
 import io.rediscover.store.Store;
 import io.rediscover.sync.SyncConnections;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -39,6 +41,7 @@ public final class Reindexer {
     private final Outbox outbox;
     private final Store store;
     private final Clock clock;
+    private final Set<PipelineStage> stages;
     private final AtomicReference<Progress> progress = new AtomicReference<>();
 
     /**
@@ -47,14 +50,17 @@ public final class Reindexer {
      * @param outbox      where the candidates go
      * @param store       the store
      * @param clock       the host's clock
+     * @param stages      told that a reindex begins
      */
     @Inject
-    public Reindexer(SyncConnections connections, MirrorStore mirror, Outbox outbox, Store store, Clock clock) {
+    public Reindexer(SyncConnections connections, MirrorStore mirror, Outbox outbox, Store store, Clock clock,
+                     Set<PipelineStage> stages) {
         this.connections = connections;
         this.mirror = mirror;
         this.outbox = outbox;
         this.store = store;
         this.clock = clock;
+        this.stages = stages;
     }
 
     /**
@@ -107,6 +113,7 @@ public final class Reindexer {
         }
         long done = 0;
         try {
+            stages.forEach(PipelineStage::reindexing);
             for (ConnectionRef ref : refs) {
                 List<String> batch = new ArrayList<>(BATCH);
                 try (Stream<String> ids = mirror.records(ref, RecordKind.CANDIDATE).map(MirrorRecord::externalId)) {

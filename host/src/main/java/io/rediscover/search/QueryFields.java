@@ -17,7 +17,7 @@ final class QueryFields {
 
     /** Fields of every candidate and public profile, in the order they are listed to users. */
     static final List<String> STANDARD = List.of("title", "company", "pastcompany", "pasttitle", "school", "degree",
-            "major", "skill", "location", "name");
+            "major", "skill", "location", "name", "headline", "resume");
 
     /** What the query language can spell as a field name (a descriptor's keys are a subset). */
     static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");

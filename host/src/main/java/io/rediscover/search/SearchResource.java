@@ -81,7 +81,8 @@ public final class SearchResource implements ApiResource {
         List<SearchResponse.Hit> hits = found.hits().stream().map(h -> CandidateId.parse(h.id())
                 .flatMap(id -> candidates.view(org, id))
                 .map(view -> new SearchResponse.Hit(h.id(), h.atsId(), h.name(), h.title(), h.company(), h.location(), h.updated(),
-                        snippets.of(texts(view)), h.matched()))
+                        snippets.of(texts(view, candidates.resumeText(org, CandidateId.parse(h.id()).orElseThrow()))),
+                        h.matched()))
                 .orElse(h)).toList();
         return new SearchResponse(found.total(), found.page(), found.size(), hits, found.facets(), found.filters(),
                 found.warnings(), found.explain(), found.capped(), found.tookMs());
@@ -100,7 +101,10 @@ public final class SearchResource implements ApiResource {
     }
 
     /** The texts of a candidate a query's words are looked for in, by the field the recruiter sees them in. */
-    private static Map<String, String> texts(CandidateView view) {
+    /** How much of a resume is looked through for snippets: its start, where what matters usually is. */
+    private static final int RESUME_SNIPPET_CHARS = 20_000;
+
+    private static Map<String, String> texts(CandidateView view, Optional<String> resume) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("name", view.name());
         if (view.enrichment() != null) {
@@ -111,6 +115,7 @@ public final class SearchResource implements ApiResource {
             out.put("skills", view.enrichment().skills().stream().map(CandidateView.Sourced::value).collect(Collectors.joining(", ")));
             out.put("location", Optional.ofNullable(view.enrichment().location()).map(CandidateView.Sourced::value).orElse(null));
         }
+        resume.ifPresent(text -> out.put("resume", text.substring(0, Math.min(text.length(), RESUME_SNIPPET_CHARS))));
         if (view.ats() != null) {
             out.put("ats", view.ats().workflows().stream().map(w -> join(w.job(), w.status(), w.stage(), w.source(), w.recruiter()))
                     .collect(Collectors.joining("; ")));

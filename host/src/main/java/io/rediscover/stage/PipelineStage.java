@@ -47,6 +47,13 @@ public interface PipelineStage {
     default void dropConnection(ConnectionRef ref) {
     }
 
+    /**
+     * A reindex begins: every candidate comes through again and everything derived is to be derived afresh, so forget
+     * what would short-cut that (such as data kept by content hash). Called before the first candidate is enqueued.
+     */
+    default void reindexing() {
+    }
+
     /** What a stage reports about a batch. */
     interface Results {
         /**

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -61,7 +62,7 @@ public final class Store implements Managed {
     private final boolean syncOnCommit;
     private final ObjectMapper json = StoreJson.mapper();
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final Object backupLock = new Object();
+    private final ReentrantLock backupLock = new ReentrantLock();
     private final Map<String, StoreMap<?>> maps = new ConcurrentHashMap<>();
     private final Map<String, String> mapTypes = new ConcurrentHashMap<>();
     private volatile MVStore mv;
@@ -347,19 +348,46 @@ public final class Store implements Managed {
     /**
      * Copies the store file into a zip entry while the server runs: MVStore's online backup. Space is not reused while it
      * copies, so every chunk the last commit refers to stays where it is and the copy opens at that commit (or a later
-     * one); writers are not held up. One backup at a time.
+     * one); writers are not held up. One backup at a time; {@link #compact} skips while one copies.
      *
      * @param zip where the file goes, as one entry named after it ({@value #FILE_NAME})
      * @throws IOException when the copy cannot be written
      */
     public void backup(ZipOutputStream zip) throws IOException {
-        synchronized (backupLock) {
+        backupLock.lock();
+        try {
             MVStore s = guarded(this::open);
             try {
                 s.getFileStore().backup(zip);
             } catch (MVStoreException e) {
                 throw failed(e);
             }
+        } finally {
+            backupLock.unlock();
+        }
+    }
+
+    /**
+     * Rewrites the file's sparsely filled chunks into full ones, up to {@code maxBytes} of them, so that the file does not
+     * keep growing under a long run of large commits. MVStore writes copy on write: a commit rewrites every B-tree page
+     * it touches, and a chunk stays in the file as long as one page of it is live; with the store's own commits (no
+     * background thread) nothing else compacts it while the server runs. Bulk writers (a corpus import) call this
+     * between their commits. Skipped while {@link #backup} copies the file: the copy needs every chunk to stay where
+     * it is, and with space not reused a rewrite would only grow the file.
+     *
+     * @param targetFillRate rewrite while the file's chunks are filled less than this, in percent
+     * @param maxBytes       at most this many bytes rewritten
+     */
+    public void compact(int targetFillRate, int maxBytes) {
+        if (!backupLock.tryLock()) {
+            return;
+        }
+        writeLock.lock();
+        try {
+            guarded(() -> open().compact(targetFillRate, maxBytes));
+        } finally {
+            writeLock.unlock();
+            backupLock.unlock();
         }
     }
 
@@ -387,6 +415,38 @@ public final class Store implements Managed {
             }
             write(b -> keys.forEach(k -> b.remove(map, k)));
             removed += keys.size();
+        }
+    }
+
+    /**
+     * Removes the keys with a prefix that {@code remove} picks, scanning them in pages of {@code batchSize} keys with one
+     * commit per page: bounded memory and commit size however many keys there are. Not atomic as a whole; a sweep that
+     * is cut short is simply run again.
+     *
+     * @param map       the map
+     * @param prefix    a non-empty key prefix
+     * @param remove    given the rest of a key after the prefix, whether to remove it
+     * @param batchSize keys per page
+     * @return how many keys were removed
+     */
+    public long removeWhere(StoreMap<?> map, String prefix, Predicate<String> remove, int batchSize) {
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("refusing to sweep a whole map by an empty prefix");
+        }
+        long removed = 0;
+        String from = prefix;
+        while (true) {
+            List<String> scanned;
+            try (Stream<String> keys = map.keysFrom(prefix, from)) {
+                scanned = keys.limit(batchSize).toList();
+            }
+            List<String> picked = scanned.stream().filter(k -> remove.test(k.substring(prefix.length()))).toList();
+            write(b -> picked.forEach(k -> b.remove(map, k)));
+            removed += picked.size();
+            if (scanned.size() < batchSize) {
+                return removed;
+            }
+            from = scanned.get(scanned.size() - 1) + "\0"; // just after the last key seen
         }
     }
 

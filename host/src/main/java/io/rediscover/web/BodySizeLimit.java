@@ -10,9 +10,13 @@ import jakarta.ws.rs.container.PreMatching;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Refuses request bodies larger than {@code server.maxRequestBytes} before anything is parsed: by the declared
+ * Refuses request bodies larger than {@code server.maxRequestBytes} (or a {@link LargeBody path's own limit}) before
+ * anything is parsed: by the declared
  * Content-Length when there is one, and by counting when the body is chunked. The answer is a 400 like every other bad
  * body (code {@code payload_too_large}, naming the limit), so clients handle all bad input one way.
  *
@@ -27,15 +31,25 @@ public final class BodySizeLimit implements ContainerRequestFilter {
     /** The error code of a body over the limit. */
     static final String TOO_LARGE = "payload_too_large";
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final Map<String, Long> byPath;
 
-    /** @param maxBytes largest accepted body */
-    public BodySizeLimit(long maxBytes) {
-        this.maxBytes = maxBytes;
+    /**
+     * @param maxBytes   largest accepted body
+     * @param largeBodies paths with a limit of their own
+     */
+    public BodySizeLimit(long maxBytes, Set<LargeBody> largeBodies) {
+        this.defaultMaxBytes = maxBytes;
+        this.byPath = largeBodies.stream().collect(Collectors.toUnmodifiableMap(b -> trim(b.path()), LargeBody::maxBytes));
+    }
+
+    private static String trim(String path) {
+        return path.replaceAll("^/+|/+$", "");
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        long maxBytes = byPath.getOrDefault(trim(request.getUriInfo().getPath()), defaultMaxBytes);
         if (request.getLength() > maxBytes) {
             throw refuse(request.getEntityStream(), maxBytes);
         }

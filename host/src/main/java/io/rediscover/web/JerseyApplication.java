@@ -18,13 +18,13 @@ import java.util.Set;
 final class JerseyApplication extends ResourceConfig {
 
     JerseyApplication(Set<ApiResource> resources, ObjectMapper json, long maxRequestBytes,
-                      Set<ContainerRequestFilter> filters, MeterRegistry meters) {
+                      Set<ContainerRequestFilter> filters, Set<LargeBody> largeBodies, MeterRegistry meters) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         // Keep error responses ours: without this, an entity-less error would go through the container's sendError.
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         register(JacksonFeature.withoutExceptionMappers());
         register(new ObjectMapperResolver(json));
-        register(new BodySizeLimit(maxRequestBytes));
+        register(new BodySizeLimit(maxRequestBytes, largeBodies));
         filters.forEach(this::register);
         register(ErrorMappers.ApiExceptionMapper.class);
         register(ErrorMappers.InvalidFieldMapper.class);

@@ -44,10 +44,21 @@ public final class WebModule extends AbstractModule {
         Multibinder.newSetBinder(binder, MountedServlet.class).addBinding().to(servlet);
     }
 
+    /**
+     * Gives an API path a body limit of its own instead of {@code server.maxRequestBytes} (an upload streamed to disk).
+     *
+     * @param binder the module's binder
+     * @param body   the path and its limit; Guice builds it
+     */
+    public static void addLargeBody(Binder binder, Class<? extends LargeBody> body) {
+        Multibinder.newSetBinder(binder, LargeBody.class).addBinding().to(body);
+    }
+
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), MountedServlet.class);
         Multibinder.newSetBinder(binder(), ApiResource.class);
+        Multibinder.newSetBinder(binder(), LargeBody.class);
         Multibinder.newSetBinder(binder(), ContainerRequestFilter.class);
         bind(ObjectMapper.class).toInstance(JsonMapper.create());
         addResource(binder(), OpenApiResource.class);

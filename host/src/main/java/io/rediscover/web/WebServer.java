@@ -42,6 +42,7 @@ public final class WebServer implements Managed {
     private final Set<ContainerRequestFilter> filters;
     private final Set<MountedServlet> servlets;
     private final MeterRegistry meters;
+    private final Set<LargeBody> largeBodies;
     private Server server;
     private ServerConnector connector;
 
@@ -50,16 +51,19 @@ public final class WebServer implements Managed {
      * @param resources every API resource bound by the capability modules
      * @param json      the host's mapper
      * @param filters   request filters the capability modules contribute (authentication)
+     * @param largeBodies paths with a body limit of their own (uploads)
      * @param servlets  servlets served outside the API (metrics)
      * @param meters    times every API request by route and status
      */
     @Inject
     public WebServer(HostConfig config, Set<ApiResource> resources, ObjectMapper json,
-                     Set<ContainerRequestFilter> filters, Set<MountedServlet> servlets, MeterRegistry meters) {
+                     Set<ContainerRequestFilter> filters, Set<LargeBody> largeBodies, Set<MountedServlet> servlets,
+                     MeterRegistry meters) {
         this.config = config.server();
         this.resources = resources;
         this.json = json;
         this.filters = filters;
+        this.largeBodies = largeBodies;
         this.servlets = servlets;
         this.meters = meters;
     }
@@ -81,7 +85,7 @@ public final class WebServer implements Managed {
         context.setErrorHandler(new JsonErrorHandler(json));
         context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("web/"));
         context.addServlet(new ServletHolder("api", new ServletContainer(
-                new JerseyApplication(resources, json, config.maxRequestBytes(), filters, meters))), "/api/*");
+                new JerseyApplication(resources, json, config.maxRequestBytes(), filters, largeBodies, meters))), "/api/*");
         servlets.forEach(s -> context.addServlet(new ServletHolder(s), s.pathSpec()));
         ServletHolder files = new ServletHolder("ui", DefaultServlet.class);
         files.setInitParameter("dirAllowed", "false");

@@ -14,6 +14,7 @@ import io.rediscover.testing.RecordingStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,9 @@ class CandidatesApiTest {
             Http admin = api.user("acme", "ada@acme.example", "ORG_ADMIN");
             Http recruiter = api.user("acme", "rita@acme.example", "RECRUITER");
             Http stranger = api.user("other", "olga@other.example", "ORG_ADMIN");
+            long withText = api.sim().tenant().ids(ProfileType.PERSON).get(5);
+            api.sim().tenant().setResume(withText, ("Staff engineer. Built the Quuxplorer telemetry pipeline.\n"
+                    + "https://github.com/quux-dev").getBytes(StandardCharsets.UTF_8), "text/plain", "cv.txt");
             String conn = admin.post("/api/connections", api.icimsBody("cand-secret", api.sim().streamId())).json().path("id").asText();
             await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + conn + "/runs")
                     .json().at("/runs/0/result").asText()));
@@ -93,6 +97,21 @@ class CandidatesApiTest {
             assertThat(indexes.candidates("acme").publishedDocuments()).isEqualTo(people);
             assertThat(hits(indexes, "acme", "externalId", Long.toString(personId))).isEqualTo(1);
             assertThat(hits(indexes, "other", "externalId", Long.toString(personId))).as("nothing in another org's index").isZero();
+
+            // The resume's text: served as text, searchable (scoped and not), and where the words were found.
+            String textId = recruiter.get("/api/candidates?connection=" + conn + "&atsId=" + withText).json().path("id").asText();
+            Http.Reply text = recruiter.get("/api/candidates/" + textId + "/resume?text=true");
+            assertThat(text.status()).as("%s", text).isEqualTo(200);
+            assertThat(text.body()).contains("Quuxplorer telemetry");
+            assertThat(recruiter.get("/api/candidates/" + textId + "/resume").headers().get("content-security-policy"))
+                    .as("the ATS's file is never active content of ours").containsExactly("sandbox");
+            for (String query : List.of("quuxplorer", "resume:quuxplorer", "resume:\\\"quuxplorer telemetry\\\"")) {
+                JsonNode result = recruiter.post("/api/search", "{\"query\":\"" + query + "\"}").json();
+                assertThat(result.path("total").asLong()).as(query).isEqualTo(1);
+                assertThat(result.at("/hits/0/id").asText()).isEqualTo(textId);
+                assertThat(result.at("/hits/0/snippets/resume/0/text").asText()).as(query).contains("Quuxplorer");
+            }
+            assertThat(recruiter.post("/api/search", "{\"query\":\"title:quuxplorer\"}").json().path("total").asLong()).isZero();
 
             // A change and a deletion in the ATS reach the index.
             List<Long> ids = api.sim().tenant().ids(ProfileType.PERSON);

@@ -69,6 +69,37 @@ class CommandLineTest {
     }
 
     @Test
+    void profilesImportRunsWithTheServerStoppedAndSummarisesWithTheBadLines() throws Exception {
+        Path conf = Files.writeString(dir.resolve("r.yaml"), "data:\n  dir: " + dir.resolve("data") + "\nplugins:\n  dir: "
+                + dir.resolve("none") + "\nsecurity:\n  masterKeyFile: " + dir.resolve("k") + "\n");
+        Path file = Files.writeString(dir.resolve("corpus.jsonl"), "{\"id\":\"c1\",\"first_name\":\"Ana\",\"last_name\":\"Torres\"}\n"
+                + "{\"id\":\"c2\",\"skills\":\"java\"}\n{\"id\":\"c3\"}\n");
+        Process p = launch("profiles", "import", file.toString(), "--config", conf.toString());
+        String out = output(p);
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("profiles import DONE: 3 line(s) read, 2 profile(s) imported (2 added, 0 replaced, 0 unchanged),"
+                + " 1 bad line(s)").contains("  line 2: skills: expected an array of strings, got a string");
+
+        Process again = launch("profiles", "import", file.toString(), "--config", conf.toString());
+        assertThat(output(again)).contains("2 profile(s) imported (0 added, 0 replaced, 2 unchanged)");
+
+        Process missing = launch("profiles", "import", dir.resolve("nope.jsonl").toString(), "--config", conf.toString());
+        assertThat(output(missing)).contains("Cannot read");
+        assertThat(missing.exitValue()).isEqualTo(2);
+    }
+
+    @Test
+    void profilesGenerateWritesTheSameCorpusForTheSameSeed() throws Exception {
+        Process one = launch("profiles", "generate", "--count", "25", "--seed", "3", "--out", "one.jsonl.gz");
+        assertThat(output(one)).contains("wrote 25 profile(s) (seed 3)");
+        assertThat(one.exitValue()).isZero();
+        Process two = launch("profiles", "generate", "--count", "25", "--seed", "3", "--out", "two.jsonl.gz");
+        assertThat(two.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readAllBytes(dir.resolve("one.jsonl.gz"))).isEqualTo(Files.readAllBytes(dir.resolve("two.jsonl.gz")))
+                .startsWith(0x1f, 0x8b);
+    }
+
+    @Test
     void resetPasswordPrintsAOneTimePasswordThatSignsIn() throws Exception {
         Path conf = Files.writeString(dir.resolve("r.yaml"), "data:\n  dir: " + dir.resolve("data") + "\nplugins:\n  dir: "
                 + dir.resolve("none") + "\nsecurity:\n  masterKeyFile: " + dir.resolve("k") + "\nadmin:\n  email: root@example.test\n"
@@ -239,7 +270,7 @@ class CommandLineTest {
         Files.copy(PluginZips.icimsZip(), plugins.resolve("icims-stream.zip"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Drediscover.home=" + dir, "-cp", System.getProperty("java.class.path"), "io.rediscover.Main",
-                "demo", "--port", "0", "--ats-people", "60"));
+                "demo", "--port", "0", "--ats-people", "60", "--profiles", "300"));
         Running demo = new Running(new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start());
         demo.await(Pattern.compile("SUCCEEDED"), 90);
         // The printed org admin login works, and shows the demo connection connected.
@@ -249,16 +280,21 @@ class CommandLineTest {
         assertThat(connections).hasSize(1);
         assertThat(connections.get(0).get("status").asText()).isEqualTo("CONNECTED");
         assertThat(connections.get(0).at("/credentials/clientSecret/value").isNull()).isTrue();
-        new Http(port).signIn(DemoSetup.RECRUITER_EMAIL, DemoSetup.RECRUITER_PASSWORD);
+        Http recruiter = new Http(port).signIn(DemoSetup.RECRUITER_EMAIL, DemoSetup.RECRUITER_PASSWORD);
         new Http(port).signIn(DemoCommand.DEMO_PLATFORM_ADMIN, DemoCommand.DEMO_PLATFORM_PASSWORD);
+        // The demo's corpus was generated into its data directory and imported at the first start.
+        assertThat(recruiter.get("/api/profiles/p_000300").status()).isEqualTo(200);
+        assertThat(recruiter.get("/api/profiles/p_000301").status()).isEqualTo(404);
 
         String out = demo.stop();
         assertThat(out).contains("Rediscover demo is running at http://127.0.0.1:").contains("Demo iCIMS (simulated, 60 people)")
                 .contains("Org admin: " + DemoSetup.ADMIN_EMAIL + " / " + DemoSetup.ADMIN_PASSWORD)
                 .contains("Recruiter: " + DemoSetup.RECRUITER_EMAIL)
                 .contains("Platform admin: " + DemoCommand.DEMO_PLATFORM_ADMIN)
-                .contains("is being verified").contains("SUCCEEDED");
+                .contains("is being verified").contains("SUCCEEDED")
+                .contains("profiles import DONE: 300 line(s) read, 300 profile(s) imported (300 added");
         assertThat(dir.resolve("rediscover-demo-data/store/rediscover.mv.db")).exists();
+        assertThat(dir.resolve("rediscover-demo-data/" + DemoCommand.DEMO_CORPUS)).exists();
         assertThat(dir.resolve("rediscover-demo-data/master.key")).exists();
     }
 }

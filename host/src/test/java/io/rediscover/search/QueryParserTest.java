@@ -166,7 +166,7 @@ class QueryParserTest {
             java ( )                       ¦  6 ¦ empty parentheses
             java (!!)                      ¦  6 ¦ empty parentheses
             # fields
-            foo:bar                        ¦  1 ¦ unknown field "foo:"; valid fields are title, company, pastcompany, pasttitle, school, degree, major, skill, location, name, job, lastUpdated, recruiter, source, stage, status
+            foo:bar                        ¦  1 ¦ unknown field "foo:"; valid fields are title, company, pastcompany, pasttitle, school, degree, major, skill, location, name, headline, resume, job, lastUpdated, recruiter, source, stage, status
             java tittle:lead               ¦  6 ¦ unknown field "tittle:" (did you mean title:?)
             stauts:active                  ¦  1 ¦ (did you mean status:?)
             title:                         ¦  1 ¦ title: at the end of the query has nothing after it to search in: follow title: with a word
@@ -315,15 +315,16 @@ class QueryParserTest {
     @Test
     void theFieldsAreTheStandardOnesThenTheAtsKeys() {
         assertThat(PARSER.fields()).containsExactly("title", "company", "pastcompany", "pasttitle", "school", "degree",
-                "major", "skill", "location", "name", "job", "lastUpdated", "recruiter", "source", "stage", "status");
+                "major", "skill", "location", "name", "headline", "resume", "job", "lastUpdated", "recruiter", "source", "stage", "status");
         QueryParser withoutAts = new QueryParser(List.of());
         assertThatThrownBy(() -> withoutAts.parse("status:active"))
                 .isInstanceOfSatisfying(QuerySyntaxException.class, e -> assertThat(e.getMessage())
-                        .contains("valid fields are title, company, pastcompany, pasttitle, school, degree, major, skill, location, name (")
+                        .contains("valid fields are title, company, pastcompany, pasttitle, school, degree, major, skill, location, name, headline, resume (")
                         .doesNotContain("status,"));
         assertThat(new QueryParser(List.of("Title", "workday_stage")).fields())
                 .as("an ATS key spelled like a standard field is that field").containsExactly("title", "company",
-                        "pastcompany", "pasttitle", "school", "degree", "major", "skill", "location", "name", "workday_stage");
+                        "pastcompany", "pasttitle", "school", "degree", "major", "skill", "location", "name", "headline",
+                        "resume", "workday_stage");
     }
 
     @Test

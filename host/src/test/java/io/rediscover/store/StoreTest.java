@@ -90,6 +90,34 @@ class StoreTest {
     }
 
     @Test
+    void compactingKeepsEveryCommittedValueAndTheStoreWritable() {
+        Store store = open();
+        StoreMap<String> map = store.map("m", String.class);
+        for (int round = 0; round < 20; round++) {
+            int r = round;
+            store.write(b -> {
+                for (int i = 0; i < 500; i++) {
+                    b.put(map, String.format("k%04d", (i * 7919 + r) % 2000), "v" + r + "-" + i);
+                }
+            });
+            store.compact(90, 1 << 20);
+        }
+        long count = map.count("");
+        String sample = map.get("k0019").orElseThrow();
+        store.write(b -> b.put(map, "after", "compaction"));
+        store.stop();
+        Store again = open();
+        try {
+            StoreMap<String> reopened = again.map("m", String.class);
+            assertThat(reopened.count("")).isEqualTo(count + 1);
+            assertThat(reopened.get("k0019")).contains(sample);
+            assertThat(reopened.get("after")).contains("compaction");
+        } finally {
+            again.stop();
+        }
+    }
+
+    @Test
     void aSecondStoreOnTheSameFileIsRefusedClearly() {
         Store store = open();
         try {

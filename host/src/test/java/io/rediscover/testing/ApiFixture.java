@@ -135,7 +135,7 @@ public final class ApiFixture implements AutoCloseable {
      * @throws InterruptedException when interrupted
      */
     public static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + 180_000_000_000L; // generous: a loaded CI machine is slow, a hang is still caught
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
             Thread.sleep(50);

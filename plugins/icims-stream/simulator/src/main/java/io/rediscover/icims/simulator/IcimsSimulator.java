@@ -75,10 +75,11 @@ public final class IcimsSimulator implements AutoCloseable {
     /** Generates the tenant and starts serving; returns once the port is bound. */
     public static IcimsSimulator start(SimulatorConfig config) {
         ObjectMapper json = objectMapper();
-        List<Person> imported = List.of();
+        List<ProfileCorpusReader.Derived> imported = List.of();
         if (config.profiles != null) {
             try {
-                imported = new ProfileCorpusReader(json, config.seed, config.linkedinFieldRate).read(config.profiles, config.people);
+                imported = new ProfileCorpusReader(json, config.seed, config.linkedinFieldRate).read(config.profiles,
+                        Math.min(config.people, config.profilePeople));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read profiles " + config.profiles, e);
             }

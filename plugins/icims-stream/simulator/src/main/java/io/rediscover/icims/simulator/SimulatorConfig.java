@@ -25,6 +25,7 @@ public final class SimulatorConfig {
     final int people;
     final int jobs;
     final Path profiles;
+    final int profilePeople;
     final String linkedinFieldId;
     final double linkedinFieldRate;
     final Instant clockStart;
@@ -64,6 +65,7 @@ public final class SimulatorConfig {
         people = b.people;
         jobs = b.jobs >= 0 ? b.jobs : Math.max(5, b.people / 20);
         profiles = b.profiles;
+        profilePeople = b.profilePeople;
         linkedinFieldId = b.linkedinFieldId;
         linkedinFieldRate = b.linkedinFieldRate;
         clockStart = (b.clockStart != null ? b.clockStart : Instant.now()).truncatedTo(ChronoUnit.MINUTES);
@@ -129,6 +131,7 @@ public final class SimulatorConfig {
         private int people = 1000;
         private int jobs = -1;
         private Path profiles;
+        private int profilePeople = Integer.MAX_VALUE;
         private String linkedinFieldId = IcimsFieldNames.DEFAULT_LINKEDIN_FIELD;
         private double linkedinFieldRate = 0.45;
         private Instant clockStart;
@@ -228,6 +231,15 @@ public final class SimulatorConfig {
          */
         public Builder profiles(Path profiles) {
             this.profiles = profiles;
+            return this;
+        }
+
+        /**
+         * At most this many of the people are derived from the {@link #profiles} corpus (default: all the corpus has);
+         * the others are people of no profile, such as a real ATS holds too.
+         */
+        public Builder profilePeople(int profilePeople) {
+            this.profilePeople = profilePeople;
             return this;
         }
 

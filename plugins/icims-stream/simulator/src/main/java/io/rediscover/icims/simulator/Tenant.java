@@ -36,6 +36,7 @@ public final class Tenant {
     /** Uploaded resumes; an empty Optional means "resume removed". Absent key = the generated resume, if any. */
     private final Map<Long, Optional<StoredResume>> resumeOverrides = new ConcurrentHashMap<>();
     private final Map<ProfileType, Long> highestId = new HashMap<>();
+    private final Map<Long, MatchTruth> truths;
     private final SimClock clock;
     private final EventLog events;
     private final PersonDetailsGenerator detailsGenerator;
@@ -54,6 +55,7 @@ public final class Tenant {
         this.workflowChangesBumpPerson = workflowChangesBumpPerson;
         this.resumeChangesBumpPerson = resumeChangesBumpPerson;
         data.people().forEach(p -> people.put(p.id(), p));
+        this.truths = data.truths();
         data.jobs().forEach(j -> jobs.put(j.id(), j));
         data.workflows().forEach(w -> workflows.put(w.id(), w));
         highestId.put(ProfileType.PERSON, people.isEmpty() ? TenantGenerator.FIRST_PERSON_ID - 1 : people.lastKey());
@@ -79,6 +81,20 @@ public final class Tenant {
     /** The record of any type, or empty. */
     public Optional<Object> record(ProfileType type, long id) {
         return Optional.ofNullable(map(type).get(id));
+    }
+
+    /**
+     * @param personId a person of the initial tenant
+     * @return the ground truth of a person derived from a profile corpus: the profile it is (or none) and the variant
+     *         applied; empty for a tenant without a corpus and for people created later
+     */
+    public Optional<MatchTruth> truth(long personId) {
+        return Optional.ofNullable(truths.get(personId));
+    }
+
+    /** @return every person's ground truth by person id (empty for a tenant without a corpus) */
+    public Map<Long, MatchTruth> truths() {
+        return truths;
     }
 
     /** Work history, education, skills and resume layout: explicit, or derived from the person's seed. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,8 +48,9 @@ final class TenantGenerator {
         this.linkedinFieldRate = linkedinFieldRate;
     }
 
-    TenantData generate(int peopleCount, int jobCount, List<Person> importedPeople) {
+    TenantData generate(int peopleCount, int jobCount, List<ProfileCorpusReader.Derived> importedPeople) {
         List<Person> people = new ArrayList<>(peopleCount);
+        Map<Long, MatchTruth> truths = new HashMap<>();
         Dice gaps = Dice.forItem(seed, ID_GAP_SALT, 0);
         long id = FIRST_PERSON_ID;
         Instant firstCreated = anchor.minus(Duration.ofDays(6 * 365));
@@ -56,9 +58,14 @@ final class TenantGenerator {
         for (int i = 0; i < peopleCount; i++) {
             Instant created = firstCreated.plus(Duration.ofMinutes(span * i / Math.max(1, peopleCount)));
             Person person = i < importedPeople.size()
-                    ? rebase(importedPeople.get(i), id, created)
+                    ? rebase(importedPeople.get(i).person(), id, created)
                     : person(Dice.forItem(seed, PERSON_SALT, i), id, created);
             people.add(person);
+            if (i < importedPeople.size()) {
+                truths.put(id, importedPeople.get(i).truth());
+            } else if (!importedPeople.isEmpty()) {
+                truths.put(id, new MatchTruth(null, MatchTruth.Variant.NOT_IN_CORPUS, null));
+            }
             id += 1 + (gaps.chance(0.1) ? gaps.between(1, 3) : 0); // B2: increasing, with the gaps deletions leave
         }
         List<Long> employees = people.stream().filter(p -> p.folder().equals(ListCatalog.EMPLOYEE)).map(Person::id).toList();
@@ -76,7 +83,7 @@ final class TenantGenerator {
                 workflowId += 1 + (gaps.chance(0.05) ? 1 : 0);
             }
         }
-        return new TenantData(people, jobs, workflows);
+        return new TenantData(people, jobs, workflows, Map.copyOf(truths));
     }
 
     private Person person(Dice dice, long id, Instant created) {

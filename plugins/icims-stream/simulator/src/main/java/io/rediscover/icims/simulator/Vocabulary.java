@@ -29,6 +29,14 @@ final class Vocabulary {
     record Title(String name, String category) {
     }
 
+    /** Skills and certifications of one position category (function). */
+    record Discipline(String name, List<String> skills, List<Certification> certifications) {
+    }
+
+    /** A certification and who issues it. */
+    record Certification(String name, String organization) {
+    }
+
     /** A city with its state (code and name; empty outside federal countries), country and zip prefix. */
     record City(String name, String stateCode, String stateName, String country, String zipPrefix) {
     }
@@ -47,6 +55,14 @@ final class Vocabulary {
     final List<String> streets = lines("streets.txt");
     final List<City> cities = parse("cities.txt", p -> new City(p[0], p[1], p[2], p[3], p.length > 4 ? p[4] : ""));
     final List<String> emailDomains = lines("email-domains.txt");
+    /** Skills and certifications by position category, for generated public profiles. */
+    final Map<String, Discipline> functions = functions();
+    /** Employers for generated careers: the named companies and many generated ones (prefix + noun), with industries. */
+    final List<Company> employers = employers(companies);
+    final List<String> interests = lines("interests.txt");
+    final List<String> groups = lines("groups.txt");
+    final List<String> honors = lines("honors.txt");
+    final List<String> languages = lines("languages.txt");
 
     static Vocabulary get() {
         Vocabulary v = instance;
@@ -92,6 +108,39 @@ final class Vocabulary {
             map.put(kv[0], List.of(kv[1].split(",")));
         }
         return map;
+    }
+
+    private static Map<String, Discipline> functions() {
+        Map<String, Discipline> out = new HashMap<>();
+        for (String line : lines("functions.txt")) {
+            String[] p = line.split("\\|", -1);
+            List<Certification> certs = new ArrayList<>();
+            for (String c : p[2].split(";")) {
+                String[] nameIssuer = c.split("@", 2);
+                certs.add(new Certification(nameIssuer[0], nameIssuer[1]));
+            }
+            out.put(p[0], new Discipline(p[0], List.of(p[1].split(",")), List.copyOf(certs)));
+        }
+        return Map.copyOf(out);
+    }
+
+    private static List<Company> employers(List<Company> named) {
+        List<Company> out = new ArrayList<>(named);
+        List<String> prefixes = List.of();
+        List<String[]> nouns = new ArrayList<>();
+        for (String line : lines("company-words.txt")) {
+            if (line.startsWith("@prefixes=")) {
+                prefixes = List.of(line.substring("@prefixes=".length()).split(","));
+            } else {
+                nouns.add(line.split("\\|", 2));
+            }
+        }
+        for (String prefix : prefixes) {
+            for (String[] noun : nouns) {
+                out.add(new Company((prefix + " " + noun[0]).intern(), noun[1].intern()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static <T> List<T> parse(String file, Function<String[], T> mapper) {

@@ -33,28 +33,29 @@ class ProfileCorpusTest {
         try (IcimsSimulator sim = IcimsSimulator.start(config)) {
             List<Person> people = sim.tenant().ids(ProfileType.PERSON).stream().map(id -> sim.tenant().person(id).orElseThrow()).toList();
             List<Person> derived = people.stream().filter(p -> p.sourceProfileId() != null).toList();
-            assertThat(derived).hasSize(200);
+            long lookAlikes = people.subList(0, 200).stream().filter(p -> sim.tenant().truth(p.id()).orElseThrow().variant()
+                    == MatchTruth.Variant.LOOK_ALIKE).count();
+            assertThat(lookAlikes).as("one line, one person: a look-alike stands where its profile's copy would").isBetween(2L, 25L);
+            assertThat(derived).hasSize(200 - (int) lookAlikes);
             assertThat(people.subList(200, 250)).allSatisfy(p -> assertThat(p.sourceProfileId()).isNull());
+            assertThat(people.subList(200, 250)).allSatisfy(p -> assertThat(sim.tenant().truth(p.id()).orElseThrow().variant())
+                    .isEqualTo(MatchTruth.Variant.NOT_IN_CORPUS));
 
-            int exactLastNames = 0;
-            int changedFirstNames = 0;
-            int missingEmail = 0;
             for (Person p : derived) {
                 JsonNode profile = profiles.get(p.sourceProfileId());
                 assertThat(profile).isNotNull();
-                exactLastNames += p.lastname().toLowerCase(Locale.ROOT).equals(profile.get("last_name").asText()) ? 1 : 0;
-                changedFirstNames += p.firstname().toLowerCase(Locale.ROOT).equals(profile.get("first_name").asText()) ? 0 : 1;
-                missingEmail += p.email() == null ? 1 : 0;
-                if (profile.hasNonNull("linkedin_url") && p.linkedinUrl() != null) {
-                    assertThat(p.linkedinUrl()).contains(profile.get("linkedin_url").asText().replaceFirst("^(www\\.)?", ""));
+                MatchTruth truth = sim.tenant().truth(p.id()).orElseThrow();
+                assertThat(truth.profileId()).isEqualTo(p.sourceProfileId());
+                if (truth.variant() == MatchTruth.Variant.URL_IN_FIELD) {
+                    assertThat(p.linkedinUrl()).contains(profile.get("linkedin_url").asText().replaceFirst("^(https?://)?(www\\.)?", ""));
+                }
+                if (truth.variant() == MatchTruth.Variant.URL_VARIANT) {
+                    assertThat(slug(p.linkedinUrl())).isEqualTo(slug(profile.get("linkedin_url").asText()));
                 }
                 PersonDetails d = sim.tenant().details(p);
-                assertThat(d.workexperience()).hasSize(profile.get("experience").size());
+                assertThat(d.workexperience()).hasSize(profile.get("experience").size()
+                        + (truth.variant() == MatchTruth.Variant.JOB_CHANGE ? 1 : 0));
             }
-            assertThat(exactLastNames).isBetween(180, 200);
-            assertThat(changedFirstNames).isBetween(5, 60);
-            assertThat(missingEmail).isBetween(5, 40);
-
             // The derived person's resume carries the profile's work history.
             Person withResume = derived.stream().filter(p -> p.email() != null
                     && sim.tenant().details(p).resume().format() == ResumeSpec.Format.PDF).findFirst().orElseThrow();
@@ -67,13 +68,14 @@ class ProfileCorpusTest {
         }
     }
 
-    @Test
-    void sampleWriterIsDeterministic(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Path a = dir.resolve("a.jsonl");
-        Path b = dir.resolve("b.jsonl");
-        new SampleProfileWriter().write(a, 50, 2024);
-        new SampleProfileWriter().write(b, 50, 2024);
-        assertThat(Files.readAllLines(a)).hasSize(50).isEqualTo(Files.readAllLines(b));
+    /** The canonical LinkedIn slug of a URL in the spellings the simulator writes (the host has the real normaliser). */
+    static String slug(String url) {
+        String u = url.toLowerCase(Locale.ROOT).replaceAll("[?#].*$", "").replaceAll("/+$", "");
+        java.util.regex.Matcher pub = java.util.regex.Pattern.compile(".*/pub/([^/]+)/([0-9a-f]+)/([0-9a-f]+)/([0-9a-f]+)").matcher(u);
+        if (pub.matches()) {
+            return pub.group(1) + "-" + pub.group(4) + pub.group(3) + pub.group(2);
+        }
+        return u.substring(u.indexOf("/in/") + 4);
     }
 
     @Test
