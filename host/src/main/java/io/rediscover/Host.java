@@ -8,6 +8,7 @@ import io.rediscover.audit.AuditModule;
 import io.rediscover.auth.AuthModule;
 import io.rediscover.backup.BackupModule;
 import io.rediscover.candidates.CandidatesModule;
+import io.rediscover.budget.BudgetModule;
 import io.rediscover.config.ConfigModule;
 import io.rediscover.config.HostConfig;
 import io.rediscover.documents.DocumentsModule;
@@ -85,6 +86,7 @@ public final class Host implements AutoCloseable {
                 new AuthModule(),
                 new MirrorModule(),
                 new ProfilesModule(),
+                new BudgetModule(),
                 new SyncModule(),
                 new IndexModule(),
                 new CandidatesModule(),

@@ -1,6 +1,7 @@
 package io.rediscover.cli;
 
 import io.rediscover.Host;
+import io.rediscover.budget.DailyBudget;
 import io.rediscover.integrations.Connection;
 import io.rediscover.integrations.ConnectionStore;
 import io.rediscover.integrations.Verifier;
@@ -81,8 +82,9 @@ final class DemoSetup {
             lines.add("Demo connection " + existing.get().id() + " (" + existing.get().status() + ") resumes from its last sync.");
             return lines;
         }
+        // The demo's simulated ATS counts no quota: its connection may use the largest budget the form allows.
         Connection created = connections.create(ORG, connector.get().descriptor(), Set.of(Capability.REDISCOVERY),
-                ats.credentials());
+                ats.credentials(), Optional.of(new DailyBudget(DailyBudget.MAX_REQUESTS_PER_DAY, 0, DailyBudget.DEFAULT_TIME_ZONE)));
         host.injector().getInstance(Verifier.class).verify(created);
         lines.add("Demo connection " + created.id() + " is being verified; its first full sync starts once it is connected.");
         return lines;

@@ -1,9 +1,12 @@
 package io.rediscover.integrations;
 
+import io.rediscover.budget.DailyBudget;
 import io.rediscover.pluginapi.Capability;
+import io.rediscover.pluginapi.ConnectorDescriptor;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,10 +26,12 @@ import java.util.Set;
  *                      checked, so an edit during a check is never marked connected by the old check
  * @param createdAt     creation time
  * @param updatedAt     last change
+ * @param budget        its daily request budget as the org admin set it; null before budgets existed (then the
+ *                      connector's default applies, see {@link #budget(ConnectorDescriptor)})
  */
 public record Connection(String org, String id, String connectorId, Set<Capability> capabilities,
                          Map<String, String> values, Map<String, String> sealed, Status status, String statusField,
-                         String statusMessage, long revision, Instant createdAt, Instant updatedAt) {
+                         String statusMessage, long revision, Instant createdAt, Instant updatedAt, DailyBudget budget) {
 
     /** Canonical constructor: copies collections. */
     public Connection {
@@ -50,7 +55,16 @@ public record Connection(String org, String id, String connectorId, Set<Capabili
     }
 
     Connection withStatus(Status s, String field, String message, Instant at) {
-        return new Connection(org, id, connectorId, capabilities, values, sealed, s, field, message, revision, createdAt, at);
+        return new Connection(org, id, connectorId, capabilities, values, sealed, s, field, message, revision, createdAt, at,
+                budget);
+    }
+
+    /**
+     * @param descriptor its connector's descriptor
+     * @return the budget its requests are metered against: the one set, else the connector's default; empty for none
+     */
+    public Optional<DailyBudget> budget(ConnectorDescriptor descriptor) {
+        return budget != null ? Optional.of(budget) : DailyBudget.defaultFor(descriptor.requestQuota());
     }
 
     @Override

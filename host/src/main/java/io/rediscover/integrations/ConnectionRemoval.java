@@ -1,5 +1,6 @@
 package io.rediscover.integrations;
 
+import io.rediscover.budget.BudgetLedger;
 import io.rediscover.documents.ResumeTexts;
 import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
@@ -23,8 +24,9 @@ import java.util.stream.Stream;
 
 /**
  * Removes a connection with everything derived from it: its sync is stopped, then what the pipeline waits for and what
- * its stages derived (index entries), its mirror records, sync state, run history and the org's resume files nothing
- * refers to any more (with their texts) are deleted, in bounded commits, and finally the connection itself. The connection is marked REMOVING first (and
+ * its stages derived (index entries), its mirror records, sync state, run history, request count and the org's resume
+ * files nothing refers to any more (with their texts) are deleted, in bounded commits, and finally the connection
+ * itself. The connection is marked REMOVING first (and
  * committed), so a crash halfway leaves it REMOVING and the removal resumes at the next start: nothing is left behind.
  */
 @Singleton
@@ -41,6 +43,7 @@ public final class ConnectionRemoval implements Managed {
     private final WorkingSets workingSets;
     private final Pipeline pipeline;
     private final ResumeTexts resumeTexts;
+    private final BudgetLedger budgets;
     private ExecutorService worker;
 
     /**
@@ -52,10 +55,12 @@ public final class ConnectionRemoval implements Managed {
      * @param workingSets temp-file sets for the resume-file sweep
      * @param pipeline    drops the connection's waiting candidates and derived data
      * @param resumeTexts the texts of the resume files, which go with their files
+     * @param budgets     forgets the connection's request count
      */
     @Inject
     public ConnectionRemoval(ConnectionStore connections, SyncScheduler scheduler, SyncRunner runner, MirrorStore mirror,
-                             RunHistory history, WorkingSets workingSets, Pipeline pipeline, ResumeTexts resumeTexts) {
+                             RunHistory history, WorkingSets workingSets, Pipeline pipeline, ResumeTexts resumeTexts,
+                             BudgetLedger budgets) {
         this.connections = connections;
         this.scheduler = scheduler;
         this.runner = runner;
@@ -64,6 +69,7 @@ public final class ConnectionRemoval implements Managed {
         this.workingSets = workingSets;
         this.pipeline = pipeline;
         this.resumeTexts = resumeTexts;
+        this.budgets = budgets;
     }
 
     @Override
@@ -112,6 +118,7 @@ public final class ConnectionRemoval implements Managed {
                 long texts = resumeTexts.sweep(ref.org(), BATCH);
                 LOG.info("{}: removed {} resume file(s) no other record refers to, and {} text(s) of them", ref, files, texts);
             }
+            budgets.forget(ref);
             connections.delete(ref);
             LOG.info("{}: removed", ref);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.rediscover.integrations;
 
+import io.rediscover.budget.DailyBudget;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.pluginapi.Capability;
 import io.rediscover.pluginapi.ConnectorDescriptor;
@@ -58,17 +59,18 @@ public final class ConnectionStore {
      * @param descriptor   the connector's descriptor (which fields are secret)
      * @param capabilities what the connection is for
      * @param credentials  credential values by key (already validated against the descriptor)
+     * @param budget       its daily request budget, or empty for none
      * @return the stored connection, VERIFYING
      */
     public Connection create(String org, ConnectorDescriptor descriptor, Set<Capability> capabilities,
-                             Map<String, String> credentials) {
+                             Map<String, String> credentials, Optional<DailyBudget> budget) {
         String id = Ids.random("c");
         Map<String, String> plain = new HashMap<>();
         Map<String, String> sealed = new HashMap<>();
         split(org, id, descriptor, credentials, Map.of(), plain, sealed);
         var now = clock.instant();
         Connection c = new Connection(org, id, descriptor.id(), capabilities, plain, sealed, Connection.Status.VERIFYING,
-                null, null, 1, now, now);
+                null, null, 1, now, now, budget.orElse(null));
         store.write(b -> b.put(connections, key(org, id), c));
         return c;
     }
@@ -81,16 +83,18 @@ public final class ConnectionStore {
      * @param descriptor   its connector's descriptor
      * @param capabilities the new capabilities
      * @param credentials  the new values (secrets may be absent)
+     * @param budget       the new daily request budget, or empty for none
      * @return the stored connection
      */
     public synchronized Connection update(Connection c, ConnectorDescriptor descriptor, Set<Capability> capabilities,
-                                          Map<String, String> credentials) {
+                                          Map<String, String> credentials, Optional<DailyBudget> budget) {
         Connection current = get(c.org(), c.id()).orElseThrow();
         Map<String, String> plain = new HashMap<>();
         Map<String, String> sealed = new HashMap<>();
         split(c.org(), c.id(), descriptor, credentials, current.sealed(), plain, sealed);
         Connection next = new Connection(c.org(), c.id(), c.connectorId(), capabilities, plain, sealed,
-                Connection.Status.VERIFYING, null, null, current.revision() + 1, current.createdAt(), clock.instant());
+                Connection.Status.VERIFYING, null, null, current.revision() + 1, current.createdAt(), clock.instant(),
+                budget.orElse(null));
         store.write(b -> b.put(connections, key(c.org(), c.id()), next));
         return next;
     }
@@ -202,7 +206,7 @@ public final class ConnectionStore {
                 }
             }
             Connection next = new Connection(c.org(), c.id(), c.connectorId(), c.capabilities(), c.values(), resealed,
-                    c.status(), c.statusField(), c.statusMessage(), c.revision(), c.createdAt(), c.updatedAt());
+                    c.status(), c.statusField(), c.statusMessage(), c.revision(), c.createdAt(), c.updatedAt(), c.budget());
             store.write(b -> b.put(connections, key(c.org(), c.id()), next));
         }
         return count;

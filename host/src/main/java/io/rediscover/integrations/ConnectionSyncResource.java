@@ -1,10 +1,15 @@
 package io.rediscover.integrations;
 
+import io.rediscover.budget.BudgetDay;
+import io.rediscover.budget.BudgetLedger;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorCounts;
 import io.rediscover.mirror.MirrorStore;
 import io.rediscover.pipeline.Pipeline;
+import io.rediscover.pluginapi.RequestQuota;
 import io.rediscover.pipeline.StageFailures;
+import io.rediscover.plugins.ConnectorRegistry;
+import io.rediscover.plugins.LoadedConnector;
 import io.rediscover.sync.RunFailure;
 import io.rediscover.sync.RunHistory;
 import io.rediscover.sync.SyncRun;
@@ -34,6 +39,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A connection's sync, in the caller's org: live progress (readable by recruiters too) and what the mirror holds ({@code GET …/sync}), "sync now"
@@ -58,6 +64,8 @@ public final class ConnectionSyncResource implements ApiResource {
     private final Pipeline pipeline;
     private final StageFailures stageFailures;
     private final IntegrationGate gate;
+    private final ConnectorRegistry registry;
+    private final BudgetLedger budgets;
 
     /**
      * @param connections stored connections
@@ -68,11 +76,13 @@ public final class ConnectionSyncResource implements ApiResource {
      * @param pipeline      how far what is derived from the mirror is behind
      * @param stageFailures candidates a pipeline stage failed on
      * @param gate          licence and plugin gates
+     * @param registry      loaded connectors (each connection's budget and what counts)
+     * @param budgets       each connection's requests today
      */
     @Inject
     public ConnectionSyncResource(ConnectionStore connections, SyncScheduler scheduler, SyncRunner runner,
                                   RunHistory history, MirrorStore mirror, Pipeline pipeline, StageFailures stageFailures,
-                                  IntegrationGate gate) {
+                                  IntegrationGate gate, ConnectorRegistry registry, BudgetLedger budgets) {
         this.connections = connections;
         this.scheduler = scheduler;
         this.runner = runner;
@@ -81,6 +91,8 @@ public final class ConnectionSyncResource implements ApiResource {
         this.pipeline = pipeline;
         this.stageFailures = stageFailures;
         this.gate = gate;
+        this.registry = registry;
+        this.budgets = budgets;
     }
 
     /**
@@ -91,9 +103,11 @@ public final class ConnectionSyncResource implements ApiResource {
      * @param mirror     live records, tombstones and access-lost records by kind
      * @param pausedBecause why no run starts now (disk nearly full, store down), or null
      * @param pipeline   how far matching and indexing are behind the mirror for this connection, with some failures
+     * @param budget     its daily request budget: today's use, the reset and, during the first download, how many days
+     *                   it still takes; null when it has none
      */
     public record SyncStatus(ConnectionSummary connection, SyncRun running, SyncRun lastRun, Instant nextRunAt,
-                             MirrorCounts mirror, String pausedBecause, PipelineLag pipeline) {
+                             MirrorCounts mirror, String pausedBecause, PipelineLag pipeline, BudgetStatus budget) {
     }
 
     /**
@@ -152,7 +166,26 @@ public final class ConnectionSyncResource implements ApiResource {
         return new SyncStatus(new ConnectionSummary(c.id(), c.connectorId(), c.status(), c.statusMessage()), running, last,
                 scheduler.nextRun(ref).filter(t -> !t.equals(Instant.MAX)).orElse(null), mirror.counts(ref),
                 scheduler.pausedBecause().orElse(null), new PipelineLag(lag.backlog(), lag.oldestAgeSeconds(),
-                        lag.failures(), lag.failures() == 0 ? List.of() : stageFailures.list(ref, 20)));
+                        lag.failures(), lag.failures() == 0 ? List.of() : stageFailures.list(ref, 20)),
+                budget(c, running != null ? running : last).orElse(null));
+    }
+
+    /** Today's budget of the connection, and while its first download runs, how long that takes. */
+    private Optional<BudgetStatus> budget(Connection c, SyncRun newest) {
+        Optional<LoadedConnector> connector = registry.find(c.connectorId());
+        return connector.flatMap(l -> c.budget(l.descriptor())).map(b -> {
+            ConnectionRef ref = ref(c);
+            SyncRun download = newest != null && newest.mode() == SyncRun.Mode.FULL
+                    && newest.result() != SyncRun.Result.SUCCEEDED ? newest : null;
+            return BudgetStatus.of(budgets.today(ref, b), connector.get().descriptor().requestQuota()
+                    .map(RequestQuota::description).orElse("every request"), download);
+        });
+    }
+
+    /** @return today's budget of the connection, when it has one and nothing is left */
+    private Optional<BudgetDay> spent(Connection c) {
+        return registry.find(c.connectorId()).flatMap(l -> c.budget(l.descriptor()))
+                .map(b -> budgets.today(ref(c), b)).filter(BudgetDay::spent);
     }
 
     /** @param id connection id @return 202 when a run will start, 409 when one is already going */
@@ -166,6 +199,11 @@ public final class ConnectionSyncResource implements ApiResource {
         if (c.status() != Connection.Status.CONNECTED) {
             throw ApiException.conflict("connection " + id + " is " + c.status() + "; fix it before syncing"
                     + (c.statusMessage() == null ? "" : " (" + c.statusMessage() + ")"));
+        }
+        Optional<BudgetDay> spent = spent(c);
+        if (spent.isPresent()) {
+            throw ApiException.conflict("today's request budget of " + spent.get().budget().requestsPerDay()
+                    + " is spent; syncs go on after it resets at " + spent.get().resetsAt());
         }
         if (!scheduler.syncNow(ref(c))) {
             throw ApiException.conflict("a sync of connection " + id + " is already running or about to start");

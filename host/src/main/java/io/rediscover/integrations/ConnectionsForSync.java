@@ -3,6 +3,7 @@ package io.rediscover.integrations;
 import io.rediscover.config.HostConfig;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.pluginapi.Capability;
+import io.rediscover.pluginapi.ConnectorDescriptor;
 import io.rediscover.plugins.ConnectorRegistry;
 import io.rediscover.plugins.LoadedConnector;
 import io.rediscover.sync.SyncConnection;
@@ -55,8 +56,9 @@ final class ConnectionsForSync implements SyncConnections {
             if (connector.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new SyncConnection(ref, c.connectorId(), store.credentials(c, connector.get().descriptor()),
-                    config.sync().interval(), syncable(c)));
+            ConnectorDescriptor descriptor = connector.get().descriptor();
+            return Optional.of(new SyncConnection(ref, c.connectorId(), store.credentials(c, descriptor),
+                    config.sync().interval(), syncable(c), c.budget(descriptor)));
         });
     }
 

@@ -1,6 +1,7 @@
 package io.rediscover.integrations;
 
 import io.rediscover.audit.AuditLog;
+import io.rediscover.budget.DailyBudget;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.pluginapi.Capability;
 import io.rediscover.pluginapi.ConnectorDescriptor;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -88,8 +90,10 @@ public final class ConnectionsResource implements ApiResource {
      * @param connectorId  which connector (create only; on edit it may be repeated but not changed)
      * @param capabilities what the connection is for, a subset of the connector's
      * @param credentials  values by credential key
+     * @param budget       the daily request budget; left out: the connector's default on create, unchanged on edit
      */
-    public record ConnectionRequest(String connectorId, List<Capability> capabilities, Map<String, String> credentials) {
+    public record ConnectionRequest(String connectorId, List<Capability> capabilities, Map<String, String> credentials,
+                                    BudgetForm.Request budget) {
         /** Validates shapes; the descriptor decides the rest. */
         public ConnectionRequest {
             InvalidField.maxLength("connectorId", connectorId, 100);
@@ -102,7 +106,7 @@ public final class ConnectionsResource implements ApiResource {
         @Override
         public String toString() {
             return "ConnectionRequest[" + connectorId + ", " + capabilities + ", credentials "
-                    + (credentials == null ? "none" : credentials.keySet()) + "]";
+                    + (credentials == null ? "none" : credentials.keySet()) + ", budget " + budget + "]";
         }
     }
 
@@ -133,8 +137,15 @@ public final class ConnectionsResource implements ApiResource {
         return view(find(caller.org(), id), caller);
     }
 
-    private static ConnectionView view(Connection c, Caller caller) {
-        return ConnectionView.of(c, caller.role() == Role.ORG_ADMIN);
+    private ConnectionView view(Connection c, Caller caller) {
+        return view(c, caller.role() == Role.ORG_ADMIN);
+    }
+
+    /** The view with the budget the connection's syncs keep to: the one set, else its connector's default. */
+    private ConnectionView view(Connection c, boolean admin) {
+        Optional<DailyBudget> budget = registry.find(c.connectorId()).map(l -> c.budget(l.descriptor()))
+                .orElse(Optional.ofNullable(c.budget()));
+        return ConnectionView.of(c, admin, budget);
     }
 
     /** @param body connector, capabilities, credentials @param security the caller @return 201, VERIFYING */
@@ -158,11 +169,13 @@ public final class ConnectionsResource implements ApiResource {
         ConnectorDescriptor d = connector.descriptor();
         Set<Capability> capabilities = CredentialsForm.capabilities(d, in.capabilities());
         Map<String, String> values = CredentialsForm.credentials(d, in.credentials(), Set.of());
-        Connection c = connections.create(org.id(), d, capabilities, values);
+        Optional<DailyBudget> budget = BudgetForm.budget(d, in.budget(), Optional.empty());
+        Connection c = connections.create(org.id(), d, capabilities, values, budget);
         audit.record(caller.actor(), org.id(), "connection.created", c.id(), Map.of("connectorId", d.id(),
-                "capabilities", capabilities.toString(), "credentialsSet", new TreeSet<>(values.keySet()).toString()));
+                "capabilities", capabilities.toString(), "credentialsSet", new TreeSet<>(values.keySet()).toString(),
+                "budget", String.valueOf(budget.orElse(null))));
         verifier.verify(c);
-        return Response.created(URI.create("/api/connections/" + c.id())).entity(ConnectionView.of(c)).build();
+        return Response.created(URI.create("/api/connections/" + c.id())).entity(view(c, true)).build();
     }
 
     /** @param id a connection @param body capabilities and credentials @param security the caller @return it, VERIFYING */
@@ -188,12 +201,13 @@ public final class ConnectionsResource implements ApiResource {
         ConnectorDescriptor d = connector.descriptor();
         Set<Capability> capabilities = CredentialsForm.capabilities(d, in.capabilities());
         Map<String, String> values = CredentialsForm.credentials(d, in.credentials(), c.sealed().keySet());
-        Connection updated = connections.update(c, d, capabilities, values);
+        Optional<DailyBudget> budget = BudgetForm.budget(d, in.budget(), c.budget(d));
+        Connection updated = connections.update(c, d, capabilities, values, budget);
         scheduler.cancel(new ConnectionRef(org.id(), id)); // a run with the old credentials stops; the new ones verify first
         audit.record(caller.actor(), org.id(), "connection.updated", id, Map.of("capabilities", capabilities.toString(),
-                "credentialsGiven", new TreeSet<>(values.keySet()).toString()));
+                "credentialsGiven", new TreeSet<>(values.keySet()).toString(), "budget", String.valueOf(budget.orElse(null))));
         verifier.verify(updated);
-        return ConnectionView.of(updated);
+        return view(updated, true);
     }
 
     /** @param id a connection @param security the caller @return 202, REMOVING; it is gone once its data is */
@@ -210,6 +224,6 @@ public final class ConnectionsResource implements ApiResource {
             removal.remove(c);
             audit.record(caller.actor(), c.org(), "connection.removed", id, Map.of("connectorId", c.connectorId()));
         }
-        return Response.accepted(ConnectionView.of(connections.get(c.org(), id).orElse(c))).build();
+        return Response.accepted(view(connections.get(c.org(), id).orElse(c), true)).build();
     }
 }

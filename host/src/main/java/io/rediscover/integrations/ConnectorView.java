@@ -26,11 +26,12 @@ import java.util.Set;
  * @param deprecated    whether the connector is deprecated
  * @param deprecation   what to use instead, or null
  * @param plugin        the plugin that provides it
+ * @param budget        the daily request budget part of the connection form
  */
 public record ConnectorView(String id, String displayName, String version, Set<Capability> capabilities,
                             List<CredentialField> credentials, List<FilterField> filters,
                             List<ProfileField> profileFields, List<SetupNote> setupNotes, boolean deprecated,
-                            String deprecation, Plugin plugin) {
+                            String deprecation, Plugin plugin, BudgetForm.View budget) {
 
     /**
      * @param id plugin id
@@ -52,6 +53,6 @@ public record ConnectorView(String id, String displayName, String version, Set<C
                 .map(n -> new SetupNote(n.title(), n.text().replace(SetupNote.EGRESS_IPS, ips))).toList();
         return new ConnectorView(d.id(), d.displayName(), d.version(), d.capabilities(), d.credentials(), d.filters(),
                 d.profileFields(), notes, d.deprecated(), d.deprecation().orElse(null),
-                new Plugin(loaded.pluginId(), loaded.pluginVersion()));
+                new Plugin(loaded.pluginId(), loaded.pluginVersion()), BudgetForm.view(d));
     }
 }

@@ -1,5 +1,6 @@
 package io.rediscover.integrations;
 
+import io.rediscover.budget.BudgetLedger;
 import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.mirror.ConnectionRef;
@@ -44,6 +45,7 @@ public final class Verifier implements Managed {
     private final ConnectorRegistry registry;
     private final ConnectorContexts contexts;
     private final SyncScheduler scheduler;
+    private final BudgetLedger budgets;
     private ExecutorService workers;
 
     /**
@@ -51,14 +53,16 @@ public final class Verifier implements Managed {
      * @param registry    loaded connectors
      * @param contexts    host services for calls
      * @param scheduler   starts a sync once a connection is verified
+     * @param budgets     counts a check's requests against the connection's budget
      */
     @Inject
     public Verifier(ConnectionStore connections, ConnectorRegistry registry, ConnectorContexts contexts,
-                    SyncScheduler scheduler) {
+                    SyncScheduler scheduler, BudgetLedger budgets) {
         this.connections = connections;
         this.registry = registry;
         this.contexts = contexts;
         this.scheduler = scheduler;
+        this.budgets = budgets;
     }
 
     @Override
@@ -117,9 +121,12 @@ public final class Verifier implements Managed {
             if (!stillVerifying(c)) {
                 return; // edited or removed meanwhile: that revision's own check decides
             }
-            try {
+            // A check's requests count against the connection's budget, but a spent budget does not refuse them: an
+            // admin waits at the form, and a check costs a handful.
+            try (BudgetLedger.CallMeter meter = budgets.meter(ref(c), c.budget(connector.get().descriptor()),
+                    connector.get().descriptor().requestQuota(), false)) {
                 result = connector.get().call(() -> connector.get().connector().check(credentials,
-                        contexts.forCall(connector.get(), "verify " + c.id(), credentials, Cancellation.never())));
+                        contexts.forCall(connector.get(), "verify " + c.id(), credentials, Cancellation.never(), meter)));
             } catch (ConnectorException e) {
                 boolean passing = e.kind() == ErrorKind.TRANSIENT || e.kind() == ErrorKind.RATE_LIMITED;
                 if (!passing || attempt >= RETRY_DELAYS.size()) {

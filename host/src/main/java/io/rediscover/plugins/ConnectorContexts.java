@@ -8,6 +8,8 @@ import io.rediscover.pluginapi.Cancellation;
 import io.rediscover.pluginapi.ConnectorContext;
 import io.rediscover.pluginapi.ConnectorLog;
 import io.rediscover.pluginapi.Credentials;
+import io.rediscover.pluginapi.MeteredHttpClient;
+import io.rediscover.pluginapi.RequestBudget;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -21,9 +23,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes the {@link ConnectorContext} of each call into a plugin: one shared HTTP client and one bounded pool for
- * concurrent reads, whose threads the host owns (and stops), the host clock, a redacting log that knows the call's
- * secrets, the call's cancellation signal, and the connector's settings from {@code connectors.<id>.*}.
+ * Makes the {@link ConnectorContext} of each call into a plugin: one shared HTTP client, metered per call against its
+ * connection's daily request budget ({@link Metering}: a counted request is counted, or refused before it leaves once
+ * the budget is spent), one bounded pool for concurrent reads, whose threads the host owns (and stops), the host clock,
+ * a redacting log that knows the call's secrets, the call's cancellation signal, and the connector's settings from
+ * {@code connectors.<id>.*}.
  */
 @Singleton
 public final class ConnectorContexts implements Managed {
@@ -82,15 +86,19 @@ public final class ConnectorContexts implements Managed {
      * @param scope        what the call is for, for log lines (e.g. {@code org acme / connection 7})
      * @param credentials  the call's credentials; their secrets are masked in every log line
      * @param cancellation the call's stop signal
+     * @param metering     how the call's requests are metered ({@link Metering#NONE}: not at all)
      * @return the context for that call
      */
-    public ConnectorContext forCall(LoadedConnector connector, String scope, Credentials credentials, Cancellation cancellation) {
+    public ConnectorContext forCall(LoadedConnector connector, String scope, Credentials credentials, Cancellation cancellation,
+                                    Metering metering) {
         if (http == null) {
             throw new IllegalStateException("connector services are not started");
         }
         ConnectorLog log = new RedactingConnectorLog(connector.id(), scope, Redactor.of(connector.descriptor(), credentials));
         Map<String, String> settings = config.connectorSettings(connector.id());
-        HttpClient client = new MeteredHttpClient(http, meters, connector.id());
+        // Measured for the metrics (what reaches the ATS), then metered against the budget (what may leave at all).
+        HttpClient measured = new MeasuredHttpClient(http, meters, connector.id());
+        HttpClient client = metering == Metering.NONE ? measured : new MeteredHttpClient(measured, metering);
         ExecutorService pool = readThreads;
         Executor reads = task -> pool.execute(LogIds.carried(connector.inPluginContext(task)));
         return new ConnectorContext() {
@@ -102,6 +110,11 @@ public final class ConnectorContexts implements Managed {
             @Override
             public Executor executor() {
                 return reads;
+            }
+
+            @Override
+            public RequestBudget budget() {
+                return metering.budget();
             }
 
             @Override

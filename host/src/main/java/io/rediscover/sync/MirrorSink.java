@@ -1,13 +1,17 @@
 package io.rediscover.sync;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.hash.Hashing;
 import io.rediscover.lifecycle.ServiceUnavailableException;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorChange;
+import io.rediscover.mirror.MirrorRecord;
 import io.rediscover.mirror.MirrorStore;
+import io.rediscover.mirror.RecordMerge;
 import io.rediscover.mirror.ResumeRef;
 import io.rediscover.pluginapi.Cancellation;
 import io.rediscover.pluginapi.ConnectorException;
@@ -16,6 +20,7 @@ import io.rediscover.pluginapi.record.AtsApplication;
 import io.rediscover.pluginapi.record.AtsCandidate;
 import io.rediscover.pluginapi.record.AtsDocument;
 import io.rediscover.pluginapi.record.AtsJob;
+import io.rediscover.pluginapi.sync.MirroredVersion;
 import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.pluginapi.sync.SyncProgress;
 import io.rediscover.pluginapi.sync.SyncSink;
@@ -29,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +69,8 @@ final class MirrorSink implements SyncSink, AutoCloseable {
     private final Clock clock;
     private final ObjectMapper json;
     private final List<MirrorChange> pending = new ArrayList<>();
+    /** The last pending change of each record, so the plugin learns what it emitted since the last commit. */
+    private final Map<String, MirrorChange> lastPending = new HashMap<>();
     private final List<RunFailure> pendingFailures = new ArrayList<>();
     private final Map<RecordKind, TempIdSet> seen = new EnumMap<>(RecordKind.class);
     private SyncRun run;
@@ -102,7 +110,7 @@ final class MirrorSink implements SyncSink, AutoCloseable {
         }
         SyncRun.Progress p = run.progress();
         return run.withProgress(new SyncRun.Progress(w, p.done(), p.estimatedTotal(), p.ratePerSecond(), null,
-                p.lastCheckpointAt()));
+                p.lastCheckpointAt(), p.requestsLeft()));
     }
 
     @Override
@@ -168,6 +176,43 @@ final class MirrorSink implements SyncSink, AutoCloseable {
     }
 
     @Override
+    public Optional<MirroredVersion> mirrored(RecordKind kind, String externalId) {
+        Optional<MirrorRecord> stored = mirror.record(ref, kind, externalId).filter(MirrorRecord::live);
+        MirrorChange emitted = lastPending.get(pendingKey(kind, externalId));
+        if (emitted instanceof MirrorChange.Delete) {
+            return Optional.empty();
+        }
+        if (emitted instanceof MirrorChange.Upsert u && stored.map(r -> !u.updatedAt().isBefore(r.updatedAt())).orElse(true)) {
+            boolean resume = u.resume() != null || stored.map(r -> r.resume() != null).orElse(false);
+            return Optional.of(new MirroredVersion(u.updatedAt(), resume));
+        }
+        return stored.map(r -> new MirroredVersion(r.updatedAt(), r.resume() != null));
+    }
+
+    @Override
+    public Optional<AtsJob> mirroredJob(String externalId) {
+        Optional<MirrorRecord> stored = mirror.record(ref, RecordKind.JOB, externalId).filter(MirrorRecord::live);
+        MirrorChange emitted = lastPending.get(pendingKey(RecordKind.JOB, externalId));
+        if (emitted instanceof MirrorChange.Delete) {
+            return Optional.empty();
+        }
+        Optional<ObjectNode> data = emitted instanceof MirrorChange.Upsert u
+                ? Optional.of(RecordMerge.merge(stored.map(MirrorRecord::data).orElse(null), u.data()))
+                : stored.map(MirrorRecord::data);
+        try {
+            // Leniently: the stored JSON also holds what records derive (Location's "empty"), which is no field.
+            return data.isEmpty() ? Optional.empty() : Optional.of(json.readerFor(AtsJob.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).treeToValue(data.get(), AtsJob.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty(); // a stored job this version cannot read: the plugin reads it again
+        }
+    }
+
+    private static String pendingKey(RecordKind kind, String externalId) {
+        return kind.name() + "/" + externalId;
+    }
+
+    @Override
     public synchronized void progress(SyncProgress progress) {
         lastProgress = progress;
         requests = progress.requestsByEndpoint();
@@ -180,7 +225,8 @@ final class MirrorSink implements SyncSink, AutoCloseable {
         double rate = p.done() / seconds;
         Instant eta = p.estimatedTotal() > p.done() && rate > 0
                 ? now.plusMillis((long) ((p.estimatedTotal() - p.done()) / rate * 1000)) : null;
-        return new SyncRun.Progress(p.phase(), p.done(), p.estimatedTotal(), Math.round(rate * 10) / 10.0, eta, lastCheckpoint);
+        return new SyncRun.Progress(p.phase(), p.done(), p.estimatedTotal(), Math.round(rate * 10) / 10.0, eta, lastCheckpoint,
+                p.requestsLeft() < 0 ? null : p.requestsLeft());
     }
 
     @Override
@@ -200,6 +246,7 @@ final class MirrorSink implements SyncSink, AutoCloseable {
 
     private void add(MirrorChange change) {
         pending.add(change);
+        lastPending.put(pendingKey(change.kind(), change.externalId()), change);
         recordsEmitted++;
         if (pending.size() >= FLUSH_AT) {
             passGate();
@@ -226,8 +273,7 @@ final class MirrorSink implements SyncSink, AutoCloseable {
         Instant now = clock.instant();
         SyncRun.Progress progress = state.isPresent()
                 ? (lastProgress == null ? run.progress() : toProgress(lastProgress, now)) : run.progress();
-        SyncRun.Progress checkpointed = state.isPresent() ? new SyncRun.Progress(progress.phase(), progress.done(),
-                progress.estimatedTotal(), progress.ratePerSecond(), progress.eta(), now) : progress;
+        SyncRun.Progress checkpointed = state.isPresent() ? progress.checkpointedAt(now) : progress;
         SyncRun[] after = new SyncRun[1];
         SyncRun.Counts[] total = new SyncRun.Counts[1];
         mirror.apply(ref, List.copyOf(pending), state, now, (batch, applied) -> {
@@ -242,6 +288,7 @@ final class MirrorSink implements SyncSink, AutoCloseable {
         counts = total[0];
         run = after[0];
         pending.clear();
+        lastPending.clear();
         pendingFailures.clear();
         if (meter != null) {
             meter.update(counts, requests);
@@ -254,6 +301,7 @@ final class MirrorSink implements SyncSink, AutoCloseable {
             flush(Optional.empty());
         } else {
             pending.clear(); // the next run starts from the last checkpoint and reads them again
+            lastPending.clear();
             if (!pendingFailures.isEmpty()) {
                 flush(Optional.empty());
             }
@@ -275,7 +323,7 @@ final class MirrorSink implements SyncSink, AutoCloseable {
         SyncRun.Progress p = run.progress();
         double seconds = Math.max(0.001, Duration.between(started, clock.instant()).toMillis() / 1000.0);
         return new SyncRun.Progress("done", recordsEmitted, recordsEmitted, Math.round(recordsEmitted / seconds * 10) / 10.0,
-                null, p.lastCheckpointAt());
+                null, p.lastCheckpointAt(), 0L);
     }
 
     /** @return how many records the plugin emitted in this run */

@@ -1,9 +1,11 @@
 package io.rediscover.sync;
 
+import io.rediscover.budget.DailyBudget;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.pluginapi.Credentials;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What the sync engine needs to know of a connection: which connector, its decrypted credentials for this run, and
@@ -15,7 +17,8 @@ import java.time.Duration;
  * @param credentials decrypted for this run only
  * @param interval    time between incremental runs
  * @param active      whether runs may start (false once the connection needs attention or is being removed)
+ * @param budget      its daily request budget; empty for none
  */
 public record SyncConnection(ConnectionRef ref, String connectorId, Credentials credentials, Duration interval,
-                             boolean active) {
+                             boolean active, Optional<DailyBudget> budget) {
 }

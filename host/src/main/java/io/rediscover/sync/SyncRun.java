@@ -43,7 +43,12 @@ public record SyncRun(String runId, String org, String connectionId, Mode mode, 
         /** Stopped on request. */
         CANCELLED,
         /** The host stopped or crashed during the run; the next run resumes from its last checkpoint. */
-        INTERRUPTED
+        INTERRUPTED,
+        /**
+         * Stopped for the day at its last checkpoint: the connection's daily request budget, or the ATS's own quota, is
+         * spent. The next run goes on from there after the reset ({@link RunError#retryAfterSeconds()} from the end).
+         */
+        BUDGET_SPENT
     }
 
     /**
@@ -53,12 +58,19 @@ public record SyncRun(String runId, String org, String connectionId, Mode mode, 
      * @param ratePerSecond    records per second over the run
      * @param eta              estimated end of the phase, or null when unknown
      * @param lastCheckpointAt when the last checkpoint was committed, or null
+     * @param requestsLeft     the plugin's estimate of the requests that count against the ATS's quota still needed to
+     *                         finish what is left (a first download: all of it), or null when unknown
      */
     public record Progress(String phase, long done, long estimatedTotal, double ratePerSecond, Instant eta,
-                           Instant lastCheckpointAt) {
+                           Instant lastCheckpointAt, Long requestsLeft) {
         /** @return nothing done yet */
         public static Progress starting() {
-            return new Progress("starting", 0, -1, 0, null, null);
+            return new Progress("starting", 0, -1, 0, null, null, null);
+        }
+
+        /** @return this progress as of a checkpoint committed at {@code at} */
+        Progress checkpointedAt(Instant at) {
+            return new Progress(phase, done, estimatedTotal, ratePerSecond, eta, at, requestsLeft);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.rediscover.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rediscover.budget.BudgetLedger;
+import io.rediscover.budget.DailyBudget;
 import io.rediscover.lifecycle.ServiceUnavailableException;
 import io.rediscover.logging.LogIds;
 import io.rediscover.mirror.ConnectionRef;
@@ -22,14 +24,18 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs one sync of one connection: opens the plugin's source from the last committed state (none = full download),
- * feeds a {@link MirrorSink}, and records how it ended. A run's live sink is visible to the progress API while it
- * runs.
+ * feeds a {@link MirrorSink}, and records how it ended. The plugin's requests are metered against the connection's
+ * daily budget ({@link BudgetLedger}); a run that ends because a daily quota is spent (the budget, or the ATS's own)
+ * ends as {@link SyncRun.Result#BUDGET_SPENT}, with the wait until both have reset. A run's live sink is visible to the
+ * progress API while it runs.
  */
 @Singleton
 public final class SyncRunner {
@@ -42,6 +48,7 @@ public final class SyncRunner {
     private final RunHistory history;
     private final BacklogGate gate;
     private final WorkingSets workingSets;
+    private final BudgetLedger budgets;
     private final ObjectMapper json;
     private final Clock clock;
     private final SyncMeters meters;
@@ -54,13 +61,15 @@ public final class SyncRunner {
      * @param history     the run history
      * @param gate        where runs wait for the pipeline and for disk space
      * @param workingSets temp-file id sets for reconciliation
+     * @param budgets     counts each connection's requests against its daily budget
      * @param json        the host's mapper
      * @param clock       the host's clock
      * @param meters      counts runs, records and requests
      */
     @Inject
     public SyncRunner(ConnectorRegistry connectors, ConnectorContexts contexts, MirrorStore mirror, RunHistory history,
-                      BacklogGate gate, WorkingSets workingSets, ObjectMapper json, Clock clock, SyncMeters meters) {
+                      BacklogGate gate, WorkingSets workingSets, BudgetLedger budgets, ObjectMapper json, Clock clock,
+                      SyncMeters meters) {
         this.clock = clock;
         this.meters = meters;
         this.connectors = connectors;
@@ -69,6 +78,7 @@ public final class SyncRunner {
         this.history = history;
         this.gate = gate;
         this.workingSets = workingSets;
+        this.budgets = budgets;
         this.json = json;
     }
 
@@ -125,8 +135,9 @@ public final class SyncRunner {
     }
 
     private SyncRun read(LoadedConnector c, SyncConnection connection, SyncState from, MirrorSink sink, Cancellation cancel) {
-        ConnectorContext context = contexts.forCall(c, connection.ref().toString(), connection.credentials(), cancel);
-        try {
+        try (BudgetLedger.CallMeter meter = budgets.meter(connection.ref(), connection.budget(),
+                c.descriptor().requestQuota(), true)) {
+            ConnectorContext context = contexts.forCall(c, connection.ref().toString(), connection.credentials(), cancel, meter);
             c.call(() -> {
                 try (SyncSource source = c.connector().openSync(connection.credentials(), context)) {
                     source.read(from, sink);
@@ -138,8 +149,12 @@ public final class SyncRunner {
             if (cancel.isRequested()) {
                 return sink.finish(SyncRun.Result.CANCELLED, null);
             }
+            if (e.quotaResetsAt().isPresent()) {
+                return sink.finish(SyncRun.Result.BUDGET_SPENT, new SyncRun.RunError(e.kind(), e.getMessage(),
+                        Duration.between(clock.instant(), endDay(connection, e.quotaResetsAt().get())).toSeconds()));
+            }
             return sink.finish(SyncRun.Result.FAILED, new SyncRun.RunError(e.kind(), e.getMessage(),
-                    e.retryAfter().map(java.time.Duration::toSeconds).orElse(null)));
+                    e.retryAfter().map(Duration::toSeconds).orElse(null)));
         } catch (ServiceUnavailableException e) {
             // The host's own store failed under the run (a full disk): a passing fault, logged once by the store.
             return sink.finish(SyncRun.Result.FAILED, new SyncRun.RunError(ErrorKind.TRANSIENT, e.getMessage()));
@@ -148,5 +163,22 @@ public final class SyncRunner {
             return sink.finish(SyncRun.Result.FAILED, new SyncRun.RunError(ErrorKind.INTERNAL,
                     "the connector failed unexpectedly (" + e.getClass().getSimpleName() + "); see the server log"));
         }
+    }
+
+    /**
+     * A daily quota is spent: the connection's budget (or what is left of it is too little to go on), or the ATS's own.
+     * Either way the connection's budget day ends, so nothing asks the ATS for more until the reset.
+     *
+     * @return when the next run may start: after the budget's reset and the ATS's
+     */
+    private Instant endDay(SyncConnection connection, Instant quotaResets) {
+        Instant resume = quotaResets;
+        if (connection.budget().isPresent()) {
+            DailyBudget budget = connection.budget().get();
+            budgets.endDay(connection.ref(), budget);
+            Instant reset = budgets.today(connection.ref(), budget).resetsAt();
+            resume = reset.isAfter(resume) ? reset : resume;
+        }
+        return resume;
     }
 }

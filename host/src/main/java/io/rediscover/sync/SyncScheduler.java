@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Decides when each connection syncs: a full download as soon as a connection is active and has no state, then an
  * incremental run every {@code sync.intervalHours}, or now on request. One run per connection at a time, at most
  * {@code sync.maxConcurrentRuns} at once. A run interrupted by a crash or restart is marked so and resumed at once from
- * its last checkpoint. Passing failures (timeouts, 5xx, rate limits) retry with a doubling delay; configuration
- * failures stop the schedule and mark the connection "needs attention".
+ * its last checkpoint. A run that spent the day's request budget goes on after the reset. Passing failures (timeouts,
+ * 5xx, rate limits) retry with a doubling delay; configuration failures stop the schedule and mark the connection
+ * "needs attention".
  */
 @Singleton
 public final class SyncScheduler implements Managed {
@@ -187,10 +188,18 @@ public final class SyncScheduler implements Managed {
         }
     }
 
-    /** A connection never synced, or whose last run did not succeed, is due now; else one interval after its last run. */
+    /**
+     * A connection never synced, or whose last run failed, is due now; one whose last run spent the day's budget, once it
+     * resets; else one interval after its last run.
+     */
     private Instant firstDue(ConnectionRef ref, Instant now) {
-        return history.latest(ref, 1).stream().filter(r -> r.result() == SyncRun.Result.SUCCEEDED && r.endedAt() != null)
-                .map(r -> r.endedAt().plus(config.interval())).findFirst().orElse(now);
+        return history.latest(ref, 1).stream().filter(r -> r.endedAt() != null).findFirst().map(r -> {
+            if (r.result() == SyncRun.Result.SUCCEEDED) {
+                return r.endedAt().plus(config.interval());
+            }
+            boolean waits = r.result() == SyncRun.Result.BUDGET_SPENT && r.error() != null && r.error().retryAfterSeconds() != null;
+            return waits ? r.endedAt().plusSeconds(r.error().retryAfterSeconds()) : now;
+        }).orElse(now);
     }
 
     private void runOnce(ConnectionRef ref, Slot slot) {
@@ -231,6 +240,13 @@ public final class SyncScheduler implements Managed {
         }
         if (run.result() == SyncRun.Result.CANCELLED) {
             return now.plus(interval);
+        }
+        if (run.result() == SyncRun.Result.BUDGET_SPENT) {
+            // Not a failure: the day's budget is spent; the run goes on from its checkpoint once it resets.
+            slot.failuresInARow = 0;
+            LOG.info("{}: the day's request budget is spent; the sync goes on in {} min", ref,
+                    run.error().retryAfterSeconds() / 60);
+            return now.plusSeconds(run.error().retryAfterSeconds());
         }
         SyncRun.RunError error = run.error();
         if (error != null && error.kind() == ErrorKind.CONFIG) {

@@ -46,6 +46,7 @@ class ArchitectureTest {
             List.of("sync", "pipeline"),
             List.of("documents", "matching", "index"),
             List.of("stage"),
+            List.of("budget"),
             List.of("mirror", "profiles"),
             List.of("plugins"),
             List.of("store", "security"),

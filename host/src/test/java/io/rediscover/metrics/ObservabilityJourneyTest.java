@@ -124,8 +124,12 @@ class ObservabilityJourneyTest {
         assertThat(api.anonymous().get("/metrics").status()).isEqualTo(401);
         assertThat(api.anonymous().withToken("wrong-token-wrong-token").get("/metrics").status()).isEqualTo(401);
         Http scraper = api.anonymous().withToken(METRICS_TOKEN);
-        await("the index size to be measured", () -> scrape(scraper)
-                .sum("rediscover_index_size_bytes", Map.of("collection", "orgs/acme")) > 0);
+        // What is read from the host's state is measured every few seconds: wait for the measure after the journey.
+        await("the index and the index stage to be measured", () -> {
+            PrometheusText now = scrape(scraper);
+            return now.sum("rediscover_index_size_bytes", Map.of("collection", "orgs/acme")) > 0
+                    && now.sum("rediscover_pipeline_stage_processed_total", Map.of("stage", "index")) >= people;
+        });
         PrometheusText m = scrape(scraper);
 
         assertThat(m.sum("rediscover_sync_runs_total", Map.of("connector", "icims-stream", "mode", "full",

@@ -62,7 +62,7 @@ class BrokenPluginsTest {
         assertThatThrownBy(() -> registry(plugins).start())
                 .isInstanceOf(PluginLoadException.class)
                 .hasMessageContaining("future-plugin")
-                .hasMessageContaining("requires plugin API >=2.0.0 but this host provides 1.0.0");
+                .hasMessageContaining("requires plugin API >=2.0.0 but this host provides 1.1.0");
     }
 
     @Test

@@ -41,7 +41,7 @@ class ConnectorContextsTest {
             Credentials credentials = Credentials.of(icims.descriptor(),
                     Map.of("clientId", "client-1", "clientSecret", "TOP-SECRET-42", "streamId", "s1"));
             ConnectorContext ctx = host.injector().getInstance(ConnectorContexts.class)
-                    .forCall(icims, "org demo / connection 1", credentials, Cancellation.never());
+                    .forCall(icims, "org demo / connection 1", credentials, Cancellation.never(), Metering.NONE);
 
             assertThat(ctx.setting("apiBaseUrl")).contains("http://127.0.0.1:9/");
             assertThat(ctx.setting("region")).contains("us");

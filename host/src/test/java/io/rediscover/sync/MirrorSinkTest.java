@@ -8,6 +8,10 @@ import io.rediscover.mirror.Outbox;
 import io.rediscover.pluginapi.Cancellation;
 import io.rediscover.pluginapi.ConnectorException;
 import io.rediscover.pluginapi.record.AtsCandidate;
+import io.rediscover.pluginapi.record.AtsDocument;
+import io.rediscover.pluginapi.record.AtsJob;
+import io.rediscover.pluginapi.record.Location;
+import io.rediscover.pluginapi.sync.MirroredVersion;
 import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.pluginapi.sync.SyncState;
 import io.rediscover.store.DataDirectory;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,6 +84,33 @@ class MirrorSinkTest {
 
     private static AtsCandidate candidate(String id) {
         return AtsCandidate.builder(id, Instant.parse("2026-01-01T00:00:00Z")).name("P", null, id).build();
+    }
+
+    @Test
+    void thePluginLearnsWhatTheHostHoldsIncludingWhatItEmittedSinceTheLastCheckpoint() throws Exception {
+        Instant t1 = Instant.parse("2026-01-01T00:00:00Z");
+        Instant t2 = Instant.parse("2026-02-01T00:00:00Z");
+        try (MirrorSink sink = sink()) {
+            sink.candidate(AtsCandidate.builder("7", t1).name("Ada", null, "Lovelace")
+                    .resume(new AtsDocument("cv.txt", "text/plain", "cv".getBytes(StandardCharsets.UTF_8))).build());
+            sink.job(new AtsJob("9", t1, "Engineer", null, null, "Grace Hopper", null,
+                    new Location("Paris", null, null, "France"), Map.of()));
+            assertThat(sink.mirrored(RecordKind.CANDIDATE, "7")).as("emitted, not committed")
+                    .contains(new MirroredVersion(t1, true));
+            sink.checkpoint(SyncState.of("{\"page\":1}"));
+            // A newer version read without its resume: the host keeps the resume it has.
+            sink.candidate(AtsCandidate.builder("7", t2).name("Ada", null, "King").build());
+            assertThat(sink.mirrored(RecordKind.CANDIDATE, "7")).contains(new MirroredVersion(t2, true));
+            assertThat(sink.mirroredJob("9").orElseThrow().recruiter()).isEqualTo("Grace Hopper");
+            assertThat(sink.mirroredJob("9").orElseThrow().location().city()).isEqualTo("Paris");
+            sink.job(new AtsJob("9", t2, "Staff Engineer", null, null, null, null, null, Map.of()));
+            assertThat(sink.mirroredJob("9").orElseThrow()).as("merged: a field left out keeps the stored value")
+                    .extracting(AtsJob::title, AtsJob::recruiter).containsExactly("Staff Engineer", "Grace Hopper");
+            sink.deleted(RecordKind.CANDIDATE, "7");
+            assertThat(sink.mirrored(RecordKind.CANDIDATE, "7")).isEmpty();
+            assertThat(sink.mirrored(RecordKind.APPLICATION, "1")).isEmpty();
+            assertThat(sink.mirroredJob("404")).isEmpty();
+        }
     }
 
     @Test

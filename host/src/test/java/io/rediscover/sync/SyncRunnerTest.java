@@ -69,7 +69,7 @@ class SyncRunnerTest {
     private SyncConnection connection() {
         var icims = host.injector().getInstance(ConnectorRegistry.class).find("icims-stream").orElseThrow();
         return new SyncConnection(ref, "icims-stream", Credentials.of(icims.descriptor(), Map.of("clientId", sim.clientId(),
-                "clientSecret", sim.clientSecret(), "streamId", sim.streamId())), Duration.ofDays(1), true);
+                "clientSecret", sim.clientSecret(), "streamId", sim.streamId())), Duration.ofDays(1), true, java.util.Optional.empty());
     }
 
     @Test

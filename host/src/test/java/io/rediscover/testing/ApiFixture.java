@@ -120,11 +120,23 @@ public final class ApiFixture implements AutoCloseable {
     /**
      * @param clientSecret the secret to send
      * @param streamId     the stream id to send
-     * @return a connection request body for the simulator
+     * @return a connection request body for the simulator, with the largest budget the form allows: the simulator
+     *         counts no quota here, so only the budget tests (which set their own) ever meet the end of a day
      */
     public String icimsBody(String clientSecret, String streamId) {
+        return icimsBody(clientSecret, streamId, "{\"requestsPerDay\":1000000}");
+    }
+
+    /**
+     * @param clientSecret the secret to send
+     * @param streamId     the stream id to send
+     * @param budget       the budget's JSON, or null for none (the connector's default)
+     * @return a connection request body for the simulator
+     */
+    public String icimsBody(String clientSecret, String streamId, String budget) {
         return "{\"connectorId\":\"icims-stream\",\"capabilities\":[\"REDISCOVERY\"],\"credentials\":{\"clientId\":\""
-                + sim.clientId() + "\",\"clientSecret\":\"" + clientSecret + "\",\"streamId\":\"" + streamId + "\"}}";
+                + sim.clientId() + "\",\"clientSecret\":\"" + clientSecret + "\",\"streamId\":\"" + streamId + "\"}"
+                + (budget == null ? "" : ",\"budget\":" + budget) + "}";
     }
 
     /**

@@ -122,7 +122,7 @@ public final class CrashHarness {
                     new SecretBox(MasterKey.loadOrCreate(config().security().masterKeyFile()), List.of()), Clock.systemUTC());
             Connection c = TestTenants.connected(new OrgStore(store, Clock.systemUTC()), connections,
                     new IcimsDescriptorAccess().descriptor(), "acme", Map.of("clientId", sim.clientId(),
-                            "clientSecret", sim.clientSecret(), "streamId", sim.streamId()));
+                            "clientSecret", sim.clientSecret(), "streamId", sim.streamId()), TestTenants.AMPLE);
             ref[0] = new ConnectionRef(c.org(), c.id());
         });
         return ref[0];

@@ -16,7 +16,9 @@ public interface ConnectorContext {
     /**
      * @return an HTTP client with the host's connect timeout and proxy. Set per-request timeouts yourself; force the
      *         HTTP version per request when the ATS needs one. Its executor is the client's business: to run requests
-     *         concurrently, use {@link #executor()}.
+     *         concurrently, use {@link #executor()}. Requests that count against the ATS's quota are metered against
+     *         the connection's daily {@link #budget()}: once it is spent they fail with
+     *         {@link BudgetExhaustedException} without leaving.
      */
     HttpClient http();
 
@@ -33,6 +35,19 @@ public interface ConnectorContext {
      */
     default Executor executor() {
         return Runnable::run;
+    }
+
+    /**
+     * The connection's request budget for today. Requests that count against the ATS's quota
+     * ({@link ConnectorDescriptor#requestQuota()}) are counted as they leave through {@link #http()}; once the budget
+     * is spent, {@link #http()} refuses them with {@link BudgetExhaustedException} before they leave. Plan with it.
+     *
+     * <p>The default, for contexts that meter nothing, is {@link RequestBudget#unlimited()}.
+     *
+     * @return what this call may still spend today
+     */
+    default RequestBudget budget() {
+        return RequestBudget.unlimited();
     }
 
     /** @return the clock to use for all time decisions, so tests can control time */

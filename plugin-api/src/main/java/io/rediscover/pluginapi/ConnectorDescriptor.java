@@ -30,11 +30,13 @@ import java.util.Set;
  * @param profileFields ATS-only fields of the candidate panel, in display order
  * @param setupNotes    notes shown before connecting
  * @param deprecation   when present, the connector is deprecated and this text says what to use instead
+ * @param requestQuota  the ATS's daily request quota and what counts against it, when it has one: the host then gives
+ *                      every connection a daily request budget and meters {@link ConnectorContext#http()} against it
  */
 public record ConnectorDescriptor(String id, String displayName, String version, Set<Capability> capabilities,
                                   List<CredentialField> credentials, List<FilterField> filters,
                                   List<ProfileField> profileFields, List<SetupNote> setupNotes,
-                                  Optional<String> deprecation) {
+                                  Optional<String> deprecation, Optional<RequestQuota> requestQuota) {
 
     /** Canonical constructor: copies every collection so the descriptor is immutable. */
     public ConnectorDescriptor {
@@ -47,6 +49,28 @@ public record ConnectorDescriptor(String id, String displayName, String version,
         profileFields = List.copyOf(profileFields);
         setupNotes = List.copyOf(setupNotes);
         deprecation = deprecation == null ? Optional.empty() : deprecation;
+        requestQuota = requestQuota == null ? Optional.empty() : requestQuota;
+    }
+
+    /**
+     * The constructor of contract 1.0.0, before request quotas: a descriptor without one.
+     *
+     * @param id            stable connector id
+     * @param displayName   name shown to users
+     * @param version       the connector's own version
+     * @param capabilities  what connections of this connector can do
+     * @param credentials   fields of the credentials form
+     * @param filters       ATS-only search filters
+     * @param profileFields ATS-only fields of the candidate panel
+     * @param setupNotes    notes shown before connecting
+     * @param deprecation   what to use instead, when deprecated
+     */
+    public ConnectorDescriptor(String id, String displayName, String version, Set<Capability> capabilities,
+                               List<CredentialField> credentials, List<FilterField> filters,
+                               List<ProfileField> profileFields, List<SetupNote> setupNotes,
+                               Optional<String> deprecation) {
+        this(id, displayName, version, capabilities, credentials, filters, profileFields, setupNotes, deprecation,
+                Optional.empty());
     }
 
     /**
@@ -84,6 +108,7 @@ public record ConnectorDescriptor(String id, String displayName, String version,
         private final List<ProfileField> profileFields = new ArrayList<>();
         private final List<SetupNote> setupNotes = new ArrayList<>();
         private String deprecation;
+        private RequestQuota requestQuota;
 
         private Builder(String id, String displayName) {
             this.id = id;
@@ -154,10 +179,19 @@ public record ConnectorDescriptor(String id, String displayName, String version,
             return this;
         }
 
+        /**
+         * @param quota the ATS's daily request quota and what counts against it
+         * @return this builder
+         */
+        public Builder requestQuota(RequestQuota quota) {
+            this.requestQuota = quota;
+            return this;
+        }
+
         /** @return the immutable descriptor */
         public ConnectorDescriptor build() {
             return new ConnectorDescriptor(id, displayName, version, capabilities, credentials, filters,
-                    profileFields, setupNotes, Optional.ofNullable(deprecation));
+                    profileFields, setupNotes, Optional.ofNullable(deprecation), Optional.ofNullable(requestQuota));
         }
     }
 }

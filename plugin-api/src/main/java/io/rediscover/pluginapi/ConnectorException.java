@@ -1,6 +1,7 @@
 package io.rediscover.pluginapi;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ public class ConnectorException extends Exception {
     private final ErrorKind kind;
     private final String field;
     private final transient Duration retryAfter;
+    private final Instant quotaResetsAt;
 
     /**
      * @param kind       who is at fault
@@ -30,6 +32,15 @@ public class ConnectorException extends Exception {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.field = field;
         this.retryAfter = retryAfter;
+        this.quotaResetsAt = null;
+    }
+
+    private ConnectorException(String message, Instant quotaResetsAt, Duration retryAfter) {
+        super(message);
+        this.kind = ErrorKind.RATE_LIMITED;
+        this.field = null;
+        this.retryAfter = retryAfter;
+        this.quotaResetsAt = Objects.requireNonNull(quotaResetsAt, "quotaResetsAt");
     }
 
     /**
@@ -67,6 +78,21 @@ public class ConnectorException extends Exception {
         return new ConnectorException(ErrorKind.RATE_LIMITED, null, message, retryAfter, null);
     }
 
+    /**
+     * A daily request quota is spent: the connection's budget on the host ({@link BudgetExhaustedException}), or the
+     * ATS's own quota (for example a 429 whose {@code Retry-After} runs to the ATS's next quota day). The host ends the
+     * day for the connection: the run stops as "budget spent", and the next one starts from its last checkpoint once
+     * the budget resets, and not before {@code resetsAt}. Checkpoint what is complete before throwing it.
+     *
+     * @param message    what was spent
+     * @param resetsAt   when the quota resets
+     * @param retryAfter how long from now that is
+     * @return a {@link ErrorKind#RATE_LIMITED} exception that says the quota is spent until {@code resetsAt}
+     */
+    public static ConnectorException quotaExhausted(String message, Instant resetsAt, Duration retryAfter) {
+        return new ConnectorException(message, resetsAt, retryAfter);
+    }
+
     /** @return who is at fault */
     public ErrorKind kind() {
         return kind;
@@ -80,5 +106,10 @@ public class ConnectorException extends Exception {
     /** @return the earliest sensible retry, if the ATS said */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** @return when the spent daily quota resets, if this is {@link #quotaExhausted} */
+    public Optional<Instant> quotaResetsAt() {
+        return Optional.ofNullable(quotaResetsAt);
     }
 }

@@ -10,7 +10,7 @@ package io.rediscover.pluginapi;
 public final class PluginApi {
 
     /** Semantic version of the plugin contract. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private PluginApi() {
     }

@@ -18,6 +18,20 @@
  *       checkpoints.</li>
  * </ol>
  *
+ * <h2>Request budgets</h2>
+ * ATSs limit how many API requests a customer may make a day, and the customer shares that quota with every other
+ * integration they run. A connector declares its ATS's quota as data
+ * ({@link io.rediscover.pluginapi.ConnectorDescriptor#requestQuota()}: the licence's default daily limit and which
+ * requests count); the host does the rest for every connector alike: each connection has a daily request budget (a
+ * share of that quota, set by the org admin), the host counts the requests that count as they leave through
+ * {@link io.rediscover.pluginapi.ConnectorContext#http()}, keeps the count in its store, and once the budget is spent
+ * refuses further counted requests before they leave with {@link io.rediscover.pluginapi.BudgetExhaustedException}.
+ * A plugin plans with {@link io.rediscover.pluginapi.ConnectorContext#budget()}, checkpoints what is complete when
+ * refused, and ends the run with {@link io.rediscover.pluginapi.ConnectorException#quotaExhausted}, which it also uses
+ * when the ATS itself says its quota is spent; the host resumes the run from that checkpoint after the reset.
+ * {@link io.rediscover.pluginapi.sync.SyncSink#mirrored} says what the host already holds, so nothing unchanged is
+ * read twice.
+ *
  * <h2>Packaging rules</h2>
  * <ul>
  *   <li>Depend on {@code io.rediscover:plugin-api} and {@code org.pf4j:pf4j} with scope {@code provided}. Never
@@ -51,6 +65,7 @@
  *   <li>set {@code plugin-api.baseline} in {@code plugin-api/pom.xml} to the new version.</li>
  * </ol>
  * A major version fails the check against the old baseline by design; its baseline is bumped in the same change.
- * Release 1.0.0 is the first baseline.
+ * Release 1.0.0 is the first baseline. Between releases {@link io.rediscover.pluginapi.PluginApi#VERSION} may be
+ * ahead of the baseline (1.1.0 adds request budgets): plugins that use an addition require that version.
  */
 package io.rediscover.pluginapi;

@@ -5,6 +5,8 @@ import io.rediscover.pluginapi.record.AtsApplication;
 import io.rediscover.pluginapi.record.AtsCandidate;
 import io.rediscover.pluginapi.record.AtsJob;
 
+import java.util.Optional;
+
 /**
  * The host's side of a sync run. Called by one thread, the one running {@link SyncSource#read}.
  *
@@ -17,6 +19,11 @@ import io.rediscover.pluginapi.record.AtsJob;
  * that were not seen. The plugin checks each of those with the ATS: gone ⇒ {@link #deleted}; still there but no
  * longer visible to the integration user ⇒ {@link #accessLost} (never deleted: access can come back). The host keeps
  * the seen ids off the Java heap, so millions of ids are fine.
+ *
+ * <h2>What the host already holds</h2>
+ * Requests cost budget ({@link io.rediscover.pluginapi.RequestBudget}). {@link #mirrored} and {@link #mirroredJob} say
+ * what the host holds as of this run's emissions, so a plugin can skip reading again a record, a resume or a job that
+ * did not change. Both answer "nothing" by default (a host that cannot tell): then read as before.
  */
 public interface SyncSink {
 
@@ -89,6 +96,25 @@ public interface SyncSink {
      * @throws ConnectorException what the handler threw
      */
     void forEachUnseen(RecordKind kind, UnseenHandler handler) throws ConnectorException;
+
+    /**
+     * @param kind       the kind of record
+     * @param externalId its id in the ATS
+     * @return the version the host holds of this live record, including what this run emitted before the call; empty
+     *         when it holds none (or only a tombstone), or cannot tell
+     */
+    default Optional<MirroredVersion> mirrored(RecordKind kind, String externalId) {
+        return Optional.empty();
+    }
+
+    /**
+     * @param externalId a job's id in the ATS
+     * @return the job as the host holds it (the latest version emitted, merged over earlier ones), so applications can
+     *         show its title and recruiter without reading it again; empty when it holds none, or cannot tell
+     */
+    default Optional<AtsJob> mirroredJob(String externalId) {
+        return Optional.empty();
+    }
 
     /**
      * Reports progress; cheap, call it as often as once per record.

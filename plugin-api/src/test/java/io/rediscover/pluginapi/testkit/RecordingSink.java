@@ -4,6 +4,7 @@ import io.rediscover.pluginapi.ConnectorException;
 import io.rediscover.pluginapi.record.AtsApplication;
 import io.rediscover.pluginapi.record.AtsCandidate;
 import io.rediscover.pluginapi.record.AtsJob;
+import io.rediscover.pluginapi.sync.MirroredVersion;
 import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.pluginapi.sync.SyncProgress;
 import io.rediscover.pluginapi.sync.SyncSink;
@@ -12,15 +13,18 @@ import io.rediscover.pluginapi.sync.UnseenHandler;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * An in-memory {@link SyncSink} for plugin tests: keeps the latest emitted version of every record, deletions, access
- * losses, failures, progress and checkpoints, and answers reconciliation from what it holds. It commits nothing, so
+ * An in-memory {@link SyncSink} for plugin tests: keeps the latest emitted version of every record (merged as the host
+ * merges: an older version is ignored, a field left empty keeps the stored value), deletions, access losses, failures,
+ * progress and checkpoints, and answers reconciliation and {@link #mirrored} from what it holds. It commits nothing, so
  * "committed" means "emitted before the last checkpoint"; {@link #crashAtCheckpoint(int)} simulates a host that dies
  * while committing checkpoint K, discarding everything after checkpoint K-1.
  */
@@ -43,6 +47,8 @@ public final class RecordingSink implements SyncSink {
     private final List<SyncState> checkpoints = new ArrayList<>();
     private final List<SyncProgress> progress = new ArrayList<>();
     private final List<Runnable> uncommitted = new ArrayList<>();
+    /** What was emitted since the last checkpoint, by kind and id: the record, or empty for a deletion. */
+    private final Map<RecordKind, Map<String, Optional<Object>>> pending = new EnumMap<>(RecordKind.class);
     private int crashAt = -1;
     private long emitted;
 
@@ -53,6 +59,7 @@ public final class RecordingSink implements SyncSink {
             deleted.put(k, new HashSet<>());
             accessLost.put(k, new HashSet<>());
             seen.put(k, new HashSet<>());
+            pending.put(k, new HashMap<>());
         }
     }
 
@@ -72,31 +79,57 @@ public final class RecordingSink implements SyncSink {
 
     @Override
     public void candidate(AtsCandidate c) {
-        later(() -> put(RecordKind.CANDIDATE, c.externalId(), c));
+        upsert(RecordKind.CANDIDATE, c.externalId(), c);
     }
 
     @Override
     public void job(AtsJob j) {
-        later(() -> put(RecordKind.JOB, j.externalId(), j));
+        upsert(RecordKind.JOB, j.externalId(), j);
     }
 
     @Override
     public void application(AtsApplication a) {
-        later(() -> put(RecordKind.APPLICATION, a.externalId(), a));
+        upsert(RecordKind.APPLICATION, a.externalId(), a);
     }
 
-    private void put(RecordKind kind, String id, Object record) {
-        live.get(kind).put(id, record);
-        deleted.get(kind).remove(id);
-        accessLost.get(kind).remove(id);
+    private void upsert(RecordKind kind, String id, Object record) {
+        Object merged = Merged.over(held(kind, id).orElse(null), record);
+        if (merged != null) {
+            pending.get(kind).put(id, Optional.of(merged));
+        }
+        later(() -> {
+            if (merged != null) {
+                live.get(kind).put(id, merged);
+                deleted.get(kind).remove(id);
+                accessLost.get(kind).remove(id);
+            }
+        });
+    }
+
+    /** The latest version emitted, committed or not; empty when none or deleted. */
+    private Optional<Object> held(RecordKind kind, String id) {
+        Optional<Object> p = pending.get(kind).get(id);
+        return p != null ? p : Optional.ofNullable(live.get(kind).get(id));
     }
 
     @Override
     public void deleted(RecordKind kind, String externalId) {
+        pending.get(kind).put(externalId, Optional.empty());
         later(() -> {
             live.get(kind).remove(externalId);
             deleted.get(kind).add(externalId);
         });
+    }
+
+    @Override
+    public Optional<MirroredVersion> mirrored(RecordKind kind, String externalId) {
+        return held(kind, externalId).map(r -> new MirroredVersion(Merged.updatedAt(r),
+                r instanceof AtsCandidate c && c.resume() != null));
+    }
+
+    @Override
+    public Optional<AtsJob> mirroredJob(String externalId) {
+        return held(RecordKind.JOB, externalId).map(AtsJob.class::cast);
     }
 
     @Override
@@ -134,6 +167,7 @@ public final class RecordingSink implements SyncSink {
     public void checkpoint(SyncState next) {
         if (checkpoints.size() + 1 == crashAt) {
             uncommitted.clear();
+            pending.values().forEach(Map::clear);
             throw new SimulatedCrash(crashAt);
         }
         commit();
@@ -143,6 +177,7 @@ public final class RecordingSink implements SyncSink {
     private void commit() {
         uncommitted.forEach(Runnable::run);
         uncommitted.clear();
+        pending.values().forEach(Map::clear);
     }
 
     /** @param kind a kind @return the committed live records of that kind by external id */

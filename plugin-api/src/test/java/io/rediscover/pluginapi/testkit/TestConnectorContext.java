@@ -3,6 +3,9 @@ package io.rediscover.pluginapi.testkit;
 import io.rediscover.pluginapi.Cancellation;
 import io.rediscover.pluginapi.ConnectorContext;
 import io.rediscover.pluginapi.ConnectorLog;
+import io.rediscover.pluginapi.MeteredHttpClient;
+import io.rediscover.pluginapi.RequestBudget;
+import io.rediscover.pluginapi.RequestQuota;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -18,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A {@link ConnectorContext} for plugin tests, shaped like the host's: an HTTP/1.1 client and a bounded executor for
  * concurrent reads, both on threads the context owns (closed by {@link #close()}, so a test can check that the plugin
- * left no threads), the system clock, a log to stdout, a cancellation flag and settings.
+ * left no threads), the system clock, a log to stdout, a cancellation flag and settings. With {@link #budget} its
+ * requests are metered against a daily budget as the host meters them.
  */
 public final class TestConnectorContext implements ConnectorContext, AutoCloseable {
 
@@ -32,6 +36,7 @@ public final class TestConnectorContext implements ConnectorContext, AutoCloseab
     private final Map<String, String> settings = new HashMap<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private Clock clock = Clock.systemUTC();
+    private TestBudget budget;
 
     /** @param initial settings by key */
     public TestConnectorContext(Map<String, String> initial) {
@@ -50,6 +55,18 @@ public final class TestConnectorContext implements ConnectorContext, AutoCloseab
         return this;
     }
 
+    /**
+     * Meters this context's requests from now on, as the host does for a connection with a daily budget.
+     *
+     * @param quota  what counts (the connector's {@link RequestQuota})
+     * @param perDay requests a day
+     * @return the budget, for the test to turn days and read what was spent
+     */
+    public TestBudget budget(RequestQuota quota, long perDay) {
+        budget = new TestBudget(quota, perDay, () -> clock);
+        return budget;
+    }
+
     /** Requests cancellation. */
     public void cancel() {
         cancelled.set(true);
@@ -65,7 +82,14 @@ public final class TestConnectorContext implements ConnectorContext, AutoCloseab
 
     @Override
     public HttpClient http() {
-        return http;
+        TestBudget b = budget;
+        return b == null ? http : new MeteredHttpClient(http, b);
+    }
+
+    @Override
+    public RequestBudget budget() {
+        TestBudget b = budget;
+        return b == null ? RequestBudget.unlimited() : b;
     }
 
     @Override

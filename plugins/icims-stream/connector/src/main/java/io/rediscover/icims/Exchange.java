@@ -2,11 +2,13 @@ package io.rediscover.icims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rediscover.pluginapi.BudgetExhaustedException;
 import io.rediscover.pluginapi.ConnectorContext;
 import io.rediscover.pluginapi.ConnectorException;
 import io.rediscover.pluginapi.ErrorKind;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -15,7 +17,8 @@ import java.time.Duration;
 /**
  * One request on the wire, counted, and what came back: a reply with its status, or what went wrong on the way
  * (timeout, broken connection, truncated or invalid JSON). It never retries; {@link IcimsHttp} and
- * {@link TokenSource} decide what to do with the outcome.
+ * {@link TokenSource} decide what to do with the outcome. A request the host refused because the day's budget is
+ * spent never left: that ends the run ({@link ConnectorException#quotaExhausted}), it is not a failure to retry.
  */
 final class Exchange {
 
@@ -66,6 +69,26 @@ final class Exchange {
         return json;
     }
 
+    /** Sends, counting what counts against iCIMS's quota once the host let it leave. */
+    private HttpResponse<byte[]> sent(HttpRequest request) throws IOException, InterruptedException {
+        HttpClient http = context.http();
+        boolean counts = IcimsDescriptor.QUOTA.counts(request);
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (counts) {
+                counter.countQuota();
+            }
+            return response;
+        } catch (BudgetExhaustedException refused) {
+            throw refused;
+        } catch (IOException | RuntimeException e) {
+            if (counts) {
+                counter.countQuota(); // it left: the host counted it
+            }
+            throw e;
+        }
+    }
+
     RequestCounter counter() {
         return counter;
     }
@@ -74,7 +97,10 @@ final class Exchange {
         counter.count(endpoint);
         HttpResponse<byte[]> response;
         try {
-            response = context.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = sent(request);
+        } catch (BudgetExhaustedException e) {
+            // The host refused it before it left: the day's budget is spent. Not a fault to retry.
+            throw e.toConnectorException();
         } catch (HttpTimeoutException e) {
             return new Outcome(null, "timed out after " + request.timeout().map(Duration::toSeconds).orElse(0L) + " s");
         } catch (IOException e) {

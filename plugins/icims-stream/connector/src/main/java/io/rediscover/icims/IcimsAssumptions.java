@@ -111,11 +111,37 @@ final class IcimsAssumptions {
         return !streamId.isEmpty() && streamId.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
+    // ---- Daily quota (§5.1): 10,000 web-service requests per customer per day on a standard licence [DOC S7], shared
+    // with the customer's other integrations. When it resets is not documented: the org admin sets the reset hour.
+    static final long DAILY_QUOTA = 10_000;
+
+    /**
+     * [ASSUME] A search filter with several values matches a record when any value does (§2.2: values are always
+     * arrays), so the workflows of a page of people are found with one {@code applicantworkflow.person.id} search
+     * (equality on a reference field, documented [DOC S1]; no range). A tenant that refuses it (400) or ignores all but
+     * the first value loses nothing: the download's last step reads every workflow it has not read.
+     */
+    static final int PEOPLE_PER_WORKFLOW_SEARCH = 200;
+
+    /**
+     * [ASSUME] What reading one person costs in requests, until a download has measured it: the person, their resume,
+     * about two workflows, now and then a job, and a share of the searches.
+     */
+    static final double REQUESTS_PER_PERSON = 4.0;
+
+    /**
+     * [ASSUME] The most workflows one person has, until a download has seen more: batches near the end of the day's
+     * budget are sized for people this busy, so the budget runs out between batches, not in the middle of one.
+     */
+    static final int WORKFLOWS_PER_PERSON_AT_WORST = 3;
+
     // ---- Data Stream (§4.2, E1, [ASSUME] shape): streams list {streams:[{streamId, customerId}]}; subscriptions
     // {subscriptions:[{subscriptionId, streamId?, customerId?}]} under /streams/{customerId or streamId}; events
     // {eventId, profileType: person|job|applicantworkflow, systemId, eventType: created|updated|deleted|merged,
-    // mergedInto?, last_updated_timestamp}, paged by lastEvaluatedKey / exclusiveStartKey. Any 4xx from a stream path
-    // (403 without a licence) means the stream cannot be used, not that the connection is misconfigured.
+    // mergedInto?, last_updated_timestamp}, paged by lastEvaluatedKey / exclusiveStartKey; the last page has no key, and
+    // the next run starts after the last event read, whose eventId is its key (as a DynamoDB key is its last item's).
+    // Any 4xx from a stream path (403 without a licence) means the stream cannot be used, not that the connection is
+    // misconfigured.
     static final String PROFILE_PERSON = "person";
     static final String PROFILE_JOB = "job";
     static final String PROFILE_WORKFLOW = "applicantworkflow";

@@ -44,6 +44,11 @@ final class IcimsClient {
         static Filter of(String name, String operator, String value) {
             return new Filter(name, List.of(value), null, operator);
         }
+
+        /** @return an equality filter that matches any of {@code ids} ([ASSUME] several values: any of them) */
+        static Filter anyOf(String name, List<Long> ids) {
+            return new Filter(name, ids.stream().map(String::valueOf).toList(), null, "=");
+        }
     }
 
     /** Receives one page of a search: the ids above {@code afterId}, ascending. */
@@ -84,6 +89,31 @@ final class IcimsClient {
                     + r.errorMessage());
         }
         return ids(type, r);
+    }
+
+    /**
+     * The workflows of these people: one equality search on {@code applicantworkflow.person.id} (documented; no range on
+     * the reference field), paged by workflow id.
+     *
+     * @param people person ids
+     * @return their workflow ids, or empty when iCIMS refuses the search (400)
+     */
+    Optional<List<Long>> workflowsOf(List<Long> people) throws ConnectorException {
+        List<Filter> byPerson = List.of(Filter.anyOf(IcimsType.WORKFLOWS.prefix + ".person.id", people));
+        List<Long> out = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            Exchange.Reply r = search(IcimsType.WORKFLOWS, byPerson, after, -1);
+            if (r.status() == 400) {
+                return Optional.empty();
+            }
+            List<Long> page = ids(IcimsType.WORKFLOWS, r);
+            out.addAll(page);
+            if (page.size() < PAGE) {
+                return Optional.of(out);
+            }
+            after = page.get(page.size() - 1);
+        }
     }
 
     /** @return whether iCIMS accepts this search (a 400 says it does not), for probing what a tenant supports */
@@ -189,6 +219,7 @@ final class IcimsClient {
         return get(type, id, fields);
     }
 
+    /** @return the person's resume, or empty when they have none */
     Optional<AtsDocument> resume(long personId) throws ConnectorException {
         Exchange.Reply r = http.send("GET resume", api("/people/" + personId + "/fields/resume/binary"), null,
                 Exchange.Body.BYTES);

@@ -5,6 +5,7 @@ import io.rediscover.pluginapi.ConnectorDescriptor;
 import io.rediscover.pluginapi.CredentialField;
 import io.rediscover.pluginapi.FilterField;
 import io.rediscover.pluginapi.ProfileField;
+import io.rediscover.pluginapi.RequestQuota;
 import io.rediscover.pluginapi.SetupNote;
 
 import java.io.IOException;
@@ -45,6 +46,17 @@ final class IcimsDescriptor {
     static final String WORKFLOW_RECRUITER = "workflowRecruiter";
     static final String WORKFLOW_LAST_UPDATED = "workflowLastUpdated";
 
+    /**
+     * A standard iCIMS integration licence allows 10,000 web-service requests per customer per day, shared with every
+     * other integration the customer runs [DOC S7]; searches, profile and resume reads all count (§5.1, B8: A2–A6). The
+     * token endpoint is not a web-service resource, and the Data Stream is licensed apart (its own Streaming API
+     * licence, S7): neither counts.
+     */
+    static final RequestQuota QUOTA = RequestQuota.daily(IcimsAssumptions.DAILY_QUOTA)
+            .notCounting("/oauth/token$", "^/datastream/")
+            .describedAs("Every iCIMS web-service request counts: searches, and reads of people, workflows, jobs and "
+                    + "resumes. Token requests and Data Stream reads do not.");
+
     static final ConnectorDescriptor DESCRIPTOR = ConnectorDescriptor.builder(ID, "iCIMS Stream")
             .version(pluginVersion())
             .capabilities(Capability.REDISCOVERY)
@@ -84,6 +96,12 @@ final class IcimsDescriptor {
                             + "Data Stream subscription (its Stream ID). Without a Data Stream, Rediscover still finds "
                             + "every change by search, a little later for deletions. Rediscover only reads: people, "
                             + "recruiting workflows, jobs and resumes.")
+            .setupNote("A share of your daily request budget",
+                    "Your iCIMS licence allows a number of web-service requests a day (10,000 unless you bought more), "
+                            + "shared with every other integration you run. Give Rediscover a share that leaves the "
+                            + "others enough: the first download of a large tenant then takes several days, newest "
+                            + "candidates first, and later syncs need far less.")
+            .requestQuota(QUOTA)
             .build();
 
     private IcimsDescriptor() {

@@ -113,9 +113,11 @@ final class IcimsHttp {
         boolean tooMany = reply != null && reply.status() == 429;
         Duration wait = reply != null && reply.retryAfter() != null ? reply.retryAfter() : backoff.after(attempt);
         if (tooMany && wait.compareTo(MAX_INLINE_WAIT) > 0) {
-            // A long wait (daily quota exhausted) is not ours to sit out: the host reschedules the run.
-            throw ConnectorException.rateLimited("iCIMS asks us to wait " + wait.toMinutes() + " min on " + endpoint
-                    + " (daily quota or rate limit)", wait);
+            // A long wait is iCIMS's daily quota spent (D10): the day is over for this connection, and the host resumes
+            // the run once it resets. Never sat out in place.
+            throw ConnectorException.quotaExhausted("iCIMS answered 429 on " + endpoint + " and asks us to wait "
+                    + wait.toMinutes() + " min: the customer's daily request quota is spent", context.clock().instant()
+                    .plus(wait), wait);
         }
         if (attempt >= settings.maxRetries()) {
             if (tooMany) {

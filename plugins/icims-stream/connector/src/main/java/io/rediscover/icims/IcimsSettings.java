@@ -25,10 +25,14 @@ import java.util.List;
  * @param maxRetries      retries of one request before the run fails
  * @param retryBase       first retry delay (doubles, with jitter)
  * @param staleness       {@code staleness} minutes passed to incremental searches (0 = live)
+ * @param resumePriority  when the budget is tight, resumes of people with a workflow updated this recently are read
+ *                        with them; the others' wait for the end of the first download
+ * @param reconcileShare  the share of the daily budget (percent) a reconciliation may spend; a type whose enumeration
+ *                        does not fit waits for a day when it does
  */
 record IcimsSettings(URI apiBaseUrl, URI tokenUrl, URI streamBaseUrl, String audience, List<String> linkedinFieldIds,
                      Duration overlap, int getConcurrency, Duration reconcileEvery, Duration requestTimeout,
-                     int maxRetries, Duration retryBase, int staleness) {
+                     int maxRetries, Duration retryBase, int staleness, Duration resumePriority, int reconcileShare) {
 
     static final Duration MIN_OVERLAP = Duration.ofMinutes(20);
 
@@ -53,13 +57,15 @@ record IcimsSettings(URI apiBaseUrl, URI tokenUrl, URI streamBaseUrl, String aud
                 Duration.ofSeconds(r.number("requestTimeoutSeconds", 30, 1, 600)),
                 (int) r.number("maxRetries", 5, 0, 20),
                 Duration.ofMillis(r.number("retryBaseMillis", 1_000, 1, 60_000)),
-                (int) r.number("staleness", 0, 0, 1_440));
+                (int) r.number("staleness", 0, 0, 1_440),
+                Duration.ofDays(r.number("resumePriorityDays", 30, 0, 3_650)),
+                (int) r.number("reconcileSharePercent", 10, 1, 100));
     }
 
     /** @return these settings with {@code retries} retries of one request */
     IcimsSettings withMaxRetries(int retries) {
         return new IcimsSettings(apiBaseUrl, tokenUrl, streamBaseUrl, audience, linkedinFieldIds, overlap, getConcurrency,
-                reconcileEvery, requestTimeout, retries, retryBase, staleness);
+                reconcileEvery, requestTimeout, retries, retryBase, staleness, resumePriority, reconcileShare);
     }
 
     /** Reads and checks one setting at a time, naming the key on error. */

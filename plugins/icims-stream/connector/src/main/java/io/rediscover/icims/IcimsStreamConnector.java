@@ -24,8 +24,9 @@ public final class IcimsStreamConnector implements AtsConnector {
 
     /**
      * What a sync needs first, each failure naming its field: a token, the customer and stream, one real search of
-     * people and one of workflows by their own id. What works less well than it could (no usable Data Stream, workflows
-     * that cannot be paged) passes with a warning rather than refusing the connection.
+     * people, one of workflows by their own id and one by person. What works less well than it could (no usable Data
+     * Stream, workflows that cannot be paged or found by person) passes with a warning rather than refusing the
+     * connection.
      */
     @Override
     public CheckResult check(Credentials credentials, ConnectorContext context) throws ConnectorException {
@@ -51,6 +52,9 @@ public final class IcimsStreamConnector implements AtsConnector {
             if (!client.accepts(IcimsType.WORKFLOWS, List.of())) {
                 warnings.add("iCIMS refused to page recruiting workflows by applicantworkflow.id, which the sync relies "
                         + "on: the sync will stop at workflows with the reason. Ask iCIMS to enable that search filter.");
+            } else if (client.workflowsOf(List.of(0L)).isEmpty()) {
+                warnings.add("iCIMS refused to search recruiting workflows by applicantworkflow.person.id: during the "
+                        + "first download, candidates arrive without their workflows, which follow at its end.");
             }
             return warnings.isEmpty() ? CheckResult.ok() : CheckResult.okWithWarning(String.join(" ", warnings));
         } catch (ConnectorException e) {

@@ -7,9 +7,9 @@ import io.rediscover.pluginapi.sync.SyncSource;
 import io.rediscover.pluginapi.sync.SyncState;
 
 /**
- * One sync run against iCIMS: a {@link FullDownload} from the initial state (or a saved state in the middle of one),
- * else an {@link IncrementalRun}, which also starts the {@link Reconciliation} when it is due. The parts of a run are made
- * for that run and share its {@link RunLedger} and {@link Progress}; the sink is handed to them, never kept.
+ * One sync run against iCIMS: the {@link FullDownload} from the initial state (or a saved state in the middle of one),
+ * else an {@link IncrementalRun}. The parts of a run are made for that run and share its {@link RunLedger},
+ * {@link Progress} and {@link BudgetPlan}; the sink is handed to them, never kept.
  */
 final class IcimsSync implements SyncSource {
 
@@ -35,14 +35,24 @@ final class IcimsSync implements SyncSource {
         context.log().info("iCIMS customer {}; Data Stream: {}", access.customerId(), access.howFound());
         access.warning().ifPresent(w -> context.log().warn("{}", w));
         IcimsState state = from.isInitial() ? IcimsState.fresh(now, events.end()) : IcimsState.read(from);
-        RunLedger ledger = new RunLedger((state.full() ? state.fullStartedAt() : now) - settings.overlap().toMillis());
-        Progress progress = new Progress(client.http().counter());
-        RecordEmitter records = new RecordEmitter(context, settings, client, ledger, progress);
-        if (state.full()) {
-            new FullDownload(client, records, ledger, progress, context.log()).run(state, sink);
+        // A download catches up with the changes since its last run once a day has passed; its first run has none.
+        boolean scan = !state.downloading() || now - state.watermark() > settings.overlap().toMillis();
+        RunLedger ledger = new RunLedger((scan ? now : state.watermark()) - settings.overlap().toMillis());
+        if (!scan) {
+            ledger.carry(state.retry(), state.recent());
+        }
+        RequestCounter counter = client.http().counter();
+        Progress progress = new Progress(counter);
+        BudgetPlan plan = new BudgetPlan(context);
+        RecordEmitter records = new RecordEmitter(context, settings, client, ledger,
+                state.downloading() ? state.download().mostWorkflows() : 0);
+        ChangeScan changes = new ChangeScan(settings, client, events, records, ledger, progress, plan);
+        if (state.downloading()) {
+            new FullDownload(client, records, changes, ledger, progress, plan, counter, context.log())
+                    .run(state, now, scan, sink);
         } else {
-            new IncrementalRun(settings, client, events, records, new Reconciliation(client, records, progress), ledger,
-                    progress).run(state, now, sink);
+            new IncrementalRun(changes, new Reconciliation(settings, client, records, progress, plan, counter,
+                    context.log()), progress).run(state, now, sink);
         }
     }
 

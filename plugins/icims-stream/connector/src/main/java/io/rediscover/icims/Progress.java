@@ -5,7 +5,8 @@ import io.rediscover.pluginapi.sync.SyncSink;
 
 /**
  * How far a run has come, as reported to the host: the phase, records handled in it, the estimated total (refined as
- * pages arrive) and the requests made so far. The host computes rate and ETA from it.
+ * pages arrive), the requests made so far and, during the first download, the requests it still needs. The host computes
+ * rate and ETA from it, and with the daily budget how many days the download will take.
  */
 final class Progress {
 
@@ -13,6 +14,7 @@ final class Progress {
     private String phase = "starting";
     private long done;
     private long estimate = -1;
+    private long requestsLeft = -1;
 
     Progress(RequestCounter requests) {
         this.requests = requests;
@@ -29,6 +31,11 @@ final class Progress {
         estimate = estimatedTotal;
     }
 
+    /** @param requests what finishing the work the state says is left will still cost, or -1 when unknown */
+    synchronized void requestsLeft(long requests) {
+        requestsLeft = requests;
+    }
+
     synchronized void handled(long records) {
         done += records;
     }
@@ -41,7 +48,8 @@ final class Progress {
     void report(SyncSink sink) {
         SyncProgress p;
         synchronized (this) {
-            p = new SyncProgress(phase, done, estimate < 0 ? -1 : Math.max(estimate, done), requests.snapshot());
+            p = new SyncProgress(phase, done, estimate < 0 ? -1 : Math.max(estimate, done), requests.snapshot(),
+                    requestsLeft);
         }
         sink.progress(p);
     }

@@ -17,6 +17,7 @@ final class RunLedger {
     private final long recentSince;
     private final Map<IcimsType, TreeSet<Long>> recent = new EnumMap<>(IcimsType.class);
     private final Map<IcimsType, TreeSet<Long>> unread = new EnumMap<>(IcimsType.class);
+    private final Map<IcimsType, TreeSet<Long>> gone = new EnumMap<>(IcimsType.class);
     private boolean anyFailed;
 
     /** @param recentSince records updated at or after this (epoch ms) count as recent */
@@ -35,12 +36,36 @@ final class RunLedger {
         unread.computeIfAbsent(type, t -> new TreeSet<>()).add(id);
     }
 
-    /** Carries ids an earlier run could not read, keyed by URL segment; types this version does not know are dropped. */
-    synchronized void carry(Map<String, List<Long>> retry) {
-        retry.forEach((segment, ids) -> {
+    /**
+     * Carries what an earlier run left for the next change scan when this run has none: the ids it could not read, and
+     * those it read inside the next scan's overlap. Keyed by URL segment; types this version does not know are dropped.
+     */
+    synchronized void carry(Map<String, List<Long>> retry, Map<String, List<Long>> recentlyRead) {
+        addAll(unread, retry);
+        addAll(recent, recentlyRead);
+    }
+
+    /**
+     * Notes a record iCIMS said is gone or no longer visible, though a search listed it (a stale search cache), so this
+     * run does not read it again.
+     */
+    synchronized void gone(IcimsType type, long id) {
+        gone.computeIfAbsent(type, t -> new TreeSet<>()).add(id);
+    }
+
+    /**
+     * @return whether this run should not read {@code id} of {@code type} again: it could not be read (the next change
+     *         scan tries again), or it is gone or hidden
+     */
+    synchronized boolean settled(IcimsType type, long id) {
+        return unread.getOrDefault(type, new TreeSet<>()).contains(id) || gone.getOrDefault(type, new TreeSet<>()).contains(id);
+    }
+
+    private static void addAll(Map<IcimsType, TreeSet<Long>> into, Map<String, List<Long>> ids) {
+        ids.forEach((segment, list) -> {
             IcimsType type = IcimsType.ofSegment(segment);
             if (type != null) {
-                unread.computeIfAbsent(type, t -> new TreeSet<>()).addAll(ids);
+                into.computeIfAbsent(type, t -> new TreeSet<>()).addAll(list);
             }
         });
     }

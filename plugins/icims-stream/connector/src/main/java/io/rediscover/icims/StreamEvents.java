@@ -53,11 +53,15 @@ final class StreamEvents {
                 return key;
             }
             DataStreamClient.EventPage page = ((DataStreamClient.Answer.Usable<DataStreamClient.EventPage>) answer).value();
+            String lastEvent = last;
             for (JsonNode e : page.events()) {
                 handler.event(e);
+                lastEvent = e.path("eventId").asText(lastEvent);
             }
             if (page.lastEvaluatedKey() == null || page.events().isEmpty()) {
-                return page.lastEvaluatedKey() != null ? page.lastEvaluatedKey() : last;
+                // The last page has no key: the next run goes on after its last event, whose id is its key [ASSUME],
+                // so no event is read (and no record read again) twice.
+                return page.lastEvaluatedKey() != null ? page.lastEvaluatedKey() : lastEvent;
             }
             last = page.lastEvaluatedKey();
         }

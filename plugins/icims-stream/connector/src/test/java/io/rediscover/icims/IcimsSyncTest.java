@@ -62,11 +62,6 @@ class IcimsSyncTest extends RigTest {
         return rig.sync(good(), state, sink);
     }
 
-    /** The checkpoints of a full download's stage: one per page of that type. */
-    private static long pagesOf(RecordingSink sink, String stage) {
-        return sink.checkpoints().stream().filter(s -> s.value().contains("\"stage\":\"" + stage + "\"")).count();
-    }
-
     @Test
     void fullSyncMirrorsEveryPersonJobAndWorkflowAcrossPagesWithMinimalRequests() throws Exception {
         start(2_501);
@@ -77,26 +72,27 @@ class IcimsSyncTest extends RigTest {
         assertThat(sink.live(RecordKind.CANDIDATE).keySet()).isEqualTo(sim.tenant().ids(ProfileType.PERSON).stream()
                 .map(String::valueOf).collect(Collectors.toSet()));
 
-        assertThat(pagesOf(sink, "people")).as("3 pages: 1000 + 1000 + 501").isEqualTo(3);
-        assertThat(sim.counters().count("SEARCH:people")).as("the pages and the estimate")
-                .isBetween(4L, 3L + CountEstimator.BUDGET);
+        // People newest window first (13 windows), then every id once; the estimate costs at most 30 searches.
+        assertThat(sim.counters().count("SEARCH:people")).as("the estimate, the windows and the listing of every id")
+                .isBetween(13L + 3, 13L + 3 + 3 + CountEstimator.BUDGET);
+        assertThat(sim.counters().count("SEARCH:applicantworkflows")).as("the workflows of each batch of people, and the listing")
+                .isLessThan(sim.tenant().size(ProfileType.PERSON) / 100 + 20L);
         long gets = sim.counters().count(Endpoint.GET);
         long records = sim.tenant().size(ProfileType.PERSON) + sim.tenant().size(ProfileType.JOB)
                 + sim.tenant().size(ProfileType.APPLICANT_WORKFLOW);
-        assertThat(gets).isEqualTo(records);
+        assertThat(gets).as("every record read once").isEqualTo(records);
         assertThat(sim.counters().count(Endpoint.RESUME)).isEqualTo(sim.tenant().size(ProfileType.PERSON));
         assertThat(sim.counters().count(Endpoint.TOKEN)).as("C3: one token per run").isEqualTo(1);
-        assertThat(sink.checkpoints()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(sink.checkpoints()).as("a checkpoint per batch of people").hasSizeGreaterThanOrEqualTo(26);
         assertThat(sink.lastState().value()).contains("\"stage\":\"incremental\"");
-        // A total from the first report of each phase, within 20 %, and exact once its last page is in.
-        for (ProfileType type : new ProfileType[] {ProfileType.PERSON, ProfileType.APPLICANT_WORKFLOW}) {
-            List<SyncProgress> phase = sink.progress().stream().filter(p -> p.phase().equals(type.pathSegment())).toList();
-            long actual = sim.tenant().size(type);
-            assertThat(phase.get(0).done()).isZero();
-            assertThat(phase.get(0).estimatedTotal()).as("first estimate of %s", type).isBetween(actual * 8 / 10, actual * 12 / 10);
-            assertThat(phase.get(phase.size() - 1).estimatedTotal()).isEqualTo(actual);
-            assertThat(phase.get(phase.size() - 1).done()).isEqualTo(actual);
-        }
+        // A total from the first report of the windows, within 20 %, and every person counted by the end.
+        List<SyncProgress> windows = sink.progress().stream().filter(p -> p.phase().startsWith("people updated")).toList();
+        long actual = sim.tenant().size(ProfileType.PERSON);
+        assertThat(windows.get(0).done()).isZero();
+        assertThat(windows.get(0).estimatedTotal()).as("first estimate").isBetween(actual * 8 / 10, actual * 12 / 10);
+        assertThat(windows.get(0).requestsLeft()).as("what the download will cost").isBetween(actual * 2, actual * 6);
+        assertThat(windows.get(windows.size() - 1).done()).isEqualTo(actual);
+        assertThat(sink.progress().get(sink.progress().size() - 1).requestsLeft()).isZero();
 
         AtsCandidate someone = sink.live(RecordKind.CANDIDATE).values().stream().map(AtsCandidate.class::cast)
                 .filter(c -> !c.emails().isEmpty()).findFirst().orElseThrow();
@@ -123,20 +119,31 @@ class IcimsSyncTest extends RigTest {
     }
 
     @Test
-    void workflowsArePagedByTheirOwnIdSoATenantWithoutReferenceRangesLosesNone() throws Exception {
+    void workflowsComeWithTheirPeopleByEqualitySoATenantWithoutReferenceRangesLosesNone() throws Exception {
         rig = Rig.start(SimulatorConfig.builder().people(1_300).seed(12).referenceRangeFilters(false));
         sim = rig.sim;
         RecordingSink sink = sync(new RecordingSink());
-        int workflows = sim.tenant().size(ProfileType.APPLICANT_WORKFLOW);
         assertThat(sink.live(RecordKind.APPLICATION).keySet()).containsExactlyInAnyOrderElementsOf(
                 sim.tenant().ids(ProfileType.APPLICANT_WORKFLOW).stream().map(String::valueOf).toList());
-        assertThat(pagesOf(sink, "applicantworkflows")).isEqualTo(workflows / 1000 + 1);
         // Linked to their people by associatedprofile.
         sink.live(RecordKind.APPLICATION).values().forEach(a -> {
             AtsApplication app = (AtsApplication) a;
             long person = sim.tenant().workflow(Long.parseLong(app.externalId())).orElseThrow().personId();
             assertThat(app.candidateExternalId()).isEqualTo(Long.toString(person));
         });
+        assertThat(sink.failures()).isEmpty();
+        assertThat(sim.counters().count(Endpoint.GET)).as("no workflow read twice").isEqualTo(sim.tenant().size(ProfileType.PERSON)
+                + sim.tenant().size(ProfileType.JOB) + sim.tenant().size(ProfileType.APPLICANT_WORKFLOW));
+    }
+
+    @Test
+    void aTenantThatRefusesToSearchWorkflowsByPersonConnectsWithAWarningAndGetsThemAtTheEndOfTheDownload() throws Exception {
+        rig = Rig.start(SimulatorConfig.builder().people(300).seed(12).referenceFilters(false));
+        sim = rig.sim;
+        assertThat(connector.check(good(), rig.context).warning()).contains("applicantworkflow.person.id");
+        RecordingSink sink = sync(new RecordingSink());
+        assertThat(sink.live(RecordKind.APPLICATION)).hasSize(sim.tenant().size(ProfileType.APPLICANT_WORKFLOW));
+        assertThat(sink.live(RecordKind.JOB)).hasSize(sim.tenant().size(ProfileType.JOB));
         assertThat(sink.failures()).isEmpty();
     }
 
@@ -155,7 +162,8 @@ class IcimsSyncTest extends RigTest {
         start(2_000);
         RecordingSink sink = sync(new RecordingSink());
         assertThat(sink.live(RecordKind.CANDIDATE)).hasSize(sim.tenant().size(ProfileType.PERSON));
-        assertThat(pagesOf(sink, "people")).isEqualTo(sim.tenant().size(ProfileType.PERSON) / 1000 + 1);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(sink.lastState().value()).at("/sizes/people").asLong())
+                .as("the listing of every id, 1000 + 1000 + an empty page").isEqualTo(2_000);
     }
 
     @Test

@@ -70,10 +70,16 @@ final class ControlEndpoint {
                     if (b.has("resetAt")) {
                         sim.quota().setResetAt(LocalTime.parse(b.get("resetAt").asText()));
                     }
+                    if (b.has("otherIntegrationsPerDay")) {
+                        sim.quota().setOtherIntegrationsPerDay(b.get("otherIntegrationsPerDay").asInt());
+                    }
                 }
-                return ok(json.createObjectNode().put("dailyLimit", sim.quota().dailyLimit())
+                ObjectNode quota = json.createObjectNode().put("dailyLimit", sim.quota().dailyLimit())
                         .put("resetAt", sim.quota().resetAt().toString()).put("used", sim.quota().used())
-                        .put("secondsUntilReset", sim.quota().secondsUntilReset()));
+                        .put("otherIntegrationsPerDay", sim.quota().otherIntegrationsPerDay())
+                        .put("secondsUntilReset", sim.quota().secondsUntilReset());
+                quota.set("days", json.valueToTree(sim.quota().history()));
+                return ok(quota);
             }
             case "faults" -> {
                 return faults(req, s);

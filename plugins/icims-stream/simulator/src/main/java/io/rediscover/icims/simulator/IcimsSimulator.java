@@ -59,7 +59,7 @@ public final class IcimsSimulator implements AutoCloseable {
                 config.resumeChangesBumpPerson);
         this.tokens = new TokenService(clock, config.tokenLifetime, config.tokenThrottleMax, config.tokenThrottleWindow,
                 config.seed, config.tokenRevocationRate);
-        this.quota = new Quota(clock, config.dailyQuota, config.quotaResetAt);
+        this.quota = new Quota(clock, config.dailyQuota, config.quotaResetAt, config.otherIntegrationsPerDay);
         this.faults = new FaultPlan(config.seed);
         this.concurrency = new ConcurrencyGate(config.maxInFlight);
         this.noise = new ForwardCompatNoise(config.seed, config.noise, config.noiseUnknownKeyRate, config.noiseOmitRate);
@@ -120,7 +120,8 @@ public final class IcimsSimulator implements AutoCloseable {
                 config);
         server.setHandler(new SimulatorHandler(this, errors,
                 new TokenEndpoint(json, tokens, config.clientId, config.clientSecret, config.audience),
-                new SearchEndpoint(json, searchEngine, renderer, errors, noise, config.referenceRangeFilters),
+                new SearchEndpoint(json, searchEngine, renderer, errors, noise, config.referenceRangeFilters,
+                        config.referenceFilters),
                 new ProfileEndpoint(tenant, renderer, errors, noise),
                 new ResumeEndpoint(tenant, new ResumeService(tenant), errors),
                 new CustomerEndpoint(json, errors, config.customerId, apiBase),

@@ -47,6 +47,9 @@ public final class IcimsSimulatorMain implements Callable<Integer> {
     @Option(names = "--daily-quota", description = "Calls per day over search/profile/resume/customer (0 = unlimited). Default: ${DEFAULT-VALUE}.")
     int dailyQuota = 10_000;
 
+    @Option(names = "--other-integrations", description = "Calls per day the customer's other integrations spend from the same quota. Default: ${DEFAULT-VALUE}.")
+    int otherIntegrations;
+
     @Option(names = "--token-lifetime", description = "expires_in of tokens, ISO-8601 duration. Default: ${DEFAULT-VALUE}.")
     Duration tokenLifetime = Duration.ofHours(24);
 
@@ -68,6 +71,7 @@ public final class IcimsSimulatorMain implements Callable<Integer> {
         }
         SimulatorConfig.Builder b = SimulatorConfig.builder().host(host).port(port).people(people).seed(seed)
                 .customerId(customerId).credentials(clientId, clientSecret).dailyQuota(dailyQuota)
+                .otherIntegrationsPerDay(otherIntegrations)
                 .tokenLifetime(tokenLifetime).noise(!noNoise).profiles(profiles).streamId(streamId);
         if (jobs != null) {
             b.jobs(jobs);

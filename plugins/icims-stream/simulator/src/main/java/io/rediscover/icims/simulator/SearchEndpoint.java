@@ -21,9 +21,9 @@ final class SearchEndpoint {
     private final ForwardCompatNoise noise;
 
     SearchEndpoint(ObjectMapper json, SearchEngine engine, FieldRenderer renderer, IcimsErrors errors, ForwardCompatNoise noise,
-                   boolean referenceRangeFilters) {
+                   boolean referenceRangeFilters, boolean referenceFilters) {
         this.json = json;
-        this.parser = new SearchQueryParser(json, referenceRangeFilters);
+        this.parser = new SearchQueryParser(json, referenceRangeFilters, referenceFilters);
         this.engine = engine;
         this.renderer = renderer;
         this.errors = errors;

@@ -118,8 +118,9 @@ final class SearchEvaluator {
     }
 
     private static Predicate<Object> number(SearchFields.Field field, SearchQuery.Filter f) {
-        List<Long> wanted = f.value().stream().map(v -> Long.parseLong(v.trim())).toList();
-        long first = wanted.get(0);
+        List<Long> values = f.value().stream().map(v -> Long.parseLong(v.trim())).toList();
+        Set<Long> wanted = new HashSet<>(values); // a filter may list hundreds of ids (e.g. workflows of a page of people)
+        long first = values.get(0);
         return record -> {
             for (Object value : field.values().apply(record)) {
                 long actual = (Long) value;

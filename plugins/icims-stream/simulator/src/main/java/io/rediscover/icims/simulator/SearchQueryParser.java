@@ -23,14 +23,18 @@ final class SearchQueryParser {
 
     private final ObjectMapper json;
     private final boolean referenceRangeFilters;
+    private final boolean referenceFilters;
 
     /**
      * @param referenceRangeFilters whether comparisons work on reference fields ({@link SearchFields#REFERENCES});
      *                              when not, they are refused like any operator the field does not take
+     * @param referenceFilters      whether reference fields can be searched at all; when not, they are refused like
+     *                              hidden fields
      */
-    SearchQueryParser(ObjectMapper json, boolean referenceRangeFilters) {
+    SearchQueryParser(ObjectMapper json, boolean referenceRangeFilters, boolean referenceFilters) {
         this.json = json;
         this.referenceRangeFilters = referenceRangeFilters;
+        this.referenceFilters = referenceFilters;
     }
 
     SearchQuery parse(ProfileType type, String body) throws SearchValidationException {
@@ -89,7 +93,7 @@ final class SearchQueryParser {
         String prefix = type.searchPrefix() + ".";
         SearchFields.Field field = name.startsWith(prefix)
                 ? SearchFields.lookup(type, name.substring(prefix.length())).orElse(null) : null;
-        if (field == null) {
+        if (field == null || (!referenceFilters && SearchFields.REFERENCES.get(type).contains(field.name()))) {
             throw new SearchValidationException(SearchErrors.INVALID_FILTER.formatted(name));
         }
         String operator = text(node.get("operator"), "=");

@@ -32,6 +32,7 @@ public final class SimulatorConfig {
     final boolean tickingClock;
     final int dailyQuota;
     final LocalTime quotaResetAt;
+    final int otherIntegrationsPerDay;
     final int maxInFlight;
     final boolean noise;
     final double noiseUnknownKeyRate;
@@ -43,6 +44,7 @@ public final class SimulatorConfig {
     final boolean subscriptionsNameStream;
     final boolean streamPathAcceptsStreamId;
     final boolean referenceRangeFilters;
+    final boolean referenceFilters;
     final double tokenRevocationRate;
     final String streamId;
     final String subscriptionId;
@@ -72,6 +74,7 @@ public final class SimulatorConfig {
         tickingClock = b.tickingClock;
         dailyQuota = b.dailyQuota;
         quotaResetAt = b.quotaResetAt;
+        otherIntegrationsPerDay = b.otherIntegrationsPerDay;
         maxInFlight = b.maxInFlight;
         noise = b.noise;
         noiseUnknownKeyRate = b.noiseUnknownKeyRate;
@@ -83,6 +86,7 @@ public final class SimulatorConfig {
         subscriptionsNameStream = b.subscriptionsNameStream;
         streamPathAcceptsStreamId = b.streamPathAcceptsStreamId;
         referenceRangeFilters = b.referenceRangeFilters;
+        referenceFilters = b.referenceFilters;
         tokenRevocationRate = b.tokenRevocationRate;
         streamId = b.streamId;
         subscriptionId = b.subscriptionId;
@@ -138,6 +142,7 @@ public final class SimulatorConfig {
         private boolean tickingClock = true;
         private int dailyQuota = 10_000;
         private LocalTime quotaResetAt = LocalTime.MIDNIGHT;
+        private int otherIntegrationsPerDay;
         private int maxInFlight = 0;
         private boolean noise = true;
         private double noiseUnknownKeyRate = 0.1;
@@ -149,6 +154,7 @@ public final class SimulatorConfig {
         private boolean subscriptionsNameStream = true;
         private boolean streamPathAcceptsStreamId = true;
         private boolean referenceRangeFilters = true;
+        private boolean referenceFilters = true;
         private double tokenRevocationRate;
         private String streamId;
         private String subscriptionId;
@@ -282,6 +288,15 @@ public final class SimulatorConfig {
             return this;
         }
 
+        /**
+         * B8: calls a day the customer's other integrations spend from the same quota, evenly over the day; default 0.
+         * Their calls that find the quota spent are refused and counted ({@link Quota.DayUsage#othersRefused()}).
+         */
+        public Builder otherIntegrationsPerDay(int callsPerDay) {
+            this.otherIntegrationsPerDay = callsPerDay;
+            return this;
+        }
+
         /** D11: more than this many API requests in flight ⇒ 429; default 0 = no cap. */
         public Builder maxInFlight(int maxInFlight) {
             this.maxInFlight = maxInFlight;
@@ -358,6 +373,16 @@ public final class SimulatorConfig {
         }
 
         /**
+         * Whether the workflow's reference fields {@code applicantworkflow.person.id} and {@code .job.id} can be searched
+         * at all (default yes, as [DOC S1] lists them). Off: any filter on them answers 400 "The following filter is
+         * either not valid or hidden" [DOC S1 message], as for a tenant that hides them.
+         */
+        public Builder referenceFilters(boolean supported) {
+            this.referenceFilters = supported;
+            return this;
+        }
+
+        /**
          * D1 under load: on this fraction of API requests (0..1, default 0) every token issued so far is revoked
          * before the request is authorised, so that request and every other one in flight with the same token get
          * 401; draws come from the seeded random.
@@ -395,6 +420,9 @@ public final class SimulatorConfig {
         public SimulatorConfig build() {
             if (people < 0 || streamPageSize < 1) {
                 throw new IllegalArgumentException("people must be >= 0 and streamPageSize >= 1");
+            }
+            if (otherIntegrationsPerDay < 0) {
+                throw new IllegalArgumentException("otherIntegrationsPerDay must be >= 0");
             }
             if (tokenRevocationRate < 0 || tokenRevocationRate > 1) {
                 throw new IllegalArgumentException("tokenRevocationRate must be between 0 and 1");

@@ -19,13 +19,13 @@ import java.util.concurrent.Executor;
  * The host's HTTP client as a plugin gets it: the same client, with every request measured by {@link AtsMeters} under
  * the plugin's connector. A decorator, so neither the plugin nor the sync code knows about meters.
  */
-final class MeteredHttpClient extends HttpClient {
+final class MeasuredHttpClient extends HttpClient {
 
     private final HttpClient client;
     private final AtsMeters meters;
     private final String connector;
 
-    MeteredHttpClient(HttpClient client, AtsMeters meters, String connector) {
+    MeasuredHttpClient(HttpClient client, AtsMeters meters, String connector) {
         this.client = client;
         this.meters = meters;
         this.connector = connector;
@@ -61,7 +61,7 @@ final class MeteredHttpClient extends HttpClient {
         int status = response == null ? 0 : response.statusCode();
         meters.request(connector, request.method(), request.uri(), status, Duration.ofNanos(System.nanoTime() - t0));
         if (response != null) {
-            response.headers().firstValue("Retry-After").flatMap(MeteredHttpClient::seconds)
+            response.headers().firstValue("Retry-After").flatMap(MeasuredHttpClient::seconds)
                     .ifPresent(wait -> meters.retryAfter(connector, wait));
         }
     }
