@@ -3,6 +3,7 @@ package io.rediscover.template;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rediscover.pluginapi.BudgetExhaustedException;
 import io.rediscover.pluginapi.ConnectorContext;
 import io.rediscover.pluginapi.ConnectorException;
 import io.rediscover.pluginapi.Credentials;
@@ -31,7 +32,9 @@ import java.util.Optional;
  * </pre>
  * Candidates come in the order of their last change (deletions included, as {@code "deleted": true}); {@code next}
  * is an opaque cursor after the last one returned, so a later call with it returns only what changed since. 401 is a
- * wrong API key, 404 an unknown account, 429 a rate limit with {@code Retry-After} seconds, 5xx a passing fault.
+ * wrong API key, 404 an unknown account, 429 a rate limit with {@code Retry-After} seconds, 5xx a passing fault. Every
+ * request counts against the account's daily quota (the descriptor's {@code RequestQuota}); the host's client refuses
+ * one once the connection's budget for the day is spent.
  */
 final class TemplateApi {
 
@@ -73,6 +76,11 @@ final class TemplateApi {
         HttpResponse<byte[]> response;
         try {
             response = context.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (BudgetExhaustedException e) {
+            // The connection's budget for today is spent and the request never left; every page before it is
+            // checkpointed, so the run ends here and the host resumes it after the reset. Caught before IOException:
+            // this one is not worth retrying.
+            throw e.toConnectorException();
         } catch (IOException e) {
             throw new ConnectorException(ErrorKind.TRANSIENT, "Template ATS at " + uri.getHost() + " did not answer: " + e, e);
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import io.rediscover.pluginapi.ConnectorDescriptor;
 import io.rediscover.pluginapi.CredentialField;
 import io.rediscover.pluginapi.FilterField;
 import io.rediscover.pluginapi.ProfileField;
+import io.rediscover.pluginapi.RequestQuota;
 import io.rediscover.pluginapi.SetupNote;
 
 import java.io.IOException;
@@ -40,6 +41,8 @@ final class TemplateDescriptor {
             .profileFields(
                     ProfileField.email(EMAIL, "Email"),
                     ProfileField.phone(PHONE, "Phone"))
+            // The ATS's daily quota: the host gives each connection a budget from it and refuses requests past it.
+            .requestQuota(RequestQuota.daily(10_000).describedAs("Every API request counts, shared with your other integrations."))
             .setupNote("Allow-list our IP addresses",
                     "If your account restricts API keys by IP address, allow " + SetupNote.EGRESS_IPS + ".")
             .build();

@@ -30,7 +30,8 @@ final class TemplateSync implements SyncSource {
     @Override
     public void read(SyncState from, SyncSink sink) throws ConnectorException {
         String cursor = TemplateState.cursor(from);
-        context.log().info("reading candidates {}", cursor == null ? "from the beginning" : "changed since the last run");
+        boolean fromStart = cursor == null;
+        context.log().info("reading candidates {}", fromStart ? "from the beginning" : "changed since the last run");
         long done = 0;
         while (true) {
             TemplateApi.Page page = api.page(cursor, settings.pageSize());
@@ -38,8 +39,7 @@ final class TemplateSync implements SyncSource {
                 TemplateMapper.emit(candidate, sink);
                 done++;
             }
-            sink.progress(new SyncProgress("candidates", done, cursor == null ? page.total() : -1,
-                    Map.of(TemplateApi.ENDPOINT, api.requests())));
+            sink.progress(progress(page.total(), done, fromStart));
             cursor = page.next();
             sink.checkpoint(TemplateState.of(cursor));
             if (!page.hasMore()) {
@@ -47,6 +47,19 @@ final class TemplateSync implements SyncSource {
                 return;
             }
         }
+    }
+
+    /**
+     * @param total     the account's candidates, or -1 when the ATS did not say
+     * @param done      candidates read in this run
+     * @param fromStart whether this run reads from the beginning: then the account's size tells what is left, and
+     *                  the pages still to read are the requests the host plans the budget days with
+     */
+    private SyncProgress progress(long total, long done, boolean fromStart) {
+        long left = fromStart && total >= 0 ? Math.max(0, total - done) : -1;
+        long requestsLeft = left < 0 ? -1 : (left + settings.pageSize() - 1) / settings.pageSize();
+        return new SyncProgress("candidates", done, fromStart ? total : -1, Map.of(TemplateApi.ENDPOINT, api.requests()),
+                requestsLeft);
     }
 
     @Override

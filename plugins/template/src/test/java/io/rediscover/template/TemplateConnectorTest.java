@@ -11,6 +11,7 @@ import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.pluginapi.sync.SyncSource;
 import io.rediscover.pluginapi.sync.SyncState;
 import io.rediscover.pluginapi.testkit.RecordingSink;
+import io.rediscover.pluginapi.testkit.TestBudget;
 import io.rediscover.pluginapi.testkit.TestConnectorContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +76,15 @@ class TemplateConnectorTest {
     }
 
     @Test
+    void aFullReadTellsTheHostWhatItStillNeeds() throws Exception {
+        RecordingSink sink = read(SyncState.initial(), new RecordingSink());
+        assertThat(sink.progress()).extracting(p -> p.requestsLeft()).containsExactly(2L, 1L, 0L);
+        assertThat(sink.progress()).extracting(p -> p.estimatedTotal()).containsOnly(120L);
+        ats.change(1);
+        assertThat(read(sink.lastState(), new RecordingSink()).progress()).extracting(p -> p.requestsLeft()).containsOnly(-1L);
+    }
+
+    @Test
     void deletionsAndBadRecordsAreReportedAndTheRunGoesOn() throws Exception {
         RecordingSink full = read(SyncState.initial(), new RecordingSink());
         ats.delete("c00002");
@@ -99,6 +109,22 @@ class TemplateConnectorTest {
         ConnectorException e = catchThrowableOfType(ConnectorException.class, () -> read(SyncState.initial(), new RecordingSink()));
         assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void aSpentBudgetEndsTheRunAfterItsLastCheckpointUntilTheReset() throws Exception {
+        TestBudget budget = context.budget(connector.descriptor().requestQuota().orElseThrow(), 2);
+        RecordingSink first = new RecordingSink();
+        ConnectorException e = catchThrowableOfType(ConnectorException.class, () -> read(SyncState.initial(), first));
+        assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(e.quotaResetsAt()).isPresent();
+        assertThat(first.checkpoints()).hasSize(2);
+        assertThat(first.live(RecordKind.CANDIDATE)).hasSize(100);
+        assertThat(ats.requestUris()).hasSize(2);
+
+        budget.newDay();
+        RecordingSink next = read(first.lastState(), new RecordingSink());
+        assertThat(next.live(RecordKind.CANDIDATE)).hasSize(20);
     }
 
     @Test
