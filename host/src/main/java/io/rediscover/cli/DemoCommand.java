@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +99,12 @@ final class DemoCommand implements Callable<Integer> {
         return Launch.runUntilStopped(config, (host, url) -> {
             ats.profiles().ifPresent(file -> DemoSetup.importProfiles(host, file));
             List<String> setup = DemoSetup.ensure(host, ats);
+            String data = DemoSetup.awaitData(host, Duration.ofMinutes(3));
             System.out.println();
             System.out.println("  Rediscover demo is running at " + url);
             System.out.println("  Data: " + config.data().dir());
-            System.out.println("  " + ats.description());
-            System.out.println("  Sign in at " + url + " as");
+            System.out.println("  " + ats.description() + " " + data);
+            System.out.println("  Open " + url + " in a browser and sign in as");
             if (System.getenv("REDISCOVER_ADMIN_PASSWORD") == null) {
                 System.out.println("    Platform admin: " + DEMO_PLATFORM_ADMIN + " / " + DEMO_PLATFORM_PASSWORD);
             }

@@ -5,12 +5,18 @@ import io.rediscover.budget.DailyBudget;
 import io.rediscover.integrations.Connection;
 import io.rediscover.integrations.ConnectionStore;
 import io.rediscover.integrations.Verifier;
+import io.rediscover.mirror.ConnectionRef;
+import io.rediscover.mirror.MirrorStore;
+import io.rediscover.pipeline.Pipeline;
 import io.rediscover.pluginapi.Capability;
+import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.plugins.ConnectorRegistry;
 import io.rediscover.plugins.LoadedConnector;
 import io.rediscover.profiles.ProfileImport;
 import io.rediscover.profiles.ProfileImports;
 import io.rediscover.profiles.ProfileStore;
+import io.rediscover.sync.RunHistory;
+import io.rediscover.sync.SyncRun;
 import io.rediscover.tenancy.LicenceTier;
 import io.rediscover.tenancy.OrgStore;
 import io.rediscover.tenancy.Role;
@@ -18,6 +24,7 @@ import io.rediscover.tenancy.UserStore;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,5 +95,34 @@ final class DemoSetup {
         host.injector().getInstance(Verifier.class).verify(created);
         lines.add("Demo connection " + created.id() + " is being verified; its first full sync starts once it is connected.");
         return lines;
+    }
+
+    /**
+     * Waits, at most {@code limit}, until the demo connection's first sync has succeeded and the pipeline has caught up
+     * with it, so that a newcomer who opens the web UI finds the candidates already there.
+     *
+     * @return a line saying what Your ATS holds, or that the sync is still going
+     */
+    static String awaitData(Host host, Duration limit) {
+        ConnectionStore connections = host.injector().getInstance(ConnectionStore.class);
+        RunHistory history = host.injector().getInstance(RunHistory.class);
+        Pipeline pipeline = host.injector().getInstance(Pipeline.class);
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ConnectionRef> ref = connections.list(ORG).stream().findFirst().map(c -> new ConnectionRef(ORG, c.id()));
+            boolean synced = ref.isPresent() && history.latest(ref.get(), 5).stream()
+                    .anyMatch(r -> r.result() == SyncRun.Result.SUCCEEDED);
+            if (synced && pipeline.lag(ref.get()).backlog() == 0) {
+                long people = host.injector().getInstance(MirrorStore.class).counts(ref.get()).live().get(RecordKind.CANDIDATE);
+                return "Your ATS holds " + people + " candidates, synced and searchable.";
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopping: print what there is
+                break;
+            }
+        }
+        return "The first sync is still running: the org admin sees its progress under Integrations.";
     }
 }

@@ -292,7 +292,8 @@ class CommandLineTest {
                 .contains("Recruiter: " + DemoSetup.RECRUITER_EMAIL)
                 .contains("Platform admin: " + DemoCommand.DEMO_PLATFORM_ADMIN)
                 .contains("is being verified").contains("SUCCEEDED")
-                .contains("profiles import DONE: 300 line(s) read, 300 profile(s) imported (300 added");
+                .contains("profiles import DONE: 300 line(s) read, 300 profile(s) imported (300 added")
+                .contains("Your ATS holds 60 candidates, synced and searchable.");
         assertThat(dir.resolve("rediscover-demo-data/store/rediscover.mv.db")).exists();
         assertThat(dir.resolve("rediscover-demo-data/" + DemoCommand.DEMO_CORPUS)).exists();
         assertThat(dir.resolve("rediscover-demo-data/master.key")).exists();
