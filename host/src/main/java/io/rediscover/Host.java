@@ -6,8 +6,9 @@ import com.google.inject.Module;
 import com.google.inject.Stage;
 import io.rediscover.audit.AuditModule;
 import io.rediscover.auth.AuthModule;
-import io.rediscover.candidates.CandidatesModule;
+import io.rediscover.backup.BackupModule;
 import io.rediscover.budget.BudgetModule;
+import io.rediscover.candidates.CandidatesModule;
 import io.rediscover.config.ConfigModule;
 import io.rediscover.config.HostConfig;
 import io.rediscover.documents.DocumentsModule;
@@ -16,7 +17,9 @@ import io.rediscover.index.IndexModule;
 import io.rediscover.insights.InsightsModule;
 import io.rediscover.integrations.IntegrationsModule;
 import io.rediscover.lifecycle.Lifecycle;
+import io.rediscover.logging.Logging;
 import io.rediscover.matching.MatchingModule;
+import io.rediscover.metrics.MetricsModule;
 import io.rediscover.mirror.MirrorModule;
 import io.rediscover.pipeline.PipelineModule;
 import io.rediscover.plugins.PluginsModule;
@@ -72,8 +75,8 @@ public final class Host implements AutoCloseable {
      * @throws Exception when a service cannot start; everything started is stopped again
      */
     public static Host start(HostConfig config, Clock clock, Module... extra) throws Exception {
-        Logging.configure(config.logLevel());
-        Logger log = LoggerFactory.getLogger(Host.class); // only now: the first logger fixes the level
+        Logging.configure(config.logLevel(), config.logFormat());
+        Logger log = LoggerFactory.getLogger(Host.class);
         config.warnings().forEach(warning -> log.warn("{}", warning));
         List<Module> modules = new ArrayList<>(List.of(
                 new ConfigModule(config, clock),
@@ -95,7 +98,9 @@ public final class Host implements AutoCloseable {
                 new MatchingModule(),
                 new PipelineModule(),
                 new IntegrationsModule(),
-                new HealthModule()));
+                new HealthModule(),
+                new MetricsModule(),
+                new BackupModule()));
         modules.addAll(List.of(extra));
         modules.add(new WebModule());
         Host host = new Host(Guice.createInjector(Stage.PRODUCTION, modules));

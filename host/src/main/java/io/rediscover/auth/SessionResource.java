@@ -1,5 +1,7 @@
 package io.rediscover.auth;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rediscover.audit.AuditLog;
 import io.rediscover.config.HostConfig;
 import io.rediscover.security.LoginThrottle;
@@ -13,6 +15,13 @@ import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
 import io.rediscover.web.Public;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,6 +52,7 @@ import java.util.Map;
  * or not; a wrong current password in a password change counts as a failed sign-in of the user's address, so a stolen
  * session is no way around the throttle.
  */
+@Tag(name = "Sessions")
 @Path("/session")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -59,6 +69,8 @@ public final class SessionResource implements ApiResource {
     private final HostConfig.Auth config;
     /** Checked when the address is unknown, so a miss costs as much time as a wrong password. */
     private final String decoyHash;
+    private final Counter wrongCredentials;
+    private final Counter throttled;
 
     /**
      * @param users    users
@@ -67,10 +79,14 @@ public final class SessionResource implements ApiResource {
      * @param hasher   password hashing
      * @param audit    the audit log
      * @param config   host configuration: {@code auth.*}
+     * @param clock    the host's clock
+     * @param meters   counts failed sign-ins ({@code rediscover_signin_failures_total})
      */
     @Inject
     public SessionResource(UserStore users, SessionStore sessions, ApiTokenStore tokens, PasswordHasher hasher,
-                           AuditLog audit, HostConfig config, Clock clock) {
+                           AuditLog audit, HostConfig config, Clock clock, MeterRegistry meters) {
+        this.wrongCredentials = signInFailures(meters, "wrong_credentials");
+        this.throttled = signInFailures(meters, "throttled");
         this.byAddress = new LoginThrottle(clock);
         this.byClient = new LoginThrottle(clock, 50);
         this.users = users;
@@ -80,6 +96,11 @@ public final class SessionResource implements ApiResource {
         this.audit = audit;
         this.config = config.auth();
         this.decoyHash = hasher.hash(Secrets.random());
+    }
+
+    private static Counter signInFailures(MeterRegistry meters, String reason) {
+        return Counter.builder("rediscover.signin.failures").description("Sign-ins refused, by reason")
+                .tag("reason", reason).register(meters);
     }
 
     /** @param email sign-in address @param password password */
@@ -127,12 +148,19 @@ public final class SessionResource implements ApiResource {
     @POST
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in: a session cookie and the CSRF token to echo",
+            responses = @ApiResponse(responseCode = "200", description = "signed in; the session cookie is set",
+                    content = @Content(schema = @Schema(implementation = SessionView.class))),
+            requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = SignIn.class),
+                    examples = @ExampleObject(name = "an org admin",
+                    value = "{\"email\":\"ada@acme.example\",\"password\":\"correct horse battery\"}"))))
     public Response signIn(SignIn body, @Context HttpServletRequest request) {
         SignIn in = InvalidField.body(body);
         String address = UserStore.normalise(in.email());
         String client = request.getRemoteAddr();
         Duration wait = max(byAddress.retryAfter(address), byClient.retryAfter(client));
         if (!wait.isZero()) {
+            throttled.increment();
             return tooManyAttempts(wait, "too many failed sign-ins");
         }
         User user = users.byEmail(address).orElse(null);
@@ -144,6 +172,7 @@ public final class SessionResource implements ApiResource {
             ok = users.checkPassword(user, in.password());
         }
         if (!ok) {
+            wrongCredentials.increment();
             byAddress.failed(address);
             byClient.failed(client);
             throw new ApiException(401, "unauthenticated", "wrong e-mail address or password", null);
@@ -173,6 +202,7 @@ public final class SessionResource implements ApiResource {
     /** @param security the caller @return who is signed in, and the CSRF token of the session */
     @GET
     @BeforePasswordChange
+    @Operation(summary = "Who is signed in, and the session's CSRF token")
     public SessionView current(@Context SecurityContext security) {
         Caller caller = Caller.of(security);
         if (caller.sessionKey() == null) {
@@ -187,6 +217,8 @@ public final class SessionResource implements ApiResource {
     /** @param security the caller @return 204, with the cookie cleared */
     @DELETE
     @BeforePasswordChange
+    @Operation(summary = "Sign out: the session ends",
+            responses = @ApiResponse(responseCode = "204", description = "signed out; the cookie is cleared"))
     public Response signOut(@Context SecurityContext security) {
         Caller caller = Caller.of(security);
         if (caller.sessionKey() == null) {
@@ -208,6 +240,8 @@ public final class SessionResource implements ApiResource {
     @Path("/password")
     @BeforePasswordChange
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change one's password (from a session); ends one's other sessions and API tokens",
+            responses = @ApiResponse(responseCode = "204", description = "changed"))
     public Response changePassword(PasswordChange body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         if (caller.sessionKey() == null) {

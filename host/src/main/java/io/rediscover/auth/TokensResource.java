@@ -5,6 +5,11 @@ import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +33,7 @@ import java.util.Map;
  * The signed-in user's API tokens: create ({@code POST /api/tokens}; the secret is in that response only), list and
  * revoke. Tokens are made from a signed-in session, not from another token, so a leaked token cannot mint more.
  */
+@Tag(name = "API tokens")
 @Path("/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -73,6 +79,9 @@ public final class TokensResource implements ApiResource {
     /** @param body name and lifetime @param security the caller @return 201 with the secret */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Make an API token for scripts (shown once)",
+            responses = @ApiResponse(responseCode = "201", description = "the token; keep it, it is not shown again",
+                    content = @Content(schema = @Schema(implementation = CreatedToken.class))))
     public Response create(NewToken body, @Context SecurityContext security) {
         NewToken in = InvalidField.body(body);
         Caller caller = Caller.of(security);
@@ -88,6 +97,7 @@ public final class TokensResource implements ApiResource {
 
     /** @param security the caller @return their tokens */
     @GET
+    @Operation(summary = "One's API tokens (never their secrets)")
     public Tokens list(@Context SecurityContext security) {
         return new Tokens(tokens.of(Caller.of(security).user().id()));
     }
@@ -95,6 +105,8 @@ public final class TokensResource implements ApiResource {
     /** @param id a token of the caller's @param security the caller @return 204 */
     @DELETE
     @Path("/{id}")
+    @Operation(summary = "Revoke one of one's API tokens",
+            responses = @ApiResponse(responseCode = "204", description = "revoked"))
     public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         if (!tokens.revoke(caller.user().id(), id)) {

@@ -7,6 +7,11 @@ import io.rediscover.mirror.ResumeRef;
 import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -27,6 +32,7 @@ import java.nio.charset.StandardCharsets;
  * ({@code GET /api/candidates?connection=…&atsId=…}), and its original resume ({@code GET /api/candidates/{id}/resume}).
  * Another org's candidate answers 404, as an unknown one does.
  */
+@Tag(name = "Candidates")
 @Path("/candidates")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -52,6 +58,7 @@ public final class CandidatesResource implements ApiResource {
     /** @param id a candidate id @param security the caller @return the candidate */
     @GET
     @Path("/{id}")
+    @Operation(summary = "One candidate's merged view: ATS data, work, education, links, with sources")
     public CandidateView get(@PathParam("id") String id, @Context SecurityContext security) {
         String org = Caller.of(security).org();
         return views.view(org, parse(id)).orElseThrow(() -> ApiException.notFound("candidate '" + id + "'"));
@@ -68,6 +75,7 @@ public final class CandidatesResource implements ApiResource {
      * @return the candidate's API id
      */
     @GET
+    @Operation(summary = "Find a candidate by its connection and ATS id")
     public Found find(@QueryParam("connection") String connection, @QueryParam("atsId") String atsId,
                       @Context SecurityContext security) {
         String org = Caller.of(security).org();
@@ -94,6 +102,10 @@ public final class CandidatesResource implements ApiResource {
     @GET
     @Path("/{id}/resume")
     @Produces(MediaType.WILDCARD)
+    @Operation(summary = "The candidate's resume file as the ATS gave it, or its extracted text (?text=true)",
+            responses = @ApiResponse(responseCode = "200", description = "the file, as an attachment; or its text",
+                    content = {@Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
+                            @Content(mediaType = "text/plain", schema = @Schema(type = "string"))}))
     public Response resume(@PathParam("id") String id, @QueryParam("text") boolean text, @Context SecurityContext security) {
         String org = Caller.of(security).org();
         ResumeRef ref = views.load(parse(id).ref(org), parse(id).atsId()).filter(d -> d.record().live())

@@ -1,6 +1,6 @@
 package io.rediscover.cli;
 
-import io.rediscover.Logging;
+import io.rediscover.logging.Logging;
 import io.rediscover.config.ConfigException;
 import io.rediscover.config.HostConfig;
 import picocli.CommandLine.Command;
@@ -48,8 +48,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Logging is set up before the simulator logs its first line, so both share one format and the level asked for.
-        Logging.configure(Launch.logLevel());
-        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        Launch.configureLogging();
+        Logging.setLevel("org.eclipse.jetty", "warn");
         // The demo's ATS, from lib/demo/: a simulated tenant on loopback, and — as data — which connector to point at it,
         // with which settings and credentials.
         DemoClassPath demoLibs = DemoClassPath.open(Launch.home());

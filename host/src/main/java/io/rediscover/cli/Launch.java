@@ -5,6 +5,7 @@ import io.rediscover.config.ConfigException;
 import io.rediscover.config.ConfigLoader;
 import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.StartRefused;
+import io.rediscover.logging.Logging;
 import io.rediscover.plugins.PluginLoadException;
 
 import java.nio.file.Path;
@@ -38,10 +39,14 @@ final class Launch {
      * one, with no syncs and no clients — scheduling off, a free loopback port.
      */
     private static HostConfig offlineConfig(Path config) {
-        Path installed = home().resolve("conf").resolve("rediscover.yaml");
-        Optional<Path> file = config != null ? Optional.of(config)
-                : java.nio.file.Files.isRegularFile(installed) ? Optional.of(installed) : Optional.empty();
+        Optional<Path> file = config != null ? Optional.of(config) : installedConfig();
         return loadConfig(file, Map.of("server.host", "127.0.0.1", "server.port", "0", "sync.enabled", "false"));
+    }
+
+    /** @return the installation's {@code conf/rediscover.yaml}, when there is one */
+    static Optional<Path> installedConfig() {
+        Path installed = home().resolve("conf").resolve("rediscover.yaml");
+        return java.nio.file.Files.isRegularFile(installed) ? Optional.of(installed) : Optional.empty();
     }
 
     /**
@@ -74,14 +79,15 @@ final class Launch {
     }
 
     /**
-     * @return the log level of the environment's configuration (the demo reads no file), for logging that must be set up
-     * before the configuration is loaded in full; INFO when that load fails, which reports the error itself
+     * Sets up logging with the level and format of the environment's configuration (the demo reads no file), for what
+     * logs before the configuration is loaded in full; the defaults when that load fails, which reports the error itself.
      */
-    static HostConfig.LogLevel logLevel() {
+    static void configureLogging() {
         try {
-            return loadConfig(Optional.empty(), Map.of()).logLevel();
+            HostConfig env = loadConfig(Optional.empty(), Map.of());
+            Logging.configure(env.logLevel(), env.logFormat());
         } catch (ConfigException reportedByTheFullLoad) {
-            return HostConfig.LogLevel.INFO;
+            Logging.configure(HostConfig.LogLevel.INFO, HostConfig.LogFormat.TEXT);
         }
     }
 

@@ -1,11 +1,10 @@
 package io.rediscover.cli;
 
+import io.rediscover.config.Release;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 
 /** The root of the {@code rediscover} command line. */
 @Command(name = "rediscover",
@@ -13,7 +12,7 @@ import java.util.Properties;
         mixinStandardHelpOptions = true,
         versionProvider = RediscoverCommand.Version.class,
         subcommands = {ServeCommand.class, DemoCommand.class, ReindexCommand.class, ResetPasswordCommand.class,
-                ProfilesCommand.class,
+                BackupCommand.class, RestoreCommand.class, ProfilesCommand.class,
                 DemoToolCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RediscoverCommand implements Runnable {
@@ -35,17 +34,7 @@ public final class RediscoverCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
-            return new String[] {"Rediscover " + version(), "Java " + System.getProperty("java.version")};
-        }
-    }
-
-    static String version() throws IOException {
-        try (InputStream in = RediscoverCommand.class.getResourceAsStream("/io/rediscover/rediscover-version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
+            return new String[] {"Rediscover " + Release.version(), "Java " + System.getProperty("java.version")};
         }
     }
 }

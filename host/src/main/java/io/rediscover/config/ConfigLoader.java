@@ -77,7 +77,9 @@ public final class ConfigLoader {
                 r.choice("log.level", HostConfig.LogLevel.class),
                 r.choice("health.details", HostConfig.HealthDetails.class),
                 r.connectors(),
-                sources.warnings());
+                sources.warnings(),
+                r.choice("log.format", HostConfig.LogFormat.class),
+                new HostConfig.Metrics(r.optionalSecret("metrics.token", 16)));
     }
 
     /** Typed reads of the merged values; every failure names the key and where its value came from. */
@@ -99,6 +101,19 @@ public final class ConfigLoader {
         String optionalText(String key) {
             JsonNode node = sources.values().get(key);
             return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
+        }
+
+        /** A secret that is off when empty, and at least {@code minLength} long when set (never echoed in errors). */
+        String optionalSecret(String key, int minLength) {
+            String v = optionalText(key);
+            if (v == null) {
+                return null;
+            }
+            if (v.strip().length() < minLength) {
+                throw bad(key, "must be at least " + minLength + " characters long (e.g. the output of: openssl rand -hex 24),"
+                        + " or empty to turn it off");
+            }
+            return v.strip();
         }
 
         String masterKey(String key) {

@@ -25,11 +25,14 @@ import java.util.Map;
  * @param connectors   per connector id, its non-credential settings
  * @param warnings     what the sources held that configures nothing (a misspelt {@code REDISCOVER_*} variable),
  *                     logged at start
+ * @param logFormat    how log lines are written: for people, or as JSON lines for a log collector
+ * @param metrics      the Prometheus endpoint
  */
 public record HostConfig(Server server, Data data, Path pluginsDir, Security security, Auth auth, Sync sync,
                          Pipeline pipeline, Index index, Documents documents, Profiles profiles, List<String> egressIps,
                          LogLevel logLevel, HealthDetails healthDetails,
-                         Map<String, Map<String, String>> connectors, List<String> warnings) {
+                         Map<String, Map<String, String>> connectors, List<String> warnings, LogFormat logFormat,
+                         Metrics metrics) {
 
     /** Canonical constructor: copies collections. */
     public HostConfig {
@@ -143,6 +146,19 @@ public record HostConfig(Server server, Data data, Path pluginsDir, Security sec
      */
     public record Profiles(long maxImportBytes) {
     }
+
+    /**
+     * @param token the bearer token a scraper sends to {@code GET /metrics}; null when the endpoint is off
+     */
+    public record Metrics(String token) {
+        @Override
+        public String toString() {
+            return "Metrics[token=" + (token == null ? "unset" : "****") + "]";
+        }
+    }
+
+    /** Log line formats: {@code TEXT} for people, {@code JSON} one object per line for a log collector. */
+    public enum LogFormat { TEXT, JSON }
 
     /** Root log levels, lowest verbosity first. */
     public enum LogLevel { ERROR, WARN, INFO, DEBUG, TRACE }

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.rediscover.config.HostConfig;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.Public;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -23,6 +28,7 @@ import java.util.Set;
  * without sign-in with the status alone; each check's detail (the store file, the plugins) is for signed-in platform
  * admins, or for anyone when {@code health.details} is {@code public}.
  */
+@Tag(name = "Installation")
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -53,6 +59,9 @@ public final class HealthResource implements ApiResource {
     /** @param security the caller, when credentials came along @return the health report */
     @GET
     @Public
+    @Operation(summary = "Whether every part is healthy (200) or not (503); details for platform admins",
+            responses = @ApiResponse(responseCode = "200", description = "healthy",
+                    content = @Content(schema = @Schema(implementation = Health.class))))
     public Response health(@Context SecurityContext security) {
         Map<String, HealthCheck.Status> out = new LinkedHashMap<>();
         boolean ok = true;

@@ -12,6 +12,12 @@ import io.rediscover.tenancy.OrgStore;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
 import io.rediscover.web.Public;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +40,7 @@ import java.time.Clock;
  * (answered here at {@code /api/insights/print}). The caller's org's candidates, or the public profiles; another org's
  * data is in another index and never counted.
  */
+@Tag(name = "Insights")
 @Path("/insights")
 @Singleton
 public final class InsightsResource implements ApiResource {
@@ -67,6 +74,10 @@ public final class InsightsResource implements ApiResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Count every insight category over a search's result set (top values, other, unknown, total)",
+            requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = InsightsRequest.class),
+                    examples = @ExampleObject(name = "A Boolean query with a filter",
+                    value = "{\"corpus\":\"ats\",\"query\":\"java OR kotlin\",\"filters\":{\"location\":[\"Boston\"]},\"limit\":10}"))))
     public Insights insights(InsightsRequest body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         InsightsRequest.Valid request = InvalidField.body(body).validate(insights.catalog());
@@ -78,6 +89,8 @@ public final class InsightsResource implements ApiResource {
     @Path("/export.xlsx")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(XLSX)
+    @Operation(summary = "The same insights as an XLSX workbook: a summary sheet and a sheet with a bar chart per category",
+            requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = InsightsRequest.class))))
     public Response export(InsightsRequest body, @Context SecurityContext security) {
         InsightsReport report = report(Caller.of(security), InvalidField.body(body));
         StreamingOutput file = out -> InsightsWorkbook.write(report, out);
@@ -99,6 +112,7 @@ public final class InsightsResource implements ApiResource {
     @Path("/print")
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     @Public
+    @Operation(summary = "The same insights as a print-ready HTML page (also served at /insights/print)")
     public Response print(@QueryParam("corpus") String corpus, @QueryParam("q") String query,
                           @QueryParam("filters") String filters, @QueryParam("limit") Integer limit,
                           @Context SecurityContext security) {

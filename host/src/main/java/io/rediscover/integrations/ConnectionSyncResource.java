@@ -18,6 +18,11 @@ import io.rediscover.sync.SyncScheduler;
 import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.DefaultValue;
@@ -43,6 +48,7 @@ import java.util.Optional;
  * sub-paths rather than a sub-resource locator on {@code /{id}}: Jersey ignores a locator on a path that also has
  * resource methods, and says so at every start.
  */
+@Tag(name = "Sync")
 @Path("/connections")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -149,6 +155,7 @@ public final class ConnectionSyncResource implements ApiResource {
     /** @param id connection id @return progress and mirror contents */
     @GET
     @Path("/{id}/sync")
+    @Operation(summary = "Live sync progress, last and next run, mirror counts, pipeline lag")
     public SyncStatus status(@PathParam("id") String id, @Context SecurityContext security) {
         Connection c = find(id, security, true);
         ConnectionRef ref = ref(c);
@@ -184,6 +191,9 @@ public final class ConnectionSyncResource implements ApiResource {
     /** @param id connection id @return 202 when a run will start, 409 when one is already going */
     @POST
     @Path("/{id}/sync")
+    @Operation(summary = "Sync now",
+            responses = @ApiResponse(responseCode = "202", description = "the run is asked for",
+                    content = @Content(schema = @Schema(implementation = ConnectionSummary.class))))
     public Response syncNow(@PathParam("id") String id, @Context SecurityContext security) {
         Connection c = find(id, security, false);
         if (c.status() != Connection.Status.CONNECTED) {
@@ -204,6 +214,7 @@ public final class ConnectionSyncResource implements ApiResource {
     /** @param id connection id @param limit how many (1–200) @return the newest runs */
     @GET
     @Path("/{id}/runs")
+    @Operation(summary = "Run history, newest first")
     public Runs runs(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("20") int limit,
                      @Context SecurityContext security) {
         Connection c = find(id, security, false);
@@ -216,6 +227,7 @@ public final class ConnectionSyncResource implements ApiResource {
     /** @param id connection id @param runId a run @param limit how many @return the run's failures */
     @GET
     @Path("/{id}/runs/{runId}/failures")
+    @Operation(summary = "The records a run could not read, with reasons")
     public Failures failures(@PathParam("id") String id, @PathParam("runId") String runId,
                              @QueryParam("limit") @DefaultValue("100") int limit, @Context SecurityContext security) {
         Connection c = find(id, security, false);

@@ -14,6 +14,13 @@ import io.rediscover.tenancy.Role;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -44,6 +51,7 @@ import java.util.TreeSet;
  * licence no longer includes integrations, so an org can always delete its data. A connection's sync and run history
  * are served by {@link ConnectionSyncResource}, under the same root path.
  */
+@Tag(name = "Connections")
 @Path("/connections")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -112,6 +120,7 @@ public final class ConnectionsResource implements ApiResource {
 
     /** @param security the caller @return the org's connections */
     @GET
+    @Operation(summary = "The org's connections (secrets only as set or not)")
     public Connections list(@Context SecurityContext security) {
         Caller caller = Caller.of(security);
         gate.require(caller.org());
@@ -121,6 +130,7 @@ public final class ConnectionsResource implements ApiResource {
     /** @param id a connection @param security the caller @return it */
     @GET
     @Path("/{id}")
+    @Operation(summary = "One connection")
     public ConnectionView get(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         gate.require(caller.org());
@@ -141,6 +151,12 @@ public final class ConnectionsResource implements ApiResource {
     /** @param body connector, capabilities, credentials @param security the caller @return 201, VERIFYING */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Connect an ATS: verified in the background, then the first full sync",
+            responses = @ApiResponse(responseCode = "201", description = "created, VERIFYING",
+                    content = @Content(schema = @Schema(implementation = ConnectionView.class))),
+            requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = ConnectionRequest.class),
+                    examples = @ExampleObject(name = "iCIMS",
+                    value = "{\"connectorId\":\"icims-stream\",\"capabilities\":[\"REDISCOVERY\"],\"credentials\":{\"clientId\":\"…\",\"clientSecret\":\"…\",\"streamId\":\"…\"}}"))))
     public Response create(ConnectionRequest body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requireOrgAdmin("connect an ATS");
@@ -166,6 +182,7 @@ public final class ConnectionsResource implements ApiResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "New capabilities and credentials (a blank secret keeps the stored one); verified again")
     public ConnectionView update(@PathParam("id") String id, ConnectionRequest body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requireOrgAdmin("change integrations");
@@ -196,6 +213,9 @@ public final class ConnectionsResource implements ApiResource {
     /** @param id a connection @param security the caller @return 202, REMOVING; it is gone once its data is */
     @DELETE
     @Path("/{id}")
+    @Operation(summary = "Remove a connection and everything mirrored and derived from it",
+            responses = @ApiResponse(responseCode = "202", description = "REMOVING",
+                    content = @Content(schema = @Schema(implementation = ConnectionView.class))))
     public Response remove(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requireOrgAdmin("remove integrations");

@@ -7,6 +7,8 @@ import io.rediscover.tenancy.Caller;
 import io.rediscover.tenancy.Org;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -24,6 +26,7 @@ import java.util.List;
  * gates), with their full descriptors; deprecated ones are flagged. Recruiters read them too: the ATS-only filters of
  * search come from the descriptors.
  */
+@Tag(name = "Connections")
 @Path("/connectors")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -54,6 +57,7 @@ public final class ConnectorsResource implements ApiResource {
 
     /** @param security the caller @return the connectors the caller's org may use */
     @GET
+    @Operation(summary = "The connectors the org may use, with their descriptors")
     public Connectors list(@Context SecurityContext security) {
         Org org = gate.require(Caller.of(security).org());
         return new Connectors(registry.connectors().stream().filter(c -> IntegrationGate.allows(org, c))
@@ -67,6 +71,7 @@ public final class ConnectorsResource implements ApiResource {
      */
     @GET
     @Path("/{id}")
+    @Operation(summary = "One connector's descriptor")
     public ConnectorView get(@PathParam("id") String id, @Context SecurityContext security) {
         Org org = gate.require(Caller.of(security).org());
         LoadedConnector c = registry.find(id).orElseThrow(() -> ApiException.notFound("connector '" + id + "'"));

@@ -129,6 +129,38 @@ public final class Outbox {
         return entries.count(ref.prefix());
     }
 
+    /**
+     * What waits for each stage: an entry that {@code d} stages committed waits for stage {@code d} and every stage after
+     * it. Reads every entry, so callers compute it now and then (metrics), not per request.
+     *
+     * @param stages how many stages there are
+     * @return per stage, in order: the entries that have not passed it, and when the oldest of them was committed
+     */
+    public List<StageBacklog> backlogByStage(int stages) {
+        long[] waiting = new long[stages];
+        Instant[] oldest = new Instant[stages];
+        try (Stream<java.util.Map.Entry<String, Entry>> all = entries.scan("")) {
+            all.forEach(e -> {
+                Entry entry = e.getValue();
+                for (int s = Math.min(entry.stagesDone(), stages); s < stages; s++) {
+                    waiting[s]++;
+                    if (oldest[s] == null || entry.enqueuedAt().isBefore(oldest[s])) {
+                        oldest[s] = entry.enqueuedAt();
+                    }
+                }
+            });
+        }
+        List<StageBacklog> out = new ArrayList<>();
+        for (int s = 0; s < stages; s++) {
+            out.add(new StageBacklog(waiting[s], oldest[s]));
+        }
+        return out;
+    }
+
+    /** @param waiting entries that have not passed a stage @param oldest when the oldest was committed, or null */
+    public record StageBacklog(long waiting, Instant oldest) {
+    }
+
     /** @return the connections with entries waiting, found by skipping from one key range to the next */
     public List<ConnectionRef> connections() {
         List<ConnectionRef> out = new ArrayList<>();

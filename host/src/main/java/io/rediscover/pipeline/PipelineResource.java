@@ -2,6 +2,8 @@ package io.rediscover.pipeline;
 
 import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.SecurityContext;
  * Platform admins: how far the pipeline is behind the mirror ({@code GET /api/admin/pipeline}) — candidates waiting,
  * the oldest one's age, each stage's throughput, each connection's backlog and failures, and what it waits for.
  */
+@Tag(name = "Installation")
 @Path("/admin/pipeline")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -30,6 +33,7 @@ public final class PipelineResource implements ApiResource {
 
     /** @param security the caller @return the pipeline's state */
     @GET
+    @Operation(summary = "The pipeline's lag, stages and failures")
     public Pipeline.Status status(@Context SecurityContext security) {
         Caller.of(security).requirePlatformAdmin("read the pipeline's state");
         return pipeline.status();

@@ -3,6 +3,7 @@ package io.rediscover.plugins;
 import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.DaemonThreads;
 import io.rediscover.lifecycle.Managed;
+import io.rediscover.logging.LogIds;
 import io.rediscover.pluginapi.Cancellation;
 import io.rediscover.pluginapi.ConnectorContext;
 import io.rediscover.pluginapi.ConnectorLog;
@@ -37,18 +38,21 @@ public final class ConnectorContexts implements Managed {
 
     private final HostConfig config;
     private final Clock clock;
+    private final AtsMeters meters;
     private ExecutorService httpThreads;
     private ExecutorService readThreads;
     private HttpClient http;
 
     /**
      * @param config host configuration
-     * @param clock the clock plugins see
+     * @param clock  the clock plugins see
+     * @param meters measures the requests plugins make
      */
     @Inject
-    public ConnectorContexts(HostConfig config, Clock clock) {
+    public ConnectorContexts(HostConfig config, Clock clock, AtsMeters meters) {
         this.config = config;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
@@ -92,9 +96,11 @@ public final class ConnectorContexts implements Managed {
         }
         ConnectorLog log = new RedactingConnectorLog(connector.id(), scope, Redactor.of(connector.descriptor(), credentials));
         Map<String, String> settings = config.connectorSettings(connector.id());
-        HttpClient client = metering == Metering.NONE ? http : new MeteredHttpClient(http, metering);
+        // Measured for the metrics (what reaches the ATS), then metered against the budget (what may leave at all).
+        HttpClient measured = new MeasuredHttpClient(http, meters, connector.id());
+        HttpClient client = metering == Metering.NONE ? measured : new MeteredHttpClient(measured, metering);
         ExecutorService pool = readThreads;
-        Executor reads = task -> pool.execute(connector.inPluginContext(task));
+        Executor reads = task -> pool.execute(LogIds.carried(connector.inPluginContext(task)));
         return new ConnectorContext() {
             @Override
             public HttpClient http() {

@@ -1,5 +1,6 @@
 package io.rediscover.plugins;
 
+import io.rediscover.logging.LogSecrets;
 import io.rediscover.pluginapi.ConnectorDescriptor;
 import io.rediscover.pluginapi.CredentialField;
 import io.rediscover.pluginapi.Credentials;
@@ -39,8 +40,10 @@ public final class Redactor {
      * @return a redactor for those credentials' secret values
      */
     public static Redactor of(ConnectorDescriptor descriptor, Credentials credentials) {
-        return new Redactor(descriptor.credentials().stream().filter(CredentialField::secret)
-                .map(f -> credentials.get(f.key())).flatMap(Optional::stream).collect(Collectors.toSet()));
+        Set<String> secrets = descriptor.credentials().stream().filter(CredentialField::secret)
+                .map(f -> credentials.get(f.key())).flatMap(Optional::stream).collect(Collectors.toSet());
+        LogSecrets.register(secrets); // masked in every log line too, whoever logs it
+        return new Redactor(secrets);
     }
 
     /**

@@ -4,6 +4,12 @@ import io.rediscover.audit.AuditLog;
 import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +39,7 @@ import java.util.Set;
  * the data directory and imported in the background (202 with the import); {@code GET /api/admin/profiles/imports} and
  * {@code …/imports/{id}} follow them: state, counts, progress, bad lines.
  */
+@Tag(name = "Public profiles")
 @Path("/admin/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -63,6 +70,13 @@ public final class ProfileImportsResource implements ApiResource {
     @POST
     @Path("/import")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Upload a JSON Lines corpus of public profiles; it is imported in the background",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "application/gzip", schema = @Schema(type = "string", format = "binary"))}),
+            responses = @ApiResponse(responseCode = "202", description = "queued; Location is the import",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProfileImport.class))))
     public Response upload(@Context SecurityContext security, @HeaderParam("Content-Type") String contentType,
                            @HeaderParam("Content-Encoding") String encoding, @QueryParam("name") String name,
                            InputStream body, @Context UriInfo uri) throws IOException {
@@ -87,6 +101,7 @@ public final class ProfileImportsResource implements ApiResource {
     /** @param security the caller @return every import, newest first */
     @GET
     @Path("/imports")
+    @Operation(summary = "Profile imports, newest first")
     public List<ProfileImport> list(@Context SecurityContext security) {
         Caller.of(security).requirePlatformAdmin("follow profile imports");
         return imports.list();
@@ -95,6 +110,7 @@ public final class ProfileImportsResource implements ApiResource {
     /** @param security the caller @param id an import @return it: state, counts, progress, bad lines */
     @GET
     @Path("/imports/{id}")
+    @Operation(summary = "One profile import: state, counts, progress, bad lines")
     public ProfileImport get(@Context SecurityContext security, @PathParam("id") String id) {
         Caller.of(security).requirePlatformAdmin("follow profile imports");
         return imports.get(id).orElseThrow(() -> ApiException.notFound("profile import " + id));

@@ -3,6 +3,8 @@ package io.rediscover.profiles;
 import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -18,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** {@code GET /api/profiles/{id}}: one public profile, with what Rediscover derives from it, for any signed-in user. */
+@Tag(name = "Public profiles")
 @Path("/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -49,6 +52,7 @@ public final class ProfilesResource implements ApiResource {
     /** @param security the caller @param id a profile id @return the profile; 404 when unknown */
     @GET
     @Path("/{id}")
+    @Operation(summary = "One public profile and what Rediscover derives from it")
     public View get(@Context SecurityContext security, @PathParam("id") String id) {
         Caller.of(security);
         Profile p = profiles.get(id).orElseThrow(() -> ApiException.notFound("profile " + id));

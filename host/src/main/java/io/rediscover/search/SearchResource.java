@@ -10,6 +10,12 @@ import io.rediscover.profiles.ProfileStore;
 import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +40,7 @@ import java.util.stream.Collectors;
  * the page's hits with highlighted snippets, facets, the filters offered and the query's warnings. A query that does
  * not parse answers 400 with the column where it goes wrong.
  */
+@Tag(name = "Search")
 @Path("/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -61,6 +68,10 @@ public final class SearchResource implements ApiResource {
     /** @param body the request @param security the caller @return the answer */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search the org's ATS candidates or the public profiles",
+            requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = SearchRequest.class),
+                    examples = @ExampleObject(name = "Boolean with filters",
+                    value = "{\"corpus\":\"ats\",\"query\":\"java AND (spring OR kotlin) -intern\",\"filters\":{\"location\":[\"Boston\"],\"yearsexperience\":{\"from\":5}},\"sort\":\"relevance\",\"page\":1,\"size\":20}"))))
     public SearchResponse search(SearchRequest body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         SearchRequest.Valid request = InvalidField.body(body).validate(search.catalog());

@@ -32,6 +32,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The system of record: one H2 MVStore file ({@code <data>/store/rediscover.mv.db}) holding every named
@@ -53,13 +54,15 @@ import java.util.stream.Stream;
 @Singleton
 public final class Store implements Managed {
 
-    static final String FILE_NAME = "rediscover.mv.db";
+    /** The store file's name in {@code <data>/store/}. */
+    public static final String FILE_NAME = "rediscover.mv.db";
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
     private final Path file;
     private final boolean syncOnCommit;
     private final ObjectMapper json = StoreJson.mapper();
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock backupLock = new ReentrantLock();
     private final Map<String, StoreMap<?>> maps = new ConcurrentHashMap<>();
     private final Map<String, String> mapTypes = new ConcurrentHashMap<>();
     private volatile MVStore mv;
@@ -343,21 +346,48 @@ public final class Store implements Managed {
     }
 
     /**
+     * Copies the store file into a zip entry while the server runs: MVStore's online backup. Space is not reused while it
+     * copies, so every chunk the last commit refers to stays where it is and the copy opens at that commit (or a later
+     * one); writers are not held up. One backup at a time; {@link #compact} skips while one copies.
+     *
+     * @param zip where the file goes, as one entry named after it ({@value #FILE_NAME})
+     * @throws IOException when the copy cannot be written
+     */
+    public void backup(ZipOutputStream zip) throws IOException {
+        backupLock.lock();
+        try {
+            MVStore s = guarded(this::open);
+            try {
+                s.getFileStore().backup(zip);
+            } catch (MVStoreException e) {
+                throw failed(e);
+            }
+        } finally {
+            backupLock.unlock();
+        }
+    }
+
+    /**
      * Rewrites the file's sparsely filled chunks into full ones, up to {@code maxBytes} of them, so that the file does not
      * keep growing under a long run of large commits. MVStore writes copy on write: a commit rewrites every B-tree page
      * it touches, and a chunk stays in the file as long as one page of it is live; with the store's own commits (no
      * background thread) nothing else compacts it while the server runs. Bulk writers (a corpus import) call this
-     * between their commits.
+     * between their commits. Skipped while {@link #backup} copies the file: the copy needs every chunk to stay where
+     * it is, and with space not reused a rewrite would only grow the file.
      *
      * @param targetFillRate rewrite while the file's chunks are filled less than this, in percent
      * @param maxBytes       at most this many bytes rewritten
      */
     public void compact(int targetFillRate, int maxBytes) {
+        if (!backupLock.tryLock()) {
+            return;
+        }
         writeLock.lock();
         try {
             guarded(() -> open().compact(targetFillRate, maxBytes));
         } finally {
             writeLock.unlock();
+            backupLock.unlock();
         }
     }
 

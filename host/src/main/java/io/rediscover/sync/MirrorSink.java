@@ -79,10 +79,17 @@ final class MirrorSink implements SyncSink, AutoCloseable {
     private SyncProgress lastProgress;
     private volatile String waitingFor;
     private final Instant started;
+    private final SyncMeters.Run meter;
     private long recordsEmitted;
 
     MirrorSink(ConnectionRef ref, SyncRun run, MirrorStore mirror, RunHistory history, BacklogGate gate,
                Cancellation cancellation, WorkingSets workingSets, Clock clock, ObjectMapper json) {
+        this(ref, run, mirror, history, gate, cancellation, workingSets, clock, json, null);
+    }
+
+    MirrorSink(ConnectionRef ref, SyncRun run, MirrorStore mirror, RunHistory history, BacklogGate gate,
+               Cancellation cancellation, WorkingSets workingSets, Clock clock, ObjectMapper json, SyncMeters.Run meter) {
+        this.meter = meter;
         this.ref = ref;
         this.run = run;
         this.mirror = mirror;
@@ -283,6 +290,9 @@ final class MirrorSink implements SyncSink, AutoCloseable {
         pending.clear();
         lastPending.clear();
         pendingFailures.clear();
+        if (meter != null) {
+            meter.update(counts, requests);
+        }
     }
 
     /** Ends the run's record. Changes buffered since the last checkpoint are committed only on success. */
@@ -302,6 +312,9 @@ final class MirrorSink implements SyncSink, AutoCloseable {
         }
         run = run.ended(result, clock.instant(), error);
         history.save(ref, run);
+        if (meter != null) {
+            meter.update(counts, requests); // requests made since the last commit
+        }
         return run;
     }
 

@@ -9,6 +9,7 @@ public final class SyncModule extends AbstractModule {
     protected void configure() {
         bind(RunHistory.class);
         bind(BacklogGate.class);
+        bind(SyncMeters.class);
         bind(SyncRunner.class);
         Lifecycle.manage(binder(), SyncScheduler.class);
     }

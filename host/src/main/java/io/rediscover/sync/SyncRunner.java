@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rediscover.budget.BudgetLedger;
 import io.rediscover.budget.DailyBudget;
 import io.rediscover.lifecycle.ServiceUnavailableException;
+import io.rediscover.logging.LogIds;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorStore;
 import io.rediscover.pluginapi.Cancellation;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +51,7 @@ public final class SyncRunner {
     private final BudgetLedger budgets;
     private final ObjectMapper json;
     private final Clock clock;
+    private final SyncMeters meters;
     private final Map<ConnectionRef, MirrorSink> running = new ConcurrentHashMap<>();
 
     /**
@@ -61,11 +64,14 @@ public final class SyncRunner {
      * @param budgets     counts each connection's requests against its daily budget
      * @param json        the host's mapper
      * @param clock       the host's clock
+     * @param meters      counts runs, records and requests
      */
     @Inject
     public SyncRunner(ConnectorRegistry connectors, ConnectorContexts contexts, MirrorStore mirror, RunHistory history,
-                      BacklogGate gate, WorkingSets workingSets, BudgetLedger budgets, ObjectMapper json, Clock clock) {
+                      BacklogGate gate, WorkingSets workingSets, BudgetLedger budgets, ObjectMapper json, Clock clock,
+                      SyncMeters meters) {
         this.clock = clock;
+        this.meters = meters;
         this.connectors = connectors;
         this.contexts = contexts;
         this.mirror = mirror;
@@ -107,18 +113,24 @@ public final class SyncRunner {
             SyncRun failed = start.ended(SyncRun.Result.FAILED, clock.instant(), new SyncRun.RunError(ErrorKind.CONFIG,
                     "connector '" + connection.connectorId() + "' is not installed on this server"));
             history.save(ref, failed);
+            meters.ended(connection.connectorId(), failed);
             return failed;
         }
         LoadedConnector c = connector.get();
-        try (MirrorSink sink = new MirrorSink(ref, start, mirror, history, gate, cancellation, workingSets, clock, json)) {
+        // Every line the run logs, the plugin's included (its reads on other threads carry it too), names the run.
+        MDC.put(LogIds.RUN, ref.org() + "/" + ref.connectionId() + "#" + start.runId());
+        try (MirrorSink sink = new MirrorSink(ref, start, mirror, history, gate, cancellation, workingSets, clock, json,
+                meters.forRun(connection.connectorId()))) {
             running.put(ref, sink);
             LOG.info("{}: {} sync run {} started", ref, start.mode().name().toLowerCase(java.util.Locale.ROOT), start.runId());
             SyncRun end = read(c, connection, from, sink, cancellation);
             LOG.info("{}: run {} {}: {} ({} emitted){}", ref, end.runId(), end.result(), end.counts(), sink.recordsEmitted(),
                     end.error() == null ? "" : " " + end.error().kind() + ": " + end.error().message());
+            meters.ended(connection.connectorId(), end);
             return end;
         } finally {
             running.remove(ref);
+            MDC.remove(LogIds.RUN);
         }
     }
 

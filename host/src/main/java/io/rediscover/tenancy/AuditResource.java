@@ -4,6 +4,8 @@ import io.rediscover.audit.AuditEvent;
 import io.rediscover.audit.AuditLog;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.DefaultValue;
@@ -21,6 +23,7 @@ import java.util.List;
  * Reading the audit log: org admins read their org's ({@code GET /api/audit}); platform admins read any org's or the
  * installation's ({@code GET /api/admin/audit?org=}).
  */
+@Tag(name = "Audit")
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -52,6 +55,7 @@ public final class AuditResource implements ApiResource {
     /** @param limit how many @param security the caller @return the org's newest events */
     @GET
     @Path("audit")
+    @Operation(summary = "The org's audit log")
     public Events orgEvents(@QueryParam("limit") @DefaultValue("100") int limit, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requireOrgAdmin("read the audit log");
@@ -61,6 +65,7 @@ public final class AuditResource implements ApiResource {
     /** @param org an org, or absent for the installation @param limit how many @param security the caller @return events */
     @GET
     @Path("admin/audit")
+    @Operation(summary = "An org's audit log, or the installation's")
     public Events anyEvents(@QueryParam("org") String org, @QueryParam("limit") @DefaultValue("100") int limit,
                             @Context SecurityContext security) {
         Caller.of(security).requirePlatformAdmin("read the audit log of any organisation");

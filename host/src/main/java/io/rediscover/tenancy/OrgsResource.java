@@ -7,6 +7,11 @@ import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +40,7 @@ import java.util.stream.Collectors;
  * ({@code GET/POST /api/admin/orgs}, {@code GET/PATCH /api/admin/orgs/{org}}), and their users
  * ({@code GET/POST /api/admin/orgs/{org}/users}, {@code DELETE /api/admin/orgs/{org}/users/{user}}). Every change is audit-logged in the org's log.
  */
+@Tag(name = "Orgs")
 @Path("/admin/orgs")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -118,6 +124,7 @@ public final class OrgsResource implements ApiResource {
 
     /** @param security the caller @return every org */
     @GET
+    @Operation(summary = "Every org")
     public Orgs list(@Context SecurityContext security) {
         Caller.of(security).requirePlatformAdmin("list organisations");
         return new Orgs(orgs.list());
@@ -126,6 +133,9 @@ public final class OrgsResource implements ApiResource {
     /** @param body the org @param security the caller @return 201 with the org; 409 when the id is taken */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an org with its licence tier, integrations switch and plugins",
+            responses = @ApiResponse(responseCode = "201", description = "created",
+                    content = @Content(schema = @Schema(implementation = Org.class))))
     public Response create(NewOrg body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requirePlatformAdmin("create organisations");
@@ -141,6 +151,7 @@ public final class OrgsResource implements ApiResource {
     /** @param id an org @param security the caller @return the org */
     @GET
     @Path("/{org}")
+    @Operation(summary = "One org")
     public Org get(@PathParam("org") String id, @Context SecurityContext security) {
         Caller.of(security).requirePlatformAdmin("read organisations");
         return find(id);
@@ -150,6 +161,7 @@ public final class OrgsResource implements ApiResource {
     @PATCH
     @Path("/{org}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change an org's tier, integrations switch or plugins")
     public Org update(@PathParam("org") String id, OrgChange body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requirePlatformAdmin("change organisations");
@@ -184,6 +196,7 @@ public final class OrgsResource implements ApiResource {
     /** @param id an org @param security the caller @return its users */
     @GET
     @Path("/{org}/users")
+    @Operation(summary = "An org's users")
     public OrgUsers.Users users(@PathParam("org") String id, @Context SecurityContext security) {
         Caller.of(security).requirePlatformAdmin("list the users of organisations");
         return orgUsers.list(find(id).id());
@@ -193,6 +206,9 @@ public final class OrgsResource implements ApiResource {
     @POST
     @Path("/{org}/users")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a user to an org",
+            responses = @ApiResponse(responseCode = "201", description = "added",
+                    content = @Content(schema = @Schema(implementation = UserView.class))))
     public Response addUser(@PathParam("org") String id, OrgUsers.NewUser body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requirePlatformAdmin("add users to organisations");
@@ -210,6 +226,8 @@ public final class OrgsResource implements ApiResource {
      */
     @DELETE
     @Path("/{org}/users/{user}")
+    @Operation(summary = "Offboard a user: their sessions end and tokens stop",
+            responses = @ApiResponse(responseCode = "204", description = "removed"))
     public Response removeUser(@PathParam("org") String id, @PathParam("user") String userId, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requirePlatformAdmin("remove users");

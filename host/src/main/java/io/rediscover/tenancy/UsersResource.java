@@ -4,6 +4,11 @@ import io.rediscover.tenancy.Caller;
 import io.rediscover.web.ApiException;
 import io.rediscover.web.ApiResource;
 import io.rediscover.web.InvalidField;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +28,7 @@ import jakarta.ws.rs.core.SecurityContext;
  * recruiters and offboarding people who leave, without waiting for a platform admin. An admin cannot remove
  * themselves, so an org is never left without the one who was managing it by accident.
  */
+@Tag(name = "Users")
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Singleton
@@ -38,6 +44,7 @@ public final class UsersResource implements ApiResource {
 
     /** @param security the caller @return the org's users */
     @GET
+    @Operation(summary = "The org's users")
     public OrgUsers.Users list(@Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requireOrgAdmin("list the users of your organisation");
@@ -47,6 +54,9 @@ public final class UsersResource implements ApiResource {
     /** @param body the user @param security the caller @return 201 with the user; 409 when the address is taken */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Onboard a user",
+            responses = @ApiResponse(responseCode = "201", description = "added",
+                    content = @Content(schema = @Schema(implementation = UserView.class))))
     public Response add(OrgUsers.NewUser body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requireOrgAdmin("add users");
@@ -57,6 +67,7 @@ public final class UsersResource implements ApiResource {
     /** @param id one of the org's users @param security the caller @return 204 */
     @DELETE
     @Path("/{id}")
+    @Operation(summary = "Offboard a user", responses = @ApiResponse(responseCode = "204", description = "removed"))
     public Response remove(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         caller.requireOrgAdmin("remove users");

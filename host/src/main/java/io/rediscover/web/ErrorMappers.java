@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.rediscover.lifecycle.ServiceUnavailableException;
+import io.rediscover.logging.LogIds;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -181,7 +181,7 @@ public final class ErrorMappers {
         }
     }
 
-    /** Anything else is our bug: 500 with an incident id, logged once with the stack trace. */
+    /** Anything else is our bug: 500 with an incident id (the request's id), logged once with the stack trace. */
     public static final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 
@@ -192,7 +192,8 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(Throwable e) {
-            String incident = UUID.randomUUID().toString().substring(0, 8);
+            // The request's own id: the answer, the access log and every line the request logged share it.
+            String incident = LogIds.currentRequest() != null ? LogIds.currentRequest() : LogIds.newRequestId();
             String where = request == null || uri == null ? "" : request.getMethod() + " " + uri.getRequestUri().getPath();
             LOG.error("incident {}: unexpected failure of {}", incident, where, e);
             return respond(500, new ApiError(new ApiError.Detail("internal",

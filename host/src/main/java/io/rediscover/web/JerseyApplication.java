@@ -1,9 +1,11 @@
 package io.rediscover.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.ContextResolver;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.micrometer.server.MetricsApplicationEventListener;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -16,7 +18,7 @@ import java.util.Set;
 final class JerseyApplication extends ResourceConfig {
 
     JerseyApplication(Set<ApiResource> resources, ObjectMapper json, long maxRequestBytes,
-                      Set<ContainerRequestFilter> filters, Set<LargeBody> largeBodies) {
+                      Set<ContainerRequestFilter> filters, Set<LargeBody> largeBodies, MeterRegistry meters) {
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         // Keep error responses ours: without this, an entity-less error would go through the container's sendError.
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
@@ -31,6 +33,7 @@ final class JerseyApplication extends ResourceConfig {
         register(ErrorMappers.JsonExceptionMapper.class);
         register(ErrorMappers.UnexpectedExceptionMapper.class);
         resources.forEach(this::register);
+        register(new MetricsApplicationEventListener(meters, new RouteTags(), RouteTags.METER, true));
     }
 
     /** Hands Jersey's Jackson provider the host's mapper. */

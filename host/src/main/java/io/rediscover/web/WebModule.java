@@ -35,6 +35,16 @@ public final class WebModule extends AbstractModule {
     }
 
     /**
+     * Serves a servlet outside the JSON API. Call from a capability module's {@code configure()}.
+     *
+     * @param binder  the module's binder
+     * @param servlet the servlet class; Guice builds it as a singleton
+     */
+    public static void addServlet(Binder binder, Class<? extends MountedServlet> servlet) {
+        Multibinder.newSetBinder(binder, MountedServlet.class).addBinding().to(servlet);
+    }
+
+    /**
      * Gives an API path a body limit of its own instead of {@code server.maxRequestBytes} (an upload streamed to disk).
      *
      * @param binder the module's binder
@@ -57,11 +67,14 @@ public final class WebModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        Multibinder.newSetBinder(binder(), MountedServlet.class);
         Multibinder.newSetBinder(binder(), ApiResource.class);
         Multibinder.newSetBinder(binder(), Page.class);
         Multibinder.newSetBinder(binder(), LargeBody.class);
         Multibinder.newSetBinder(binder(), ContainerRequestFilter.class);
         bind(ObjectMapper.class).toInstance(JsonMapper.create());
+        addResource(binder(), OpenApiResource.class);
+        addServlet(binder(), ApiDocsServlet.class);
         Lifecycle.manage(binder(), WebServer.class);
     }
 }

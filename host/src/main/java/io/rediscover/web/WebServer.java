@@ -1,6 +1,7 @@
 package io.rediscover.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.lifecycle.StartRefused;
@@ -41,6 +42,8 @@ public final class WebServer implements Managed {
     private final ObjectMapper json;
     private final Set<ContainerRequestFilter> filters;
     private final Set<Page> pages;
+    private final Set<MountedServlet> servlets;
+    private final MeterRegistry meters;
     private final Set<LargeBody> largeBodies;
     private Server server;
     private ServerConnector connector;
@@ -52,16 +55,21 @@ public final class WebServer implements Managed {
      * @param filters   request filters the capability modules contribute (authentication)
      * @param largeBodies paths with a body limit of their own (uploads)
      * @param pages     server-rendered pages outside {@code /api}, each answered by an API resource
+     * @param servlets  servlets served outside the API (metrics)
+     * @param meters    times every API request by route and status
      */
     @Inject
     public WebServer(HostConfig config, Set<ApiResource> resources, ObjectMapper json,
-                     Set<ContainerRequestFilter> filters, Set<LargeBody> largeBodies, Set<Page> pages) {
+                     Set<ContainerRequestFilter> filters, Set<LargeBody> largeBodies, Set<Page> pages,
+                     Set<MountedServlet> servlets, MeterRegistry meters) {
         this.config = config.server();
         this.resources = resources;
         this.json = json;
         this.filters = filters;
         this.largeBodies = largeBodies;
         this.pages = pages;
+        this.servlets = servlets;
+        this.meters = meters;
     }
 
     @Override
@@ -81,7 +89,8 @@ public final class WebServer implements Managed {
         context.setErrorHandler(new JsonErrorHandler(json));
         context.setBaseResource(ResourceFactory.of(context).newClassLoaderResource("web/"));
         context.addServlet(new ServletHolder("api", new ServletContainer(
-                new JerseyApplication(resources, json, config.maxRequestBytes(), filters, largeBodies))), "/api/*");
+                new JerseyApplication(resources, json, config.maxRequestBytes(), filters, largeBodies, meters))), "/api/*");
+        servlets.forEach(s -> context.addServlet(new ServletHolder(s), s.pathSpec()));
         pages.forEach(p -> context.addServlet(new ServletHolder("page " + p.path(), new PageForward(p)), p.path()));
         ServletHolder files = new ServletHolder("ui", DefaultServlet.class);
         files.setInitParameter("dirAllowed", "false");
@@ -89,7 +98,8 @@ public final class WebServer implements Managed {
         context.addServlet(files, "/");
         context.setWelcomeFiles(new String[] {"index.html"});
 
-        server.setHandler(new SecurityHeaders(new GracefulHandler(context)));
+        server.setHandler(new SecurityHeaders(new RequestIds(new GracefulHandler(context))));
+        server.setRequestLog(new AccessLog());
         server.setErrorHandler(new JsonErrorHandler(json));
         server.setStopTimeout(config.shutdownGraceSeconds() * 1000L);
         try {

@@ -39,7 +39,7 @@ class ArchitectureTest {
     static final List<List<String>> LAYERS = List.of(
             List.of("", "cli"),
             List.of(RESOURCES),
-            List.of("integrations", "auth"),
+            List.of("integrations", "auth", "metrics", "backup"),
             List.of("tenancy"),
             List.of("audit"),
             List.of("candidates", "search", "insights"),
@@ -52,6 +52,7 @@ class ArchitectureTest {
             List.of("store", "security"),
             List.of("health"),
             List.of("web"),
+            List.of("logging"),
             List.of("config"),
             List.of("lifecycle"));
 

@@ -24,6 +24,7 @@ public final class ApiFixture implements AutoCloseable {
     public static final String PASSWORD = "fixture-password-1";
 
     private final IcimsSimulator sim;
+    private final Map<String, String> simulatorSettings;
     private final Host host;
     private final Http anonymous;
     private final Http platform;
@@ -69,6 +70,7 @@ public final class ApiFixture implements AutoCloseable {
                 "connectors.icims-stream.tokenUrl", sim.tokenUrl(), "connectors.icims-stream.streamBaseUrl", sim.baseUrl(),
                 "connectors.icims-stream.audience", sim.audience(), "connectors.icims-stream.retryBaseMillis", "5",
                 "connectors.icims-stream.maxRetries", "1"));
+        simulatorSettings = Map.copyOf(config);
         config.putAll(overrides);
         host = Host.start(TestHosts.config(dir.resolve("data"), plugins, config), extra);
         anonymous = new Http(host.port());
@@ -78,6 +80,11 @@ public final class ApiFixture implements AutoCloseable {
     /** @return the simulator */
     public IcimsSimulator sim() {
         return sim;
+    }
+
+    /** @return the configuration that points a host's iCIMS connector at the simulator */
+    public Map<String, String> simulatorSettings() {
+        return simulatorSettings;
     }
 
     /** @return the host */

@@ -219,7 +219,8 @@ class HostApiTest {
         assertThat(r.status()).isEqualTo(500);
         JsonNode e = r.json().get("error");
         assertThat(e.get("code").asText()).isEqualTo("internal");
-        assertThat(e.get("incident").asText()).hasSize(8);
+        assertThat(e.get("incident").asText()).as("the incident is the request's id").hasSize(12)
+                .isEqualTo(r.headers().get("x-request-id").get(0));
         assertThat(e.get("message").asText()).contains(e.get("incident").asText());
         assertThat(r.body()).doesNotContain("passwd").doesNotContain("IllegalState").doesNotContain("at io.");
         assertThat(r.headers().get("x-content-type-options")).containsExactly("nosniff");
