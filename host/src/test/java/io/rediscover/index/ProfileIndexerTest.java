@@ -68,8 +68,8 @@ class ProfileIndexerTest {
             assertThat(s.rebuild().startedAt()).isAfter(firstRebuild);
             assertThat(s.processed()).as("the journal was passed, not replayed").isZero();
             assertThat(host.injector().getInstance(ProfileChanges.class).size(ProfileChanges.Reader.INDEX)).isZero();
-            assertThat(host.injector().getInstance(ProfileChanges.class).size(ProfileChanges.Reader.MATCHER))
-                    .as("the matcher's changes wait for it").isEqualTo(PROFILES);
+            // (The matcher's reader is its own: the host's Rematcher drains it meanwhile, so its size says nothing here;
+            // ProfileChangesTest proves that passing one reader leaves the other's entries.)
             Instant rebuilt = s.rebuild().startedAt();
 
             host.injector().getInstance(Reindexer.class).reindex(p -> { });
