@@ -278,7 +278,11 @@ public final class ProfileIndexer implements Managed {
         LocalDate today = LocalDate.now(clock);
         List<IndexedCandidate> docs = new ArrayList<>(REBUILD_BATCH);
         try (Stream<Profile> all = r.after() == null ? profiles.all() : profiles.allAfter(r.after())) {
-            all.limit(REBUILD_BATCH).forEach(p -> docs.add(ProfileFields.document(p, today)));
+            // a stopping host cuts the batch short: what was read is written with its position, the rest resumes later
+            all.limit(REBUILD_BATCH).takeWhile(p -> running).forEach(p -> docs.add(ProfileFields.document(p, today)));
+        }
+        if (docs.isEmpty() && !running) {
+            return false;
         }
         if (docs.isEmpty()) {
             finish(index, r);
