@@ -7,6 +7,7 @@ import io.rediscover.pluginapi.RequestQuota;
 import io.rediscover.plugins.Metering;
 import io.rediscover.store.Store;
 import io.rediscover.store.StoreMap;
+import io.rediscover.store.StoreUnavailableException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -206,7 +207,12 @@ public final class BudgetLedger {
             Account a = account(ref);
             synchronized (a) {
                 if (a.stored != a.used) {
-                    save(ref, a, a.used);
+                    try {
+                        save(ref, a, a.used);
+                    } catch (StoreUnavailableException e) {
+                        // The store failed under the run (a full disk) and said so once; the run ends with that fault.
+                        // The reserved block is what a restart counts, so nothing is under-counted.
+                    }
                 }
             }
         }
