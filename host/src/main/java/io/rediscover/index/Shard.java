@@ -218,7 +218,8 @@ final class Shard implements AutoCloseable {
     private void deleteIfPresent(Searcher present, String key) {
         try (Query q = Query.termQuery(schema, CandidateFields.KEY, key)) {
             boolean found;
-            try (SearchResult hit = present.search(q, 1)) { // docFreq is a stub in tantivy4java 0.31
+            // a one-hit search, because tantivy4java 0.31's docFreq answers nothing useful (stack-notes, decision 2)
+            try (SearchResult hit = present.search(q, 1)) {
                 found = !hit.getHits().isEmpty();
             }
             if (found) {
