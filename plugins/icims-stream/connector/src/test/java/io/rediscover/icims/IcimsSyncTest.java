@@ -80,9 +80,7 @@ class IcimsSyncTest extends RigTest {
         long gets = sim.counters().count(Endpoint.GET);
         long records = sim.tenant().size(ProfileType.PERSON) + sim.tenant().size(ProfileType.JOB)
                 + sim.tenant().size(ProfileType.APPLICANT_WORKFLOW);
-        // Every record once. One GET more was seen once in five full builds (2026-12-01), not reproduced since: a record
-        // read twice costs one request and changes nothing in the mirror; its cause is still open (see issue 15's note).
-        assertThat(gets).as("every record read once").isBetween(records, records + 1);
+        assertThat(gets).as("every record read once").isBetween(records, records + Rig.retried(sink));
         assertThat(sim.counters().count(Endpoint.RESUME)).isEqualTo(sim.tenant().size(ProfileType.PERSON));
         assertThat(sim.counters().count(Endpoint.TOKEN)).as("C3: one token per run").isEqualTo(1);
         assertThat(sink.checkpoints()).as("a checkpoint per batch of people").hasSizeGreaterThanOrEqualTo(26);
@@ -134,8 +132,9 @@ class IcimsSyncTest extends RigTest {
             assertThat(app.candidateExternalId()).isEqualTo(Long.toString(person));
         });
         assertThat(sink.failures()).isEmpty();
-        assertThat(sim.counters().count(Endpoint.GET)).as("no workflow read twice").isEqualTo(sim.tenant().size(ProfileType.PERSON)
-                + sim.tenant().size(ProfileType.JOB) + sim.tenant().size(ProfileType.APPLICANT_WORKFLOW));
+        long records = sim.tenant().size(ProfileType.PERSON) + sim.tenant().size(ProfileType.JOB)
+                + sim.tenant().size(ProfileType.APPLICANT_WORKFLOW);
+        assertThat(sim.counters().count(Endpoint.GET)).as("no workflow read twice").isBetween(records, records + Rig.retried(sink));
     }
 
     @Test

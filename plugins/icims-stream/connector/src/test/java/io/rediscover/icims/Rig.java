@@ -5,12 +5,14 @@ import io.rediscover.icims.simulator.SimulatorConfig;
 import io.rediscover.pluginapi.ConnectorException;
 import io.rediscover.pluginapi.Credentials;
 import io.rediscover.pluginapi.sync.SyncSource;
+import io.rediscover.pluginapi.sync.SyncProgress;
 import io.rediscover.pluginapi.sync.SyncState;
 import io.rediscover.pluginapi.testkit.RecordingSink;
 import io.rediscover.pluginapi.testkit.TestConnectorContext;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -31,7 +33,7 @@ final class Rig implements AutoCloseable {
         this.sim = sim;
         this.context = new TestConnectorContext(Map.of("apiBaseUrl", sim.baseUrl(), "tokenUrl", sim.tokenUrl(),
                 "streamBaseUrl", sim.baseUrl(), "audience", sim.audience(), "linkedinFieldIds", "field4711",
-                "retryBaseMillis", "5", "requestTimeoutSeconds", "10"));
+                "retryBaseMillis", "5", "requestTimeoutSeconds", "30"));
         context.clock(Clock.fixed(START, ZoneOffset.UTC));
     }
 
@@ -62,6 +64,15 @@ final class Rig implements AutoCloseable {
             source.read(from, sink);
         }
         return sink;
+    }
+
+    /**
+     * @return the requests the connector sent again in the sink's last run, by its own count (a request timed out on a
+     *         loaded machine, say): the simulator counts those twice, so an exact count of requests allows for them
+     */
+    static long retried(RecordingSink sink) {
+        List<SyncProgress> reports = sink.progress();
+        return reports.isEmpty() ? 0 : reports.get(reports.size() - 1).requestsByEndpoint().getOrDefault("retries", 0L);
     }
 
     /** Moves both clocks, the simulator's and the one the connector sees, to {@code START + offset}. */
