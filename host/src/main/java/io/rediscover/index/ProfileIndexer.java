@@ -1,8 +1,7 @@
 package io.rediscover.index;
 
-import io.rediscover.lifecycle.DaemonThreads;
+import io.rediscover.lifecycle.BackgroundWorker;
 import io.rediscover.lifecycle.Managed;
-import io.rediscover.lifecycle.ServiceUnavailableException;
 import io.rediscover.profiles.Profile;
 import io.rediscover.profiles.ProfileChanges;
 import io.rediscover.profiles.ProfileStore;
@@ -23,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -50,7 +47,6 @@ public final class ProfileIndexer implements Managed {
     static final int DRAIN_BATCH = 1_000;
     /** Profiles per index commit during a rebuild. */
     static final int REBUILD_BATCH = 5_000;
-    private static final Duration BACKOFF = Duration.ofSeconds(5);
     private static final Duration LOG_EVERY = Duration.ofSeconds(10);
     private static final String RUNNING = "running";
     private static final String LAST = "last";
@@ -59,18 +55,14 @@ public final class ProfileIndexer implements Managed {
     private final ProfileStore profiles;
     private final ProfileChanges changes;
     private final Store store;
-    private final StoreWatch watch;
     private final Clock clock;
     private final StoreMap<Rebuild> rebuilds;
-    private final Semaphore wake = new Semaphore(0);
     private final Object work = new Object();
-    private volatile boolean running;
-    private volatile String waitingFor;
     private volatile long processed;
     private volatile Instant lastBatchAt;
     private volatile Meter meter;
     private long lastLogNanos;
-    private Thread worker;
+    private final BackgroundWorker worker;
 
     /**
      * @param indexes  the collections
@@ -87,9 +79,10 @@ public final class ProfileIndexer implements Managed {
         this.profiles = profiles;
         this.changes = changes;
         this.store = store;
-        this.watch = watch;
         this.clock = clock;
         this.rebuilds = store.map("index.profileRebuild", Rebuild.class);
+        this.worker = new BackgroundWorker("profile-indexer", "indexing public profiles failed", watch::pauseReason,
+                Duration.ofMillis(500), this::workOnce);
     }
 
     /**
@@ -151,18 +144,12 @@ public final class ProfileIndexer implements Managed {
                     index.created() ? "new" : "not yet fed by this release", profiles.count());
             begin();
         }
-        running = true;
-        worker = DaemonThreads.named("profile-indexer").newThread(this::runForever);
         worker.start();
     }
 
     @Override
     public void stop() throws InterruptedException {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            worker.join(30_000);
-        }
+        worker.stop();
     }
 
     @Override
@@ -178,7 +165,7 @@ public final class ProfileIndexer implements Managed {
         synchronized (work) {
             begin();
         }
-        wake.release();
+        worker.wake();
     }
 
     private void begin() {
@@ -189,40 +176,7 @@ public final class ProfileIndexer implements Managed {
 
     /** Wakes the indexer (an import committed changes; tests). */
     public void wake() {
-        wake.release();
-    }
-
-    private void runForever() {
-        while (running) {
-            try {
-                Optional<String> pause = watch.pauseReason();
-                waitingFor = pause.orElse(null);
-                if (pause.isPresent()) {
-                    Thread.sleep(1_000);
-                } else if (!workOnce()) {
-                    wake.tryAcquire(500, TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ServiceUnavailableException e) {
-                waitingFor = e.getMessage(); // logged by its owner
-                sleepQuietly();
-            } catch (RuntimeException e) {
-                waitingFor = "indexing public profiles failed: " + e.getMessage();
-                LOG.error("indexing public profiles failed; tried again in {} s", BACKOFF.toSeconds(), e);
-                sleepQuietly();
-            }
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(BACKOFF.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.wake();
     }
 
     /**
@@ -234,7 +188,7 @@ public final class ProfileIndexer implements Managed {
         synchronized (work) {
             Optional<Rebuild> rebuild = rebuilds.get(RUNNING);
             boolean did = rebuild.isPresent() ? rebuildBatch(rebuild.get()) : drainBatch();
-            waitingFor = null;
+            worker.waitingFor(null);
             return did;
         }
     }
@@ -279,9 +233,9 @@ public final class ProfileIndexer implements Managed {
         List<IndexedCandidate> docs = new ArrayList<>(REBUILD_BATCH);
         try (Stream<Profile> all = r.after() == null ? profiles.all() : profiles.allAfter(r.after())) {
             // a stopping host cuts the batch short: what was read is written with its position, the rest resumes later
-            all.limit(REBUILD_BATCH).takeWhile(p -> running).forEach(p -> docs.add(ProfileFields.document(p, today)));
+            all.limit(REBUILD_BATCH).takeWhile(p -> worker.running()).forEach(p -> docs.add(ProfileFields.document(p, today)));
         }
-        if (docs.isEmpty() && !running) {
+        if (docs.isEmpty() && !worker.running()) {
             return false;
         }
         if (docs.isEmpty()) {
@@ -340,7 +294,7 @@ public final class ProfileIndexer implements Managed {
         Long oldest = changes.pending(ProfileChanges.Reader.INDEX, 1).stream().findFirst()
                 .map(c -> Math.max(0, Duration.between(c.at(), clock.instant()).toSeconds())).orElse(null);
         return new Status(indexes.profiles().publishedDocuments(), changes.size(ProfileChanges.Reader.INDEX), oldest,
-                processed, lastBatchAt, waitingFor, rebuild);
+                processed, lastBatchAt, worker.waitingFor(), rebuild);
     }
 
     /** @return whether nothing waits: no rebuild runs and the journal holds nothing for the index */

@@ -2,7 +2,7 @@ package io.rediscover.pipeline;
 
 import io.rediscover.config.HostConfig;
 import io.rediscover.index.ProfileIndexer;
-import io.rediscover.lifecycle.DaemonThreads;
+import io.rediscover.lifecycle.BackgroundWorker;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.lifecycle.ServiceUnavailableException;
 import io.rediscover.mirror.ConnectionRef;
@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -45,22 +43,17 @@ public final class Pipeline implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     static final int REMOVAL_BATCH = 5_000;
-    private static final Duration BACKOFF = Duration.ofSeconds(5);
 
     private final Store store;
     private final Outbox outbox;
     private final StageFailures failures;
-    private final StoreWatch watch;
     private final List<PipelineStage> stages;
     private final Map<String, StageMeter> meters = new LinkedHashMap<>();
     private final int batchSize;
     private final Clock clock;
     private final ProfileIndexer profileIndexer;
     private final Object drainLock = new Object();
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private volatile String waitingFor;
-    private Thread drainer;
+    private final BackgroundWorker drainer;
 
     /**
      * @param store    the store
@@ -78,11 +71,12 @@ public final class Pipeline implements Managed {
         this.store = store;
         this.outbox = outbox;
         this.failures = failures;
-        this.watch = watch;
         this.stages = stages.stream().sorted(Comparator.comparingInt(PipelineStage::order)).toList();
         this.batchSize = config.pipeline().batchSize();
         this.clock = clock;
         this.profileIndexer = profileIndexer;
+        this.drainer = new BackgroundWorker("pipeline", "the pipeline failed a batch", watch::pauseReason,
+                Duration.ofSeconds(1), this::drainOnce);
         Set<String> names = new HashSet<>();
         for (PipelineStage s : this.stages) {
             if (!names.add(s.name())) {
@@ -94,9 +88,7 @@ public final class Pipeline implements Managed {
 
     @Override
     public void start() {
-        outbox.onEnqueued(wake::release);
-        running = true;
-        drainer = DaemonThreads.named("pipeline").newThread(this::drainForever);
+        outbox.onEnqueued(drainer::wake);
         drainer.start();
         LOG.info("pipeline stages: {}; {} candidate(s) waiting", stages.stream().map(PipelineStage::name).toList(),
                 outbox.size());
@@ -104,11 +96,7 @@ public final class Pipeline implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
-        running = false;
-        if (drainer != null) {
-            drainer.interrupt();
-            drainer.join(30_000);
-        }
+        drainer.stop();
     }
 
     @Override
@@ -116,40 +104,8 @@ public final class Pipeline implements Managed {
         return "pipeline";
     }
 
-    private void drainForever() {
-        while (running) {
-            try {
-                Optional<String> pause = watch.pauseReason();
-                waitingFor = pause.orElse(null);
-                if (pause.isPresent()) {
-                    sleep(Duration.ofSeconds(1));
-                } else if (!drainOnce()) {
-                    wake.tryAcquire(1, TimeUnit.SECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ServiceUnavailableException e) {
-                waitingFor = e.getMessage(); // logged by its owner
-                sleepQuietly(BACKOFF);
-            } catch (RuntimeException e) {
-                LOG.error("the pipeline failed a batch; it tries again in {} s", BACKOFF.toSeconds(), e);
-                sleepQuietly(BACKOFF);
-            }
-        }
-    }
-
     private void sleep(Duration d) throws InterruptedException {
         Thread.sleep(d.toMillis());
-    }
-
-    private void sleepQuietly(Duration d) {
-        try {
-            sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
@@ -185,7 +141,7 @@ public final class Pipeline implements Managed {
                 outbox.clean(b, stale);
                 items.forEach(i -> outbox.complete(b, i));
             });
-            waitingFor = null;
+            drainer.waitingFor(null);
             return true;
         }
     }
@@ -205,11 +161,11 @@ public final class Pipeline implements Managed {
                 results = oneByOne(stage, batch);
             }
         } catch (PipelineStage.Unavailable | ServiceUnavailableException e) {
-            if (!e.getMessage().equals(waitingFor)) {
+            if (!e.getMessage().equals(drainer.waitingFor())) {
                 LOG.warn("pipeline stage {} is unavailable: {}; {} candidate(s) wait", stage.name(), e.getMessage(), outbox.size());
             }
-            waitingFor = e.getMessage();
-            sleep(BACKOFF);
+            drainer.waitingFor(e.getMessage());
+            sleep(BackgroundWorker.BACKOFF);
             return false;
         }
         Collected r = results;
@@ -277,7 +233,7 @@ public final class Pipeline implements Managed {
 
     /** Wakes the drainer (tests, reindex). */
     public void wake() {
-        wake.release();
+        drainer.wake();
     }
 
     /**
@@ -300,7 +256,7 @@ public final class Pipeline implements Managed {
             StageMeter m = meters.get(s.name());
             return new StageStatus(s.name(), s.order(), m.processed(), m.failed(), m.perSecond());
         }).toList();
-        return new Status(outbox.size(), oldest, waitingFor, stageStatus, lags, profileIndexer.status());
+        return new Status(outbox.size(), oldest, drainer.waitingFor(), stageStatus, lags, profileIndexer.status());
     }
 
     /**
