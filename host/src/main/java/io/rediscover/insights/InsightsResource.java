@@ -3,7 +3,6 @@ package io.rediscover.insights;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rediscover.index.Indexes;
 import io.rediscover.index.OrgIndex;
 import io.rediscover.search.SearchRequest;
 import io.rediscover.tenancy.Caller;
@@ -49,22 +48,19 @@ public final class InsightsResource implements ApiResource {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final InsightsService insights;
-    private final Indexes indexes;
     private final OrgStore orgs;
     private final ObjectMapper json;
     private final Clock clock;
 
     /**
      * @param insights computes insights
-     * @param indexes  the collections
      * @param orgs     org names, for the print view and the export
      * @param json     reads the print view's filters
      * @param clock    the host's clock (the date on top)
      */
     @Inject
-    public InsightsResource(InsightsService insights, Indexes indexes, OrgStore orgs, ObjectMapper json, Clock clock) {
+    public InsightsResource(InsightsService insights, OrgStore orgs, ObjectMapper json, Clock clock) {
         this.insights = insights;
-        this.indexes = indexes;
         this.orgs = orgs;
         this.json = json;
         this.clock = clock;
@@ -81,7 +77,7 @@ public final class InsightsResource implements ApiResource {
     public Insights insights(InsightsRequest body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         InsightsRequest.Valid request = InvalidField.body(body).validate(insights.catalog());
-        return insights.insights(index(caller, request), request);
+        return insights.insights(insights.collection(request, caller.org()), request);
     }
 
     /** @param body the search body and limit @param security the caller @return the insights as an XLSX download */
@@ -136,13 +132,8 @@ public final class InsightsResource implements ApiResource {
 
     private InsightsReport report(Caller caller, InsightsRequest body) {
         InsightsRequest.Valid request = body.validate(insights.catalog());
-        Insights found = insights.insights(index(caller, request), request);
+        Insights found = insights.insights(insights.collection(request, caller.org()), request);
         String org = caller.user().org() == null ? "" : orgs.get(caller.user().org()).map(Org::name).orElse(caller.user().org());
         return InsightsReport.of(org, request, clock.instant(), found);
-    }
-
-    /** @return the collection the request reads: the public profiles, or the caller's own org's candidates */
-    private OrgIndex index(Caller caller, InsightsRequest.Valid request) {
-        return request.search().corpus() == SearchRequest.Corpus.PUBLIC ? indexes.profiles() : indexes.candidates(caller.org());
     }
 }

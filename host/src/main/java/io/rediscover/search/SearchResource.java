@@ -3,7 +3,6 @@ package io.rediscover.search;
 import io.rediscover.candidates.CandidateId;
 import io.rediscover.candidates.CandidateView;
 import io.rediscover.candidates.CandidateViews;
-import io.rediscover.index.Indexes;
 import io.rediscover.index.ProfileFields;
 import io.rediscover.profiles.Profile;
 import io.rediscover.profiles.ProfileStore;
@@ -47,20 +46,17 @@ import java.util.stream.Collectors;
 public final class SearchResource implements ApiResource {
 
     private final SearchService search;
-    private final Indexes indexes;
     private final CandidateViews candidates;
     private final ProfileStore profiles;
 
     /**
      * @param search     runs searches
-     * @param indexes    the collections
      * @param candidates candidates' texts for snippets
      * @param profiles   public profiles' texts for snippets
      */
     @Inject
-    public SearchResource(SearchService search, Indexes indexes, CandidateViews candidates, ProfileStore profiles) {
+    public SearchResource(SearchService search, CandidateViews candidates, ProfileStore profiles) {
         this.search = search;
-        this.indexes = indexes;
         this.candidates = candidates;
         this.profiles = profiles;
     }
@@ -78,12 +74,12 @@ public final class SearchResource implements ApiResource {
         ParsedQuery parsed = search.parse(request.query());
         Snippets snippets = new Snippets(parsed == null ? null : parsed.root());
         if (request.corpus() == SearchRequest.Corpus.PUBLIC) {
-            SearchResponse found = search.search(indexes.profiles(), request, parsed,
+            SearchResponse found = search.search(search.collection(request.corpus(), null), request, parsed,
                     (connection, external) -> new HitIds.Ids(external, null));
             return snippets.any() ? withSnippets(found, h -> profiles.get(h.id()).map(p -> snippets.of(texts(p)))) : found;
         }
         String org = caller.org();
-        SearchResponse found = search.search(indexes.candidates(org), request, parsed,
+        SearchResponse found = search.search(search.collection(request.corpus(), org), request, parsed,
                 (connection, external) -> new HitIds.Ids(new CandidateId(connection, external).value(), external));
         if (!snippets.any()) {
             return found;

@@ -69,6 +69,15 @@ public final class SearchService {
         this.connectors = connectors;
     }
 
+    /**
+     * @param corpus what a request searches
+     * @param org    the caller's org
+     * @return the collection it reads: the public profiles, or the caller's own org's candidates (never another org's)
+     */
+    public OrgIndex collection(SearchRequest.Corpus corpus, String org) {
+        return corpus == SearchRequest.Corpus.PUBLIC ? indexes.profiles() : indexes.candidates(org);
+    }
+
     /** The filters and the parser of the installed connectors' fields. */
     record Vocabulary(FilterCatalog catalog, QueryParser parser, QueryCompiler compiler) {
     }
