@@ -1,6 +1,6 @@
 package io.rediscover.insights;
 
-import io.indextables.tantivy4java.result.SearchResult;
+import io.indextables.tantivy4java.aggregation.AggregationResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
 
 import java.util.Map;
@@ -11,8 +11,12 @@ interface CategoryCounts {
     /** @param into the search's aggregations, to which this category adds its own (names prefixed by its key) */
     void aggregations(Map<String, SplitAggregation> into);
 
-    /** @param shard the shard's number @param result the shard's search result */
-    void add(int shard, SearchResult result);
+    /**
+     * @param shard   the shard's number
+     * @param results the aggregations of the shard's search, by name (read from the result once: tantivy4java converts
+     *                every aggregation of a result on each {@code getAggregation})
+     */
+    void add(int shard, Map<String, AggregationResult> results);
 
     /**
      * Asks for the shard's second search, when the first one's counts there may be short.
@@ -23,8 +27,8 @@ interface CategoryCounts {
     default void recheck(int shard, Map<String, SplitAggregation> into) {
     }
 
-    /** @param shard the shard's number @param result its second search's result, when {@link #recheck} asked for one */
-    default void rechecked(int shard, SearchResult result) {
+    /** @param shard the shard's number @param results its second search's aggregations, when {@link #recheck} asked */
+    default void rechecked(int shard, Map<String, AggregationResult> results) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.rediscover.insights;
 
+import io.indextables.tantivy4java.aggregation.AggregationResult;
 import io.indextables.tantivy4java.aggregation.CountAggregation;
 import io.indextables.tantivy4java.aggregation.CountResult;
 import io.indextables.tantivy4java.result.SearchResult;
@@ -45,6 +46,11 @@ public final class InsightsService {
         return search.catalog();
     }
 
+    /** @param request a validated request @param org the caller's org @return the collection it reads */
+    public OrgIndex collection(InsightsRequest.Valid request, String org) {
+        return search.collection(request.search().corpus(), org);
+    }
+
     /**
      * @param index   the collection (the caller's org's candidates, or the public profiles)
      * @param request the validated request
@@ -63,9 +69,10 @@ public final class InsightsService {
             long total = 0;
             for (int s = 0; s < shards.size(); s++) {
                 try (SearchResult r = shards.get(s).search(query, 0, aggregations)) {
-                    total += ((CountResult) r.getAggregation(TOTAL)).getCount();
+                    Map<String, AggregationResult> results = r.getAggregations();
+                    total += ((CountResult) results.get(TOTAL)).getCount();
                     for (CategoryCounts c : categories) {
-                        c.add(s, r);
+                        c.add(s, results);
                     }
                 }
                 recheck(shards.get(s), s, query, categories);
@@ -85,7 +92,8 @@ public final class InsightsService {
             return;
         }
         try (SearchResult r = shard.search(query, 0, again)) {
-            categories.forEach(c -> c.rechecked(s, r));
+            Map<String, AggregationResult> results = r.getAggregations();
+            categories.forEach(c -> c.rechecked(s, results));
         }
     }
 

@@ -1,10 +1,10 @@
 package io.rediscover.insights;
 
+import io.indextables.tantivy4java.aggregation.AggregationResult;
 import io.indextables.tantivy4java.aggregation.CountAggregation;
 import io.indextables.tantivy4java.aggregation.CountResult;
 import io.indextables.tantivy4java.aggregation.TermsAggregation;
 import io.indextables.tantivy4java.aggregation.TermsResult;
-import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
 import io.rediscover.index.Analyzer;
 import io.rediscover.search.FacetCounts;
@@ -79,11 +79,11 @@ final class TermsCounts implements CategoryCounts {
     }
 
     @Override
-    public void add(int shard, SearchResult result) {
-        returned.put(shard, buckets((TermsResult) result.getAggregation("counts_" + name)));
-        spellings.add((TermsResult) result.getAggregation("spellings_" + name));
-        missing += MissingValues.count((TermsResult) result.getAggregation("missing_" + name));
-        long held = ((CountResult) result.getAggregation("values_" + name)).getCount();
+    public void add(int shard, Map<String, AggregationResult> result) {
+        returned.put(shard, buckets((TermsResult) result.get("counts_" + name)));
+        spellings.add((TermsResult) result.get("spellings_" + name));
+        missing += MissingValues.count((TermsResult) result.get("missing_" + name));
+        long held = ((CountResult) result.get("values_" + name)).getCount();
         shardValueCounts.put(shard, held);
         values += held;
     }
@@ -98,9 +98,9 @@ final class TermsCounts implements CategoryCounts {
     }
 
     @Override
-    public void rechecked(int shard, SearchResult result) {
+    public void rechecked(int shard, Map<String, AggregationResult> result) {
         if (shardValueCounts.getOrDefault(shard, 0L) > segmentValues) {
-            returned.put(shard, buckets((TermsResult) result.getAggregation("recheck_" + name)));
+            returned.put(shard, buckets((TermsResult) result.get("recheck_" + name)));
         }
     }
 

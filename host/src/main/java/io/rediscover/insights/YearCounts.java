@@ -1,9 +1,9 @@
 package io.rediscover.insights;
 
+import io.indextables.tantivy4java.aggregation.AggregationResult;
 import io.indextables.tantivy4java.aggregation.CountAggregation;
 import io.indextables.tantivy4java.aggregation.CountResult;
 import io.indextables.tantivy4java.aggregation.RangeResult;
-import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
 import io.rediscover.search.FilterCatalog;
 
@@ -39,10 +39,10 @@ final class YearCounts implements CategoryCounts {
     }
 
     @Override
-    public void add(int shard, SearchResult result) {
-        ((RangeResult) result.getAggregation("ranges_" + name)).getBuckets().forEach(b -> buckets.computeIfPresent(b.getKey(),
+    public void add(int shard, Map<String, AggregationResult> result) {
+        ((RangeResult) result.get("ranges_" + name)).getBuckets().forEach(b -> buckets.computeIfPresent(b.getKey(),
                 (k, n) -> n + b.getDocCount()));
-        values += ((CountResult) result.getAggregation("values_" + name)).getCount();
+        values += ((CountResult) result.get("values_" + name)).getCount();
     }
 
     @Override
