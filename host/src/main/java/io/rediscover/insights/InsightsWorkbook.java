@@ -37,7 +37,7 @@ import java.util.Set;
  * {@link XSSFWorkbook} (charts need one; SXSSF's streaming pays off only for many rows). Only what Excel, LibreOffice
  * and Excel Online all read: string and number cells, a percent format, one clustered bar chart per sheet.
  */
-final class InsightsWorkbook {
+public final class InsightsWorkbook {
 
     /** The row of the first value on a category sheet (0-based); row 0 holds the headers. */
     static final int FIRST_VALUE_ROW = 1;
@@ -60,7 +60,7 @@ final class InsightsWorkbook {
      * @param out    where the file goes (not closed)
      * @throws IOException when writing fails
      */
-    static void write(InsightsReport report, OutputStream out) throws IOException {
+    public static void write(InsightsReport report, OutputStream out) throws IOException {
         InsightsWorkbook w = new InsightsWorkbook();
         try (XSSFWorkbook workbook = w.workbook) {
             w.summary(report);

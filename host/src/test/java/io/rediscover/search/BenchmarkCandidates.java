@@ -39,7 +39,7 @@ final class BenchmarkCandidates {
     record Candidate(String id, String name, String title, String company, String location, List<String> pastTitles,
                      List<String> pastCompanies, List<String> skills, List<School> education, String industry,
                      String companySize, List<String> certifications, List<String> languages, List<String> diversity,
-                     Map<String, String> ats, Instant updated, Instant lastUpdated, long yearsExperience,
+                     List<String> groups, List<String> interests, List<String> honors, Map<String, String> ats, Instant updated, Instant lastUpdated, long yearsExperience,
                      long yearsInRole, String resume) {
 
         /** @return the texts by text field, as written (the catch-all {@code all} joins them, as the host's merge does) */
@@ -79,6 +79,9 @@ final class BenchmarkCandidates {
             f.put("certification", certifications);
             f.put("language", languages);
             f.put("diversity", diversity);
+            f.put("group", groups);
+            f.put("interest", interests);
+            f.put("honor", honors);
             f.put("matched", List.of("false"));
             return f;
         }
@@ -201,6 +204,13 @@ final class BenchmarkCandidates {
             + "Certified_Kubernetes_Administrator Google_Cloud_Professional Azure_Fundamentals Scrum_Master CPA CFA "
             + "Six_Sigma_Green_Belt ITIL CompTIA_Security+ Oracle_Certified_Professional Salesforce_Administrator "
             + "Cisco_CCNA Terraform_Associate SHRM-CP PHR");
+    private static final String[] GROUPS = words("Women_in_Tech Python_Software_Foundation IEEE_Computer_Society "
+            + "Toastmasters_International Product_Hunt_Makers Data_Science_Central Agile_Alliance ACM Rotary_International "
+            + "Lean_In_Circles DevOps_Institute UX_Professionals_Association Open_Source_Initiative CNCF_Community");
+    private static final String[] INTERESTS = words("Hiking Photography Chess Open_Source Running Cooking Travel "
+            + "Machine_Learning Music Volunteering Reading Cycling Startups Gaming Gardening Climbing Sailing Yoga");
+    private static final String[] HONORS = words("Dean's_List Employee_of_the_Year Hackathon_Winner Patent_Holder "
+            + "Best_Paper_Award Summa_Cum_Laude President's_Club Fulbright_Scholar Top_Performer Speaker_of_the_Year");
     private static final String[] LANGUAGES = words("English Spanish French German Mandarin Hindi Portuguese Arabic "
             + "Japanese Russian Korean Italian Dutch Polish Turkish Vietnamese Swedish Hebrew Tamil Urdu");
     private static final String[] STATUSES = {"New Submission", "Reviewed", "Phone Screen", "Hiring Manager Review",
@@ -326,6 +336,11 @@ final class BenchmarkCandidates {
         addIf(r, 7, diversity, "hispanic");
         addIf(r, 8, diversity, "asian");
         addIf(r, 3, diversity, "veteran");
+        // from a random of its own, so the candidates' other values are what they were before these were added
+        SplittableRandom other = new SplittableRandom(0x632BE59BD9B4E019L * (i + 1));
+        List<String> groups = some(other, GROUPS, 3, 2);
+        List<String> interests = some(other, INTERESTS, 2, 3);
+        List<String> honors = some(other, HONORS, 6, 1);
         Map<String, String> ats = new LinkedHashMap<>();
         ats.put("status", STATUSES[small.sample(r) % STATUSES.length]);
         ats.put("stage", STAGES[small.sample(r) % STAGES.length]);
@@ -339,7 +354,7 @@ final class BenchmarkCandidates {
         List<String> skillList = List.copyOf(skillSet);
         return new Candidate(id, name, title, company, location, pastTitles, pastCompanies, skillList, education,
                 INDUSTRIES[small.sample(r) % INDUSTRIES.length], SIZES[r.nextInt(SIZES.length)], certifications,
-                languages, diversity, ats, updated, lastUpdated, years, inRole,
+                languages, diversity, groups, interests, honors, ats, updated, lastUpdated, years, inRole,
                 resume(r, title, company, pastTitles, pastCompanies, skillList));
     }
 
@@ -372,6 +387,19 @@ final class BenchmarkCandidates {
             }
         }
         return b.append('.').toString();
+    }
+
+    /** @return for one candidate in {@code oneIn}, 1 to {@code most} distinct values, the first ones more often */
+    private List<String> some(SplittableRandom r, String[] values, int oneIn, int most) {
+        if (r.nextInt(oneIn) != 0) {
+            return List.of();
+        }
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        int n = 1 + r.nextInt(most);
+        while (out.size() < n) {
+            out.add(values[small.sample(r) % values.length]);
+        }
+        return List.copyOf(out);
     }
 
     private static void addIf(SplittableRandom r, int percent, List<String> out, String value) {

@@ -18,6 +18,9 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.range.LongRange;
+import org.apache.lucene.facet.range.LongRangeFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
@@ -50,6 +53,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +91,8 @@ final class LuceneSide implements AutoCloseable {
         for (String k : facetKeys) {
             facetsConfig.setMultiValued(k, true);
             facetsConfig.setIndexFieldName(k, "$" + k);
+            // the documents holding any value, counted too: what the insights' "unknown" is taken from
+            facetsConfig.setRequireDimCount(k, true);
         }
         try {
             directory = FSDirectory.open(dir);
@@ -265,6 +271,76 @@ final class LuceneSide implements AutoCloseable {
                 hits.add(hit);
             }
             return new Result(docs.totalHits.value, hits, counts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One insight category as Lucene's facets count it.
+     *
+     * @param top     the most frequent values, most frequent first, with their counts
+     * @param other   the counts of the values not shown, added up
+     * @param unknown matching documents with no value
+     */
+    record Insight(Map<String, Long> top, long other, long unknown) {
+    }
+
+    /**
+     * What {@code POST /api/insights} answers, the Lucene way: one collection of the matching documents, then per keyword
+     * category {@link SortedSetDocValuesFacetCounts} (its top values; every value's count, for {@code other}; the
+     * dimension's count of documents with a value, for {@code unknown}) and per year category {@link LongRangeFacetCounts}
+     * over the same buckets.
+     *
+     * @param root       the parsed query, or null for everything
+     * @param selections the filters
+     * @param termKeys   the keyword categories (each one of this index's facets)
+     * @param yearFields the year categories' number fields
+     * @param buckets    the year buckets: {label, from, to (inclusive, or null)}
+     * @param limit      values shown per keyword category
+     * @return the total, then each category by key (a year category by its field)
+     */
+    Map.Entry<Long, Map<String, Insight>> insights(QueryNode root, List<SearchRequest.Selection> selections,
+                                                   List<String> termKeys, List<String> yearFields,
+                                                   List<Object[]> buckets, int limit) {
+        try {
+            FacetsCollector fc = searcher.search(query(root, selections), new FacetsCollectorManager());
+            long total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+            Map<String, Insight> out = new LinkedHashMap<>();
+            for (String k : termKeys) {
+                SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(states.get(k), fc);
+                FacetResult top = counts.getTopChildren(limit, k);
+                FacetResult all = counts.getAllChildren(k);
+                Map<String, Long> shown = new LinkedHashMap<>();
+                long shownSum = 0;
+                long withValue = 0;
+                long values = 0;
+                if (top != null) {
+                    for (LabelAndValue lv : top.labelValues) {
+                        shown.put(lv.label, lv.value.longValue());
+                        shownSum += lv.value.longValue();
+                    }
+                    withValue = top.value.longValue();
+                    for (LabelAndValue lv : all.labelValues) {
+                        values += lv.value.longValue();
+                    }
+                }
+                out.put(k, new Insight(shown, values - shownSum, total - withValue));
+            }
+            LongRange[] ranges = buckets.stream().map(b -> new LongRange(
+                    (String) b[0], (Long) b[1], true, b[2] == null ? Long.MAX_VALUE : (Long) b[2], true))
+                    .toArray(LongRange[]::new);
+            for (String field : yearFields) {
+                FacetResult r = new LongRangeFacetCounts(field, fc, ranges).getAllChildren(field);
+                Map<String, Long> shown = new LinkedHashMap<>();
+                long bucketed = 0;
+                for (LabelAndValue lv : r.labelValues) {
+                    shown.put(lv.label, lv.value.longValue());
+                    bucketed += lv.value.longValue();
+                }
+                out.put(field, new Insight(shown, 0, total - bucketed));
+            }
+            return Map.entry(total, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

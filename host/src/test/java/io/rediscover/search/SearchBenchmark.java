@@ -8,6 +8,7 @@ import io.rediscover.index.CandidateFields;
 import io.rediscover.index.IndexedCandidate;
 import io.rediscover.index.Indexes;
 import io.rediscover.index.OrgIndex;
+import io.rediscover.insights.InsightsService;
 import io.rediscover.testing.PluginZips;
 import io.rediscover.testing.TestHosts;
 
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
@@ -31,7 +33,8 @@ import java.util.stream.LongStream;
  * and filter queries runs against both alternately, with 1 and 2 threads, each search answering what
  * {@code POST /api/search} answers (exact total, the offered facets, a page of 20 ranked hits). Prints percentiles,
  * ratios, the cost of facets, build times, sizes, heap and resident memory; then (mode {@code all} or
- * {@code freshness}) {@link FreshnessBenchmark}. How to run it and what the figures mean: docs/benchmarks.md.
+ * {@code insights}) {@link InsightsBenchmark} on the same two indexes, and (mode {@code all} or {@code freshness})
+ * {@link FreshnessBenchmark}. How to run it and what the figures mean: docs/benchmarks.md.
  */
 public final class SearchBenchmark {
 
@@ -57,10 +60,13 @@ public final class SearchBenchmark {
         System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, JVM %s, max heap %,d MB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        if (mode.equals("all") || mode.equals("search")) {
-            searchBenchmark(dir.resolve("search"), n, rounds);
+        Set<String> modes = Set.of(mode.split(","));
+        boolean search = modes.contains("all") || modes.contains("search");
+        boolean insights = modes.contains("all") || modes.contains("insights");
+        if (search || insights) {
+            searchBenchmark(dir.resolve("search"), n, rounds, search, insights);
         }
-        if (mode.equals("all") || mode.equals("freshness")) {
+        if (modes.contains("all") || modes.contains("freshness")) {
             FreshnessBenchmark.run(dir.resolve("freshness"),
                     Long.parseLong(System.getProperty("benchmark.freshCandidates", "100000")),
                     Integer.parseInt(System.getProperty("benchmark.changes", "20")));
@@ -74,7 +80,8 @@ public final class SearchBenchmark {
         return Host.start(TestHosts.config(dir.resolve("data"), plugins, Map.of("sync.enabled", "false", "log.level", "warn")));
     }
 
-    private static void searchBenchmark(Path dir, long n, int rounds) throws Exception {
+    /** Builds both sides, then compares searches and (or) insights on them. */
+    private static void searchBenchmark(Path dir, long n, int rounds, boolean searches, boolean insights) throws Exception {
         try (Host host = host(dir)) {
             System.out.printf("host started: RSS %s, heap after GC %,d MB%n", BenchmarkMemory.rss(),
                     BenchmarkMemory.heapAfterGcMb());
@@ -146,30 +153,35 @@ public final class SearchBenchmark {
                 long luceneMb = BenchmarkMemory.sizeMb(dir.resolve("lucene"));
                 System.out.printf("both warm: RSS %s, heap after GC %,d MB; Lucene on disk %,d MB%n", bothRss, bothHeap, luceneMb);
 
-                checkTotals(queries, oursSide, luceneSide);
-                Map<String, Map<String, Latencies>> one = run(queries, oursSide, luceneSide, rounds, 1, true);
-                Map<String, Map<String, Latencies>> two = run(queries, oursSide, luceneSide, rounds, 2, true);
-                Map<String, Map<String, Latencies>> bare = run(queries, oursSide, luceneSide, Math.max(1, rounds / 2), 1, false);
+                if (searches) {
+                    checkTotals(queries, oursSide, luceneSide);
+                    Map<String, Map<String, Latencies>> one = run(queries, oursSide, luceneSide, rounds, 1, true);
+                    Map<String, Map<String, Latencies>> two = run(queries, oursSide, luceneSide, rounds, 2, true);
+                    Map<String, Map<String, Latencies>> bare = run(queries, oursSide, luceneSide, Math.max(1, rounds / 2), 1, false);
 
-                System.out.printf(Locale.ROOT, "%n== latency, ms (%d rounds; each query run by ours and Lucene in turn)%n", rounds);
-                table("1 thread", queries, one);
-                table("2 threads", queries, two);
-                System.out.printf(Locale.ROOT, "%n== facet cost, 1 thread, all queries (%d facets counted per search)%n",
-                        facetKeys.size());
-                System.out.println("| side | p50 with | p50 without | p95 with | p95 without |");
-                System.out.println("|---|---|---|---|---|");
-                for (String side : List.of(OURS, LUCENE)) {
-                    Latencies with = Latencies.of(one.get(side).values());
-                    Latencies without = Latencies.of(bare.get(side).values());
-                    System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", side, with.percentile(50),
-                            without.percentile(50), with.percentile(95), without.percentile(95));
+                    System.out.printf(Locale.ROOT, "%n== latency, ms (%d rounds; each query run by ours and Lucene in turn)%n", rounds);
+                    table("1 thread", queries, one);
+                    table("2 threads", queries, two);
+                    System.out.printf(Locale.ROOT, "%n== facet cost, 1 thread, all queries (%d facets counted per search)%n",
+                            facetKeys.size());
+                    System.out.println("| side | p50 with | p50 without | p95 with | p95 without |");
+                    System.out.println("|---|---|---|---|---|");
+                    for (String side : List.of(OURS, LUCENE)) {
+                        Latencies with = Latencies.of(one.get(side).values());
+                        Latencies without = Latencies.of(bare.get(side).values());
+                        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", side, with.percentile(50),
+                                without.percentile(50), with.percentile(95), without.percentile(95));
+                    }
+                    System.out.printf(Locale.ROOT, "%n== build and memory%n| | ours | Lucene |%n|---|---|---|%n");
+                    System.out.printf(Locale.ROOT, "| index build | %.1f s | %.1f s |%n", oursNanos / 1e9, luceneNanos / 1e9);
+                    System.out.printf(Locale.ROOT, "| on disk | %,d MB | %,d MB |%n", oursIndexMb, luceneMb);
+                    System.out.printf(Locale.ROOT, "| heap after GC | %,d MB | %+,d MB |%n", oursHeap, bothHeap - oursHeap);
+                    System.out.printf(Locale.ROOT, "| process RSS | %,d MB (ours alone, warm) | %+,d MB (after Lucene was added) |%n",
+                            oursRss.totalMb(), bothRss.totalMb() - oursRss.totalMb());
                 }
-                System.out.printf(Locale.ROOT, "%n== build and memory%n| | ours | Lucene |%n|---|---|---|%n");
-                System.out.printf(Locale.ROOT, "| index build | %.1f s | %.1f s |%n", oursNanos / 1e9, luceneNanos / 1e9);
-                System.out.printf(Locale.ROOT, "| on disk | %,d MB | %,d MB |%n", oursIndexMb, luceneMb);
-                System.out.printf(Locale.ROOT, "| heap after GC | %,d MB | %+,d MB |%n", oursHeap, bothHeap - oursHeap);
-                System.out.printf(Locale.ROOT, "| process RSS | %,d MB (ours alone, warm) | %+,d MB (after Lucene was added) |%n",
-                        oursRss.totalMb(), bothRss.totalMb() - oursRss.totalMb());
+                if (insights) {
+                    InsightsBenchmark.run(host.injector().getInstance(InsightsService.class), search, ours, lucene, rounds);
+                }
                 lucene.close();
             }
             cache.close();
