@@ -77,7 +77,7 @@ public final class InsightsResource implements ApiResource {
     public Insights insights(InsightsRequest body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         InsightsRequest.Valid request = InvalidField.body(body).validate(insights.catalog());
-        return insights.insights(insights.collection(request, caller.org()), request);
+        return insights.insights(insights.collection(request, caller::org), request);
     }
 
     /** @param body the search body and limit @param security the caller @return the insights as an XLSX download */
@@ -132,7 +132,7 @@ public final class InsightsResource implements ApiResource {
 
     private InsightsReport report(Caller caller, InsightsRequest body) {
         InsightsRequest.Valid request = body.validate(insights.catalog());
-        Insights found = insights.insights(insights.collection(request, caller.org()), request);
+        Insights found = insights.insights(insights.collection(request, caller::org), request);
         String org = caller.user().org() == null ? "" : orgs.get(caller.user().org()).map(Org::name).orElse(caller.user().org());
         return InsightsReport.of(org, request, clock.instant(), found);
     }

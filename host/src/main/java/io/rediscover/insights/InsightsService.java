@@ -16,6 +16,7 @@ import io.rediscover.search.SearchRequest;
 import io.rediscover.search.SearchService;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.function.Supplier;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +47,8 @@ public final class InsightsService {
         return search.catalog();
     }
 
-    /** @param request a validated request @param org the caller's org @return the collection it reads */
-    public OrgIndex collection(InsightsRequest.Valid request, String org) {
+    /** @param request a validated request @param org the caller's org (see SearchService) @return what it reads */
+    public OrgIndex collection(InsightsRequest.Valid request, Supplier<String> org) {
         return search.collection(request.search().corpus(), org);
     }
 

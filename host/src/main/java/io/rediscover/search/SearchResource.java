@@ -74,12 +74,12 @@ public final class SearchResource implements ApiResource {
         ParsedQuery parsed = search.parse(request.query());
         Snippets snippets = new Snippets(parsed == null ? null : parsed.root());
         if (request.corpus() == SearchRequest.Corpus.PUBLIC) {
-            SearchResponse found = search.search(search.collection(request.corpus(), null), request, parsed,
+            SearchResponse found = search.search(search.collection(request.corpus(), caller::org), request, parsed,
                     (connection, external) -> new HitIds.Ids(external, null));
             return snippets.any() ? withSnippets(found, h -> profiles.get(h.id()).map(p -> snippets.of(texts(p)))) : found;
         }
         String org = caller.org();
-        SearchResponse found = search.search(search.collection(request.corpus(), org), request, parsed,
+        SearchResponse found = search.search(search.collection(request.corpus(), caller::org), request, parsed,
                 (connection, external) -> new HitIds.Ids(new CandidateId(connection, external).value(), external));
         if (!snippets.any()) {
             return found;

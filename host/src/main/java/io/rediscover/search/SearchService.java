@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -71,11 +72,12 @@ public final class SearchService {
 
     /**
      * @param corpus what a request searches
-     * @param org    the caller's org
+     * @param org    the caller's org, asked only for the org's candidates (a caller without one, such as a platform
+     *               admin, is refused there, not for the public profiles)
      * @return the collection it reads: the public profiles, or the caller's own org's candidates (never another org's)
      */
-    public OrgIndex collection(SearchRequest.Corpus corpus, String org) {
-        return corpus == SearchRequest.Corpus.PUBLIC ? indexes.profiles() : indexes.candidates(org);
+    public OrgIndex collection(SearchRequest.Corpus corpus, Supplier<String> org) {
+        return corpus == SearchRequest.Corpus.PUBLIC ? indexes.profiles() : indexes.candidates(org.get());
     }
 
     /** The filters and the parser of the installed connectors' fields. */
