@@ -19,19 +19,6 @@ interface CategoryCounts {
     void add(int shard, Map<String, AggregationResult> results);
 
     /**
-     * Asks for the shard's second search, when the first one's counts there may be short.
-     *
-     * @param shard the shard's number, after {@link #add}
-     * @param into  the second search's aggregations, to which this category adds what it needs (nothing by default)
-     */
-    default void recheck(int shard, Map<String, SplitAggregation> into) {
-    }
-
-    /** @param shard the shard's number @param results its second search's aggregations, when {@link #recheck} asked */
-    default void rechecked(int shard, Map<String, AggregationResult> results) {
-    }
-
-    /**
      * @param total   the result set's size
      * @param recount counts one value on one shard exactly, where the shard's aggregation may have cut it
      * @return the category's insight

@@ -24,9 +24,8 @@ import java.util.Map;
 
 /**
  * Insights over a search's result set: every {@link Category} counted with aggregations on the published splits, all
- * of them in one search per shard, never by reading documents. A shard holding more values of a category than a segment
- * keeps has a second search for those categories, and a shown value a shard may have cut is counted there on its own
- * (see {@link TermsCounts}): the counts are exact. The result set is the search's: the same query and filters, compiled
+ * of them in one search per shard, never by reading documents; a shown value a shard may have cut is counted there on
+ * its own (see {@link TermsCounts}): the counts are exact. The result set is the search's: the same query and filters, compiled
  * by the search.
  */
 @Singleton
@@ -76,25 +75,11 @@ public final class InsightsService {
                         c.add(s, results);
                     }
                 }
-                recheck(shards.get(s), s, query, categories);
             }
             long found = total;
             CategoryCounts.Recount recount = (shard, field, value) -> count(shards.get(shard), query, field, value);
             return new Insights(found, categories.stream().map(c -> c.result(found, recount)).toList(),
                     (System.nanoTime() - t0) / 1_000_000);
-        }
-    }
-
-    /** The shard's second search, for the categories whose first counts there may be short; none when none asks. */
-    private static void recheck(SplitSearcher shard, int s, SplitQuery query, List<CategoryCounts> categories) {
-        Map<String, SplitAggregation> again = new LinkedHashMap<>();
-        categories.forEach(c -> c.recheck(s, again));
-        if (again.isEmpty()) {
-            return;
-        }
-        try (SearchResult r = shard.search(query, 0, again)) {
-            Map<String, AggregationResult> results = r.getAggregations();
-            categories.forEach(c -> c.rechecked(s, results));
         }
     }
 

@@ -28,14 +28,12 @@ import java.util.Map;
  * <li>how many values the documents hold (a value count counts values, not documents), from which {@code other} is
  * what the shown values' counts leave.</li>
  * </ul>
- * Each shard returns its {@code limit × OVERFETCH} most frequent values, each of its segments its
- * {@code max(10 × that, 1000)} before the shard merges them. Two cuts could make a count short, and both are mended, so
- * the shown counts are exact whatever the data:
+ * Each shard returns its {@code limit × OVERFETCH} most frequent values, and the shown counts are exact whatever the
+ * data:
  * <ul>
- * <li>a segment with more distinct values than it keeps may drop a value the others keep (tantivy4java 0.31 reports no
- * count error to tell): when the shard holds more values of the category than a segment keeps, its list is taken again
- * in the shard's second search ({@link #recheck}), each segment keeping as many values as the shard holds — no
- * segment can then cut;</li>
+ * <li>no segment cuts its list before the shard merges them ({@link #ALL}): Tantivy counts every value of a segment
+ * anyway, and keeping them all costs one string per distinct value, where a cut segment would drop a value the others
+ * keep, with no count error to tell;</li>
  * <li>a value shown but missing from a shard that returned a full list may have been cut there: it is counted on that
  * shard by a search of its own (rare: shards are filled by hash, so their most frequent values are alike).</li>
  * </ul>
@@ -44,17 +42,15 @@ final class TermsCounts implements CategoryCounts {
 
     /** How many more values than shown each shard returns, so that the ones shown are among each shard's. */
     static final int OVERFETCH = 3;
-    /** The fewest values a segment keeps before the shard merges its segments (Tantivy's default is 10 × size). */
-    static final int MIN_SEGMENT_VALUES = 1_000;
+    /** What each segment keeps before the shard merges them: every value (Tantivy's default is 10 × size). */
+    static final int ALL = Integer.MAX_VALUE;
 
     private final Category category;
     private final FilterCatalog.Filter filter;
     private final int limit;
     private final int shardValues;
-    private final int segmentValues;
     private final String name;
     private final Map<Integer, Map<String, Long>> returned = new HashMap<>();
-    private final Map<Integer, Long> shardValueCounts = new HashMap<>();
     private final FacetCounts spellings;
     private long missing;
     private long values;
@@ -65,15 +61,14 @@ final class TermsCounts implements CategoryCounts {
         this.filter = filter;
         this.limit = limit;
         this.shardValues = limit * OVERFETCH;
-        this.segmentValues = Math.max(10 * shardValues, MIN_SEGMENT_VALUES);
         this.name = category.key();
         this.spellings = new FacetCounts(filter);
     }
 
     @Override
     public void aggregations(Map<String, SplitAggregation> into) {
-        into.put("counts_" + name, new TermsAggregation("counts_" + name, filter.matchField(), shardValues, segmentValues));
-        into.put("spellings_" + name, new TermsAggregation("spellings_" + name, filter.field(), shardValues, segmentValues));
+        into.put("counts_" + name, new TermsAggregation("counts_" + name, filter.matchField(), shardValues, ALL));
+        into.put("spellings_" + name, new TermsAggregation("spellings_" + name, filter.field(), shardValues, ALL));
         into.put("missing_" + name, new MissingValues("missing_" + name, filter.matchField()));
         into.put("values_" + name, new CountAggregation("values_" + name, filter.matchField()));
     }
@@ -83,25 +78,7 @@ final class TermsCounts implements CategoryCounts {
         returned.put(shard, buckets((TermsResult) result.get("counts_" + name)));
         spellings.add((TermsResult) result.get("spellings_" + name));
         missing += MissingValues.count((TermsResult) result.get("missing_" + name));
-        long held = ((CountResult) result.get("values_" + name)).getCount();
-        shardValueCounts.put(shard, held);
-        values += held;
-    }
-
-    @Override
-    public void recheck(int shard, Map<String, SplitAggregation> into) {
-        long held = shardValueCounts.getOrDefault(shard, 0L);
-        if (held > segmentValues) {
-            int all = (int) Math.min(Integer.MAX_VALUE, held);
-            into.put("recheck_" + name, new TermsAggregation("recheck_" + name, filter.matchField(), shardValues, all));
-        }
-    }
-
-    @Override
-    public void rechecked(int shard, Map<String, AggregationResult> result) {
-        if (shardValueCounts.getOrDefault(shard, 0L) > segmentValues) {
-            returned.put(shard, buckets((TermsResult) result.get("recheck_" + name)));
-        }
+        values += ((CountResult) result.get("values_" + name)).getCount();
     }
 
     private static Map<String, Long> buckets(TermsResult result) {

@@ -97,7 +97,7 @@ class SplitAggregationsTest {
         aggs.put("years", YearBuckets.aggregation("years", years));
         aggs.put("yearValues", new CountAggregation("yearValues", years));
         aggs.put("cut", new TermsAggregation("cut", skills, 1, 1));
-        aggs.put("kept", new TermsAggregation("kept", skills, 1, TermsCounts.MIN_SEGMENT_VALUES));
+        aggs.put("kept", new TermsAggregation("kept", skills, 1, TermsCounts.ALL));
         Map<String, Object> r = aggregate(index, aggs);
 
         assertThat(MissingValues.count((TermsResult) r.get("missing"))).as("5 people without a skill, 31 distinct skills, cut to 1")
@@ -116,16 +116,17 @@ class SplitAggregationsTest {
         assertThat(cut.getBuckets().get(0).getKeyAsString()).isEqualTo("common");
         assertThat(cut.getBuckets().get(0).getDocCount()).as("a segment keeping one value loses the other segment's count")
                 .isEqualTo(25);
-        assertThat(cut.getDocCountErrorUpperBound()).as("and 0.31 does not say so: why TermsCounts rechecks a shard").isZero();
+        assertThat(cut.getDocCountErrorUpperBound()).as("and 0.31 does not say so: why TermsCounts keeps every value of a segment").isZero();
     }
 
     @Test
-    void aValueASegmentCutIsCountedByTheShardsSecondSearch() throws Exception {
+    void aValueACutSegmentWouldDropIsCountedBecauseNoSegmentCuts() throws Exception {
         api.org("wide", "ENTERPRISE", true, true);
         Http wide = api.user("wide", "wendy@wide.example", "RECRUITER");
         OrgIndex index = indexes.candidates("wide");
         // segment one: 1,001 skills held by two people each, and "Common" once; segment two: "Common" thirty times
-        int distinct = TermsCounts.MIN_SEGMENT_VALUES + 1;
+        int kept = 1_000;
+        int distinct = kept + 1;
         List<String> holdings = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
             IntStream.range(0, distinct).forEach(i -> holdings.add("Skill " + i));
@@ -143,15 +144,15 @@ class SplitAggregationsTest {
         index.write(second.stream().map(p -> p.document("wide/" + p.id(), "c1")).toList(), List.of());
         indexes.publishNow();
         String skills = CandidateFields.FOLDED_PREFIX + "skill";
-        TermsResult once = (TermsResult) aggregate(index, Map.of("once", new TermsAggregation("once", skills, 3,
-                TermsCounts.MIN_SEGMENT_VALUES))).get("once");
+        TermsResult once = (TermsResult) aggregate(index, Map.of("once", new TermsAggregation("once", skills, 3, kept)))
+                .get("once");
         assertThat(once.getBuckets().get(0).getKeyAsString()).isEqualTo("common");
         assertThat(once.getBuckets().get(0).getDocCount()).as("the first segment cut Common from its 1,000").isEqualTo(30);
 
         JsonNode skill = wide.post("/api/insights", "{\"limit\":1}").json().at("/categories/5");
         assertThat(skill.path("key").asText()).isEqualTo("skill");
         assertThat(skill.at("/values/0/value").asText()).isEqualTo("Common");
-        assertThat(skill.at("/values/0/count").asLong()).as("counted again with every value kept").isEqualTo(31);
+        assertThat(skill.at("/values/0/count").asLong()).as("every value of each segment kept").isEqualTo(31);
         assertThat(skill.path("other").asLong()).isEqualTo(2L * distinct);
         assertThat(skill.path("unknown").asLong()).isZero();
         assertThat(wide.post("/api/search", "{\"filters\":{\"skill\":[\"Common\"]}}").json().path("total").asLong()).isEqualTo(31);
