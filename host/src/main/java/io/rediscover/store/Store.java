@@ -87,11 +87,20 @@ public final class Store implements Managed {
         this.syncOnCommit = syncOnCommit;
     }
 
+    /**
+     * Opens the file through H2's {@code retry:} file system: a thread interrupted during a write (a service stopping its
+     * worker) would otherwise close the store's file channel for every thread ({@code ClosedByInterruptException}), and
+     * the store would stop working; with it the channel is opened again and the write goes on.
+     */
+    private MVStore openFile() {
+        return new MVStore.Builder().fileName("retry:" + file).autoCommitDisabled().open();
+    }
+
     @Override
     public void start() {
         try {
             Files.createDirectories(file.getParent());
-            mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+            mv = openFile();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file.getParent(), e);
         } catch (MVStoreException e) {
@@ -297,7 +306,7 @@ public final class Store implements Managed {
                     // it is broken already; the file handle is what we want released
                 }
             }
-            mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+            mv = openFile();
             mv.openMap("store.probe").put("probe", new byte[] {1});
             mv.commit();
             synchronized (this) {

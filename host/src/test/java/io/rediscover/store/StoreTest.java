@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,38 @@ class StoreTest {
         Store s = new Store(dir.resolve("store/rediscover.mv.db"), false);
         s.start();
         return s;
+    }
+
+    /** A service stopping its worker interrupts it, maybe mid-write: that must not close the store's file for everyone. */
+    @Test
+    void aWriterInterruptedMidWriteLeavesTheStoreWorking() throws Exception {
+        Store store = open();
+        try {
+            StoreMap<Person> people = store.map("people", Person.class);
+            Instant t = Instant.parse("2026-01-01T00:00:00Z");
+            String padding = "x".repeat(4_000);
+            AtomicInteger written = new AtomicInteger();
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    int n = i;
+                    Thread.interrupted(); // interrupted again and again below: write on, as a worker's last round does
+                    store.write(b -> b.put(people, "p" + n, new Person(padding + n, t)));
+                    written.incrementAndGet();
+                }
+            });
+            writer.start();
+            while (writer.isAlive()) {
+                writer.interrupt(); // lands in the middle of commits' file writes, sooner or later
+                Thread.sleep(0, 200_000);
+            }
+            writer.join();
+            assertThat(written.get()).isEqualTo(20_000);
+            store.write(b -> b.put(people, "after", new Person("after", t)));
+            assertThat(people.get("after")).contains(new Person("after", t));
+            assertThat(people.count("p")).isEqualTo(20_000);
+        } finally {
+            store.stop();
+        }
     }
 
     @Test
