@@ -1,5 +1,7 @@
 package io.rediscover.index;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.indextables.tantivy4java.core.Document;
 import io.indextables.tantivy4java.core.Index;
 import io.indextables.tantivy4java.core.IndexWriter;
@@ -20,9 +22,11 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -38,6 +42,8 @@ import java.util.stream.Stream;
 final class Shard implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
+    /** Reads Tantivy's {@code meta.json} (plain JSON: a mapper of its own, no host configuration needed). */
+    private static final ObjectMapper META_READER = new ObjectMapper();
     static final long WRITER_HEAP_BYTES = 64L * 1024 * 1024;
 
     private final Path dir;
@@ -312,7 +318,7 @@ final class Shard implements AutoCloseable {
             dirty = false;
             publishedAtMillis = System.currentTimeMillis();
             if (deletedSinceMerge) {
-                mergeAll();
+                mergeDeletes();
                 deletedSinceMerge = false;
             }
             generation++;
@@ -368,16 +374,41 @@ final class Shard implements AutoCloseable {
         writer.garbageCollectFiles();
     }
 
-    private void mergeAll() {
+    /**
+     * Rewrites the segments that hold deleted documents (a split with deletes makes Quickwit's leaf search panic), and only
+     * those: an update rewrites the segment its old version was in, not the whole shard. The segments and their deletes
+     * are read from the index's {@code meta.json} (tantivy4java 0.31 tells neither); when it cannot be read, every
+     * segment is merged, as before.
+     */
+    private void mergeDeletes() {
         index.reload();
         List<String> segments;
         try (Searcher s = index.searcher()) {
             segments = s.getSegmentIds();
         }
-        if (!segments.isEmpty()) {
-            writer.merge(segments); // waits for the merge (waitMergingThreads would consume the writer)
+        List<String> withDeletes = segmentsWithDeletes().map(ids -> segments.stream().filter(ids::contains).toList())
+                .orElse(segments);
+        if (!withDeletes.isEmpty()) {
+            writer.merge(withDeletes); // waits for the merge (waitMergingThreads would consume the writer)
             writer.commit();
             writer.garbageCollectFiles();
+        }
+    }
+
+    /** @return the ids of the committed segments that hold deletes, from {@code meta.json}, if it can be read */
+    private Optional<Set<String>> segmentsWithDeletes() {
+        try {
+            JsonNode meta = META_READER.readTree(indexDir().resolve("meta.json").toFile());
+            Set<String> ids = new HashSet<>();
+            for (JsonNode segment : meta.path("segments")) {
+                if (segment.path("deletes").isObject()) {
+                    ids.add(segment.path("segment_id").asText().replace("-", "")); // the searcher's ids have no dashes
+                }
+            }
+            return Optional.of(ids);
+        } catch (IOException e) {
+            LOG.warn("could not read {} ({}): every segment is merged", indexDir().resolve("meta.json"), e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.rediscover.index;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitCacheManager;
 import io.indextables.tantivy4java.split.SplitSearcher;
@@ -8,9 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,6 +84,40 @@ class OrgIndexTest {
         index.deleteConnection("c1");
         index.publishDue(Long.MAX_VALUE, 0);
         assertThat(index.publishedDocuments()).isZero();
+    }
+
+    /** An update rewrites the segment that held the old version, not the shard: the other segments stay as they were. */
+    @Test
+    void aPublicationRewritesOnlyTheSegmentsThatHoldDeletes() throws Exception {
+        OrgIndex index = open(new CandidateFields(Set.of("status"), Set.of()), 1);
+        List<IndexedCandidate> first = new ArrayList<>();
+        List<IndexedCandidate> second = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            first.add(doc("acme/c1/a" + i, "First " + i, "Hired"));
+            second.add(doc("acme/c1/b" + i, "Second " + i, "Hired"));
+        }
+        index.write(first, List.of());
+        index.write(second, List.of());
+        index.publishDue(Long.MAX_VALUE, 0);
+        Set<String> before = segments();
+        assertThat(before).hasSize(2);
+
+        index.write(List.of(doc("acme/c1/a3", "Renamed First", "Rejected")), List.of());
+        index.publishDue(Long.MAX_VALUE, 0);
+        Set<String> after = segments();
+        assertThat(count(index, "key", "acme/c1/a3")).as("replaced, not added").isEqualTo(1);
+        assertThat(count(index, "name", "renamed")).isEqualTo(1);
+        assertThat(index.publishedDocuments()).isEqualTo(40);
+        assertThat(before.stream().filter(after::contains).toList())
+                .as("one segment rewritten (the first write's, holding the old version), the other kept as it was").hasSize(1);
+    }
+
+    /** @return the committed segments of the only shard, as Tantivy's meta.json lists them */
+    private Set<String> segments() throws IOException {
+        Set<String> ids = new HashSet<>();
+        new ObjectMapper().readTree(dir.resolve("org/shard-0/index/meta.json").toFile())
+                .path("segments").forEach(s -> ids.add(s.path("segment_id").asText()));
+        return ids;
     }
 
     /** Split readers are cached by file name in tantivy4java: two collections must never read each other's split. */
