@@ -1,9 +1,8 @@
 package io.rediscover.matching;
 
 import io.rediscover.config.HostConfig;
-import io.rediscover.lifecycle.DaemonThreads;
+import io.rediscover.lifecycle.BackgroundWorker;
 import io.rediscover.lifecycle.Managed;
-import io.rediscover.lifecycle.ServiceUnavailableException;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.Outbox;
 import io.rediscover.profiles.ProfileChanges;
@@ -14,11 +13,13 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,10 +42,7 @@ public final class Rematcher implements Managed {
     private final ProfileChanges changes;
     private final Matches matches;
     private final Outbox outbox;
-    private final StoreWatch watch;
-    private final long maxBacklog;
-    private volatile boolean running;
-    private Thread thread;
+    private final BackgroundWorker worker;
 
     /**
      * @param store   the system of record
@@ -60,56 +58,27 @@ public final class Rematcher implements Managed {
         this.changes = changes;
         this.matches = matches;
         this.outbox = outbox;
-        this.watch = watch;
-        this.maxBacklog = config.pipeline().maxBacklog();
+        long maxBacklog = config.pipeline().maxBacklog();
+        // waits while the pipeline's backlog is full: the candidates it would enqueue could not be taken
+        this.worker = new BackgroundWorker("rematch", "re-matching after profile changes failed",
+                () -> watch.pauseReason().or(() -> outbox.size() >= maxBacklog
+                        ? Optional.of("the pipeline's backlog is full") : Optional.empty()),
+                Duration.ofMillis(IDLE_MILLIS), this::drainOnce);
     }
 
     @Override
     public void start() {
-        running = true;
-        thread = DaemonThreads.named("rematch").newThread(this::drainForever);
-        thread.start();
+        worker.start();
     }
 
     @Override
     public void stop() throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread.join(30_000);
-        }
+        worker.stop();
     }
 
     @Override
     public String name() {
         return "rematch";
-    }
-
-    private void drainForever() {
-        while (running) {
-            try {
-                boolean wait = watch.pauseReason().isPresent() || outbox.size() >= maxBacklog || !drainOnce();
-                if (wait) {
-                    Thread.sleep(IDLE_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ServiceUnavailableException e) {
-                sleepQuietly();
-            } catch (RuntimeException e) {
-                LOG.error("re-matching after profile changes failed; it tries again in {} ms", IDLE_MILLIS, e);
-                sleepQuietly();
-            }
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(IDLE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
