@@ -39,7 +39,7 @@ class CommandLineTest {
     }
 
     private static String output(Process p) throws Exception {
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue(); // generous: a loaded machine is slow, a hang is still caught
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
@@ -94,7 +94,7 @@ class CommandLineTest {
         assertThat(output(one)).contains("wrote 25 profile(s) (seed 3)");
         assertThat(one.exitValue()).isZero();
         Process two = launch("profiles", "generate", "--count", "25", "--seed", "3", "--out", "two.jsonl.gz");
-        assertThat(two.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(two.waitFor(180, TimeUnit.SECONDS)).isTrue(); // generous: a loaded machine is slow, a hang is still caught
         assertThat(Files.readAllBytes(dir.resolve("one.jsonl.gz"))).isEqualTo(Files.readAllBytes(dir.resolve("two.jsonl.gz")))
                 .startsWith(0x1f, 0x8b);
     }

@@ -61,7 +61,7 @@ class PipelineCrashTest {
             for (int kill = 0; kill < KILLS; kill++) {
                 int from = harness.lines();
                 Process host = harness.launch(PipelineCrashHost.class.getName());
-                assertThat(harness.awaitLine(host, "PIPELINE-CRASH-HOST STARTED", 60, from)).as("host started").isTrue();
+                assertThat(harness.awaitLine(host, "PIPELINE-CRASH-HOST STARTED", 180, from)).as("host started").isTrue();
                 awaitWork(harness, from);
                 Thread.sleep(random.nextInt(500));
                 List<String> outboxSizes = harness.linesAfter(from).stream().filter(l -> l.startsWith("OUTBOX ")).toList();
