@@ -111,7 +111,7 @@ final class HostMeters implements Managed {
         Gauge.builder("rediscover.index.publish.lag", indexes, i -> i.publishLagMillis().orElse(0L) / 1000.0)
                 .baseUnit("seconds").description("How long the oldest written but unpublished index change has waited")
                 .register(registry);
-        Gauge.builder("rediscover.store.file.size", store, s -> size(s.file())).baseUnit("bytes")
+        Gauge.builder("rediscover.store.file.size", store, s -> DataDirectory.bytes(s.file())).baseUnit("bytes")
                 .description("Size of the store file").register(registry);
         Gauge.builder("rediscover.data.free", watch, StoreWatch::freeBytes).baseUnit("bytes")
                 .description("Free space in the data directory at the last measure").register(registry);
@@ -154,36 +154,18 @@ final class HostMeters implements Managed {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         Path profiles = root.resolve("profiles");
         if (Files.isDirectory(profiles)) {
-            rows.add(MultiGauge.Row.of(Tags.of("collection", "profiles"), size(profiles)));
+            rows.add(MultiGauge.Row.of(Tags.of("collection", "profiles"), DataDirectory.bytes(profiles)));
         }
         Path orgs = root.resolve("orgs");
         if (Files.isDirectory(orgs)) {
             try (Stream<Path> dirs = Files.list(orgs)) {
                 dirs.filter(Files::isDirectory).forEach(d -> rows.add(MultiGauge.Row.of(
-                        Tags.of("collection", "orgs/" + d.getFileName()), size(d))));
+                        Tags.of("collection", "orgs/" + d.getFileName()), DataDirectory.bytes(d))));
             } catch (IOException e) {
                 LOG.debug("cannot list {}", orgs, e);
             }
         }
         return rows;
-    }
-
-    /** @return the bytes of a file, or of every file under a directory; what vanishes meanwhile counts nothing */
-    private static long size(Path path) {
-        if (!Files.exists(path)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException gone) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return 0;
-        }
     }
 
     private static double orZero(Long value) {

@@ -1,5 +1,7 @@
 package io.rediscover.store;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import io.rediscover.config.HostConfig;
 import io.rediscover.lifecycle.Managed;
 import io.rediscover.lifecycle.StartRefused;
@@ -16,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -130,14 +131,30 @@ public final class DataDirectory implements Managed {
         return root.resolve(relative);
     }
 
+    /** @return the bytes of a file, or of every file under a directory; what vanishes meanwhile counts nothing */
+    public static long bytes(Path path) {
+        if (!Files.exists(path)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException gone) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
     static void emptyDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            MoreFiles.deleteDirectoryContents(dir, RecursiveDeleteOption.ALLOW_INSECURE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot empty " + dir, e);
         }

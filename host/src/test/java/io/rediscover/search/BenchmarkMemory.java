@@ -1,11 +1,13 @@
 package io.rediscover.search;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
+import io.rediscover.store.DataDirectory;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** What the search benchmark reports about memory and disk: the process's resident set, the heap after a GC, sizes. */
 final class BenchmarkMemory {
@@ -64,29 +66,12 @@ final class BenchmarkMemory {
     /** @param dir a directory to delete with everything in it, if it exists */
     static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            MoreFiles.deleteRecursively(dir, RecursiveDeleteOption.ALLOW_INSECURE);
         }
     }
 
-    /** @param dir a directory @return the bytes of the files under it, MB */
+    /** @param dir a directory @return the bytes of the files under it, MB (a retired split deleted meanwhile: none) */
     static long sizeMb(Path dir) {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            return all.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException gone) {
-                    return 0; // a retired split deleted meanwhile
-                }
-            }).sum() >> 20;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DataDirectory.bytes(dir) >> 20;
     }
 }

@@ -13,11 +13,8 @@ import io.rediscover.testing.TestHosts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Not a test: the public-profile index at scale. Generates {@code -Dbenchmark.publicProfiles} profiles (default 200,000),
@@ -61,13 +58,13 @@ public final class PublicSearchBenchmark {
             awaitIndexed(indexer, index, count);
             double rebuilt = seconds(t2);
             System.out.printf("rebuild from the corpus: %,d profiles in %.1f s: %,.0f profiles/s (%d shards); index on disk"
-                    + " %,d MB%n", count, rebuilt, count / rebuilt, index.shardCount(), size(dir.resolve("data/index/profiles")) >> 20);
+                    + " %,d MB%n", count, rebuilt, count / rebuilt, index.shardCount(), BenchmarkMemory.sizeMb(dir.resolve("data/index/profiles")));
 
             searches(host);
             System.gc();
             Runtime rt = Runtime.getRuntime();
             System.out.printf("heap used after GC %,d MB of %,d MB; RSS %s; load average %.1f on %d cores%n",
-                    (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, rss(),
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, BenchmarkMemory.rss(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     rt.availableProcessors());
         }
@@ -113,30 +110,27 @@ public final class PublicSearchBenchmark {
                         + "\"],\"diversity\":[\"female\"],\"companysize\":[\"1001-5000\",\"5001-10000\"]"),
                 body("name:maria OR name:john", "\"school\":[\"" + school + "\"],\"yearsinrole\":{\"from\":1},"
                         + "\"diversity\":[\"veteran\",\"hispanic\"]"));
-        List<Long> overall = new ArrayList<>();
         System.out.println("public search, one thread, " + ROUNDS + " rounds after " + WARMUP + " of warm-up (ms):");
         for (int r = 0; r < WARMUP; r++) {
             bodies.forEach(b -> run(service, index, b));
         }
-        long[][] times = new long[bodies.size()][ROUNDS];
+        List<Latencies> times = bodies.stream().map(b -> new Latencies()).toList();
         long[] totals = new long[bodies.size()];
         for (int r = 0; r < ROUNDS; r++) {
             for (int q = 0; q < bodies.size(); q++) {
                 long t = System.nanoTime();
                 totals[q] = run(service, index, bodies.get(q)).total();
-                times[q][r] = System.nanoTime() - t;
-                overall.add(times[q][r]);
+                times.get(q).add(System.nanoTime() - t);
             }
         }
         for (int q = 0; q < bodies.size(); q++) {
-            long[] sorted = times[q].clone();
-            Arrays.sort(sorted);
-            System.out.printf("  p50 %6.1f  p95 %6.1f  p99 %6.1f  total %,9d  %s%n", pct(sorted, 50), pct(sorted, 95),
-                    pct(sorted, 99), totals[q], bodies.get(q));
+            Latencies l = times.get(q);
+            System.out.printf("  p50 %6.1f  p95 %6.1f  p99 %6.1f  total %,9d  %s%n", l.percentile(50), l.percentile(95),
+                    l.percentile(99), totals[q], bodies.get(q));
         }
-        long[] sorted = overall.stream().mapToLong(Long::longValue).sorted().toArray();
+        Latencies overall = Latencies.of(times);
         System.out.printf("  all queries: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (each with facets of every offered filter)%n",
-                pct(sorted, 50), pct(sorted, 95), pct(sorted, 99));
+                overall.percentile(50), overall.percentile(95), overall.percentile(99));
     }
 
     private static String body(String query, String filters) {
@@ -153,23 +147,7 @@ public final class PublicSearchBenchmark {
         }
     }
 
-    private static double pct(long[] sortedNanos, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
-        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, i))] / 1e6;
-    }
-
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static long size(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            return all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static String rss() throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
-                .map(l -> l.replaceAll("\\s+", " ").substring(6).strip()).findFirst().orElse("unknown");
     }
 }
