@@ -52,6 +52,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -309,20 +310,24 @@ final class LuceneSide implements AutoCloseable {
             Map<String, Insight> out = new LinkedHashMap<>();
             for (String k : termKeys) {
                 SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(states.get(k), fc);
-                FacetResult top = counts.getTopChildren(limit, k);
+                // one call: every value's count (for other) and the dimension's count of documents (for unknown); the
+                // shown values are its most frequent, as getTopChildren would pick them
                 FacetResult all = counts.getAllChildren(k);
                 Map<String, Long> shown = new LinkedHashMap<>();
                 long shownSum = 0;
                 long withValue = 0;
                 long values = 0;
-                if (top != null) {
-                    for (LabelAndValue lv : top.labelValues) {
-                        shown.put(lv.label, lv.value.longValue());
-                        shownSum += lv.value.longValue();
-                    }
-                    withValue = top.value.longValue();
-                    for (LabelAndValue lv : all.labelValues) {
+                if (all != null) {
+                    withValue = all.value.longValue();
+                    List<LabelAndValue> ranked = new ArrayList<>(List.of(all.labelValues));
+                    ranked.sort(Comparator.comparingLong((LabelAndValue lv) -> lv.value.longValue()).reversed()
+                            .thenComparing(lv -> lv.label));
+                    for (LabelAndValue lv : ranked) {
                         values += lv.value.longValue();
+                        if (shown.size() < limit) {
+                            shown.put(lv.label, lv.value.longValue());
+                            shownSum += lv.value.longValue();
+                        }
                     }
                 }
                 out.put(k, new Insight(shown, values - shownSum, total - withValue));
