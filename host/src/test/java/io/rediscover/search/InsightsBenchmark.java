@@ -1,5 +1,6 @@
 package io.rediscover.search;
 
+import com.google.common.io.CountingOutputStream;
 import io.rediscover.index.OrgIndex;
 import io.rediscover.insights.Category;
 import io.rediscover.insights.Insights;
@@ -59,9 +60,8 @@ final class InsightsBenchmark {
             requests.put(q.name(), new InsightsRequest.Valid(new SearchRequest.Valid(SearchRequest.Corpus.ATS, q.text(),
                     List.of(), SearchRequest.Sort.RELEVANCE, 1, 20), LIMIT));
         }
-        List<Object[]> buckets = insights.insights(ours, requests.get("I1")).categories().stream()
-                .filter(c -> c.key().equals(yearKeys.get(0))).findFirst().orElseThrow().values().stream()
-                .map(v -> new Object[] {v.value(), v.from(), v.to()}).toList();
+        List<Insights.Value> buckets = insights.insights(ours, requests.get("I1")).categories().stream()
+                .filter(c -> c.key().equals(yearKeys.get(0))).findFirst().orElseThrow().values();
         List<String> fields = List.copyOf(yearFields.keySet());
         Function<InsightQuery, Insights> oursSide = q -> insights.insights(ours, requests.get(q.name()));
         // parsing is part of an insights request on both sides
@@ -137,26 +137,12 @@ final class InsightsBenchmark {
         for (int i = 0; i < 5; i++) {
             long t0 = System.nanoTime();
             Insights found = insights.insights(ours, everything);
-            CountingStream out = new CountingStream();
+            CountingOutputStream out = new CountingOutputStream(OutputStream.nullOutputStream());
             InsightsWorkbook.write(InsightsReport.of("Benchmark Org", everything, Instant.now(), found), out);
             took.add(System.nanoTime() - t0);
-            bytes = out.count;
+            bytes = out.getCount();
         }
         System.out.printf(Locale.ROOT, "%n== XLSX export of everything (%d sheets with a chart each, and the summary): "
                 + "p50 %.0f ms, slowest %.0f ms of 5, %,d bytes%n", Category.ALL.size(), took.percentile(50), took.max(), bytes);
-    }
-
-    private static final class CountingStream extends OutputStream {
-        private long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
     }
 }

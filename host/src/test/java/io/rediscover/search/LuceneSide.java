@@ -3,6 +3,7 @@ package io.rediscover.search;
 import io.rediscover.index.Analyzer;
 import io.rediscover.index.CandidateFields;
 import io.rediscover.index.Token;
+import io.rediscover.insights.Insights;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -297,13 +298,13 @@ final class LuceneSide implements AutoCloseable {
      * @param selections the filters
      * @param termKeys   the keyword categories (each one of this index's facets)
      * @param yearFields the year categories' number fields
-     * @param buckets    the year buckets: {label, from, to (inclusive, or null)}
+     * @param buckets    the year buckets, as our insights answer them (label, from, to inclusive or null)
      * @param limit      values shown per keyword category
      * @return the total, then each category by key (a year category by its field)
      */
     Map.Entry<Long, Map<String, Insight>> insights(QueryNode root, List<SearchRequest.Selection> selections,
                                                    List<String> termKeys, List<String> yearFields,
-                                                   List<Object[]> buckets, int limit) {
+                                                   List<Insights.Value> buckets, int limit) {
         try {
             FacetsCollector fc = searcher.search(query(root, selections), new FacetsCollectorManager());
             long total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
@@ -332,8 +333,8 @@ final class LuceneSide implements AutoCloseable {
                 }
                 out.put(k, new Insight(shown, values - shownSum, total - withValue));
             }
-            LongRange[] ranges = buckets.stream().map(b -> new LongRange(
-                    (String) b[0], (Long) b[1], true, b[2] == null ? Long.MAX_VALUE : (Long) b[2], true))
+            LongRange[] ranges = buckets.stream().map(b -> new LongRange(b.value(), b.from(), true,
+                    b.to() == null ? Long.MAX_VALUE : b.to(), true))
                     .toArray(LongRange[]::new);
             for (String field : yearFields) {
                 FacetResult r = new LongRangeFacetCounts(field, fc, ranges).getAllChildren(field);
