@@ -228,25 +228,29 @@ public final class SyncScheduler implements Managed {
         }
     }
 
+    /**
+     * Counted from the run's recorded end, as {@link #firstDue} does after a restart, so the schedule does not depend on
+     * how long wrapping up took (a budget's reset, in particular, is one fixed instant).
+     */
     private Instant nextDue(ConnectionRef ref, Slot slot, SyncRun run, Duration interval) {
-        Instant now = clock.instant();
+        Instant ended = run.endedAt() != null ? run.endedAt() : clock.instant();
         if (run.result() == SyncRun.Result.SUCCEEDED) {
             slot.failuresInARow = 0;
-            long purged = mirror.purgeTombstones(ref, now.minus(config.tombstoneRetention()));
+            long purged = mirror.purgeTombstones(ref, clock.instant().minus(config.tombstoneRetention()));
             if (purged > 0) {
                 LOG.info("{}: forgot {} tombstone(s) older than {} days", ref, purged, config.tombstoneRetention().toDays());
             }
-            return now.plus(interval);
+            return ended.plus(interval);
         }
         if (run.result() == SyncRun.Result.CANCELLED) {
-            return now.plus(interval);
+            return ended.plus(interval);
         }
         if (run.result() == SyncRun.Result.BUDGET_SPENT) {
             // Not a failure: the day's budget is spent; the run goes on from its checkpoint once it resets.
             slot.failuresInARow = 0;
             LOG.info("{}: the day's request budget is spent; the sync goes on in {} min", ref,
                     run.error().retryAfterSeconds() / 60);
-            return now.plusSeconds(run.error().retryAfterSeconds());
+            return ended.plusSeconds(run.error().retryAfterSeconds());
         }
         SyncRun.RunError error = run.error();
         if (error != null && error.kind() == ErrorKind.CONFIG) {
@@ -260,7 +264,7 @@ public final class SyncScheduler implements Managed {
             wait = Duration.ofSeconds(error.retryAfterSeconds());
         }
         LOG.info("{}: retrying in {} s after {} failure(s) in a row", ref, wait.toSeconds(), slot.failuresInARow);
-        return now.plus(wait);
+        return ended.plus(wait);
     }
 
     Duration backoff(int failures) {
