@@ -83,11 +83,12 @@ final class LuceneSide implements AutoCloseable {
     private IndexSearcher searcher;
 
     /**
-     * @param dir       an empty directory
+     * @param dir       an empty directory, or one with the index a previous run built
      * @param facetKeys the terms filters counted in every search (those the host offers)
      * @param atsTerms  the ATS terms-filter keys
+     * @param existing  whether to open the index in {@code dir} as it is instead of creating an empty one
      */
-    LuceneSide(Path dir, List<String> facetKeys, Set<String> atsTerms) {
+    LuceneSide(Path dir, List<String> facetKeys, Set<String> atsTerms, boolean existing) {
         this.facetKeys = facetKeys;
         this.atsTerms = atsTerms;
         for (String k : facetKeys) {
@@ -99,7 +100,7 @@ final class LuceneSide implements AutoCloseable {
         try {
             directory = FSDirectory.open(dir);
             IndexWriterConfig config = new IndexWriterConfig(new OurAnalyzer()).setRAMBufferSizeMB(64)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+                    .setOpenMode(existing ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
             writer = new IndexWriter(directory, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

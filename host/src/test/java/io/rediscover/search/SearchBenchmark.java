@@ -55,7 +55,10 @@ public final class SearchBenchmark {
         String mode = System.getProperty("benchmark.mode", "all");
         int rounds = Integer.parseInt(System.getProperty("benchmark.rounds", "20"));
         Path dir = Path.of(System.getProperty("benchmark.dir", "target/search-benchmark")).toAbsolutePath();
-        BenchmarkMemory.deleteTree(dir);
+        boolean reuse = Boolean.getBoolean("benchmark.reuse");
+        if (!reuse) {
+            BenchmarkMemory.deleteTree(dir);
+        }
         Files.createDirectories(dir);
         System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, JVM %s, max heap %,d MB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
@@ -64,9 +67,10 @@ public final class SearchBenchmark {
         boolean search = modes.contains("all") || modes.contains("search");
         boolean insights = modes.contains("all") || modes.contains("insights");
         if (search || insights) {
-            searchBenchmark(dir.resolve("search"), n, rounds, search, insights);
+            searchBenchmark(dir.resolve("search"), n, rounds, search, insights, reuse);
         }
         if (modes.contains("all") || modes.contains("freshness")) {
+            BenchmarkMemory.deleteTree(dir.resolve("freshness")); // always measured from a fresh host
             FreshnessBenchmark.run(dir.resolve("freshness"),
                     Long.parseLong(System.getProperty("benchmark.freshCandidates", "100000")),
                     Integer.parseInt(System.getProperty("benchmark.changes", "20")));
@@ -80,9 +84,22 @@ public final class SearchBenchmark {
         return Host.start(TestHosts.config(dir.resolve("data"), plugins, Map.of("sync.enabled", "false", "log.level", "warn")));
     }
 
-    /** Builds both sides, then compares searches and (or) insights on them. */
-    private static void searchBenchmark(Path dir, long n, int rounds, boolean searches, boolean insights) throws Exception {
-        try (Host host = host(dir)) {
+    /**
+     * Builds both sides, then compares searches and (or) insights on them.
+     *
+     * @param reuse whether to search the indexes a previous run left in {@code dir} for the same number of candidates,
+     *              instead of building them again (a million take about 20 minutes to build)
+     */
+    private static void searchBenchmark(Path dir, long n, int rounds, boolean searches, boolean insights, boolean reuse)
+            throws Exception {
+        Path built = dir.resolve("built.txt");
+        boolean reused = reuse && Files.isRegularFile(built) && Files.readString(built).strip().equals(Long.toString(n));
+        if (!reused) {
+            BenchmarkMemory.deleteTree(dir);
+        }
+        Path hostDir = dir.resolve("host");
+        BenchmarkMemory.deleteTree(hostDir); // the host is new each run; only the two indexes are kept
+        try (Host host = host(hostDir)) {
             System.out.printf("host started: RSS %s, heap after GC %,d MB%n", BenchmarkMemory.rss(),
                     BenchmarkMemory.heapAfterGcMb());
             SearchService search = host.injector().getInstance(SearchService.class);
@@ -96,7 +113,7 @@ public final class SearchBenchmark {
                         config.maxShardDocuments(), BATCH);
                 long oursNanos = 0;
                 long generateNanos = 0;
-                for (long from = 0; from < n; from += BATCH) {
+                for (long from = 0; from < n && !reused; from += BATCH) {
                     long t0 = System.nanoTime();
                     List<BenchmarkCandidates.Candidate> batch = generate(generator, from, Math.min(n, from + BATCH));
                     long t1 = System.nanoTime();
@@ -128,9 +145,9 @@ public final class SearchBenchmark {
                 System.out.printf("ours warm: RSS %s, heap after GC %,d MB, on disk %,d MB (Tantivy index + published splits)%n",
                         oursRss, oursHeap, oursIndexMb);
 
-                LuceneSide lucene = new LuceneSide(dir.resolve("lucene"), facetKeys, fields.atsTerms());
+                LuceneSide lucene = new LuceneSide(dir.resolve("lucene"), facetKeys, fields.atsTerms(), reused);
                 long luceneNanos = 0;
-                for (long from = 0; from < n; from += BATCH) {
+                for (long from = 0; from < n && !reused; from += BATCH) {
                     List<BenchmarkCandidates.Candidate> batch = generate(generator, from, Math.min(n, from + BATCH));
                     long t1 = System.nanoTime();
                     batch.forEach(lucene::add);
@@ -143,6 +160,11 @@ public final class SearchBenchmark {
                 luceneNanos += commitNanos;
                 System.out.printf(Locale.ROOT, "%nLucene built: %.1f s (analysis + addDocument %.1f s, commit and open %.1f s)%n",
                         luceneNanos / 1e9, (luceneNanos - commitNanos) / 1e9, commitNanos / 1e9);
+                Files.writeString(built, Long.toString(n));
+                if (reused) {
+                    System.out.println("(both indexes were reused from a previous run, -Dbenchmark.reuse=true: the build times above are"
+                            + " only their publication and opening)");
+                }
                 Side luceneSide = (q, facets) -> {
                     ParsedQuery parsed = parsed(search, q);
                     return lucene.search(parsed == null ? null : parsed.root(), q.selections(), PAGE, facets).total();
