@@ -100,7 +100,8 @@ public final class OrgIndex implements AutoCloseable {
         return name;
     }
 
-    int shardOf(String key) {
+    /** @param key a document key @return the shard that holds it */
+    public int shardOf(String key) {
         CRC32 crc = new CRC32();
         crc.update(key.getBytes(StandardCharsets.UTF_8));
         return (int) (crc.getValue() % shards.size());

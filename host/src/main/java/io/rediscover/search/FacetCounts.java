@@ -31,7 +31,12 @@ public final class FacetCounts {
 
     /** @param shard one shard's terms aggregation of the filter's field */
     public void add(TermsResult shard) {
-        shard.getBuckets().forEach(b -> bySpelling.merge(b.getKeyAsString(), b.getDocCount(), Long::sum));
+        shard.getBuckets().forEach(b -> add(b.getKeyAsString(), b.getDocCount()));
+    }
+
+    /** @param spelling a value as spelled @param count how many candidates have it (in one shard) */
+    public void add(String spelling, long count) {
+        bySpelling.merge(spelling, count, Long::sum);
     }
 
     /** More candidates first; between equals, the spelling that sorts first (a stable label). */

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -50,12 +51,11 @@ public final class SearchService {
     /** Values per facet in a search answer. */
     static final int FACET_VALUES = 20;
     /**
-     * Buckets asked of each shard when a collection has several (the public profiles; the largest orgs): every value of
-     * a field up to this many per shard, so that the sum over the shards is a value's exact count, not only what made
-     * each shard's own top list. Beyond that (a field with more distinct values in one shard), a shown value's count
-     * can miss what a shard held of it below its top {@value}: a bounded cost per search instead of every bucket.
+     * Buckets each shard lists first per facet: a few more than shown, so that spellings of a shown value meet and
+     * shards seldom have to be asked again ({@link FacetMerge}). Every bucket listed costs a term lookup: a list of a
+     * thousand made a search over a million candidates several times slower.
      */
-    static final int SHARDED_FACET_BUCKETS = 1_000;
+    private static final int FIRST_LIST = FACET_VALUES * FacetCounts.OVERFETCH;
     private static final String TOTAL = "_total";
 
     private final Indexes indexes;
@@ -165,23 +165,25 @@ public final class SearchService {
         List<FilterCatalog.Filter> offer = offered(index, v.catalog());
         try (OrgIndex.Reading reading = index.read()) {
             SplitQuery query = v.compiler().split(root, request.selections());
-            Map<String, SplitAggregation> aggs = new LinkedHashMap<>();
-            int bucketsPerShard = index.shardCount() > 1 ? SHARDED_FACET_BUCKETS : FACET_VALUES * FacetCounts.OVERFETCH;
-            aggs.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
-            for (FilterCatalog.Filter f : offer) {
-                if (facets && f.kind() == FilterCatalog.Kind.TERMS) {
-                    aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), bucketsPerShard, 0));
-                }
-            }
-            // shards answer in parallel (on the common pool): a million candidates are six shards
-            List<ShardCounts> perShard = reading.searchers().parallelStream().map(split -> counts(split, query, aggs)).toList();
+            Map<String, FilterCatalog.Filter> counted = new LinkedHashMap<>();
+            offer.stream().filter(f -> facets && f.kind() == FilterCatalog.Kind.TERMS).forEach(f -> counted.put(f.key(), f));
+            Map<String, Integer> firstLists = new LinkedHashMap<>();
+            counted.keySet().forEach(key -> firstLists.put(key, FIRST_LIST));
+            List<SplitSearcher> splits = reading.searchers();
+            // shards answer in parallel (on the common pool): a million candidates are several shards
+            List<ShardCounts> perShard = IntStream.range(0, splits.size()).parallel()
+                    .mapToObj(s -> counts(splits.get(s), query, true, counted, firstLists)).toList();
             long total = perShard.stream().mapToLong(ShardCounts::total).sum();
-            Map<String, FacetCounts> facetCounts = new LinkedHashMap<>();
-            offer.stream().filter(f -> aggs.containsKey(f.key())).forEach(f -> facetCounts.put(f.key(), new FacetCounts(f)));
-            perShard.forEach(c -> c.facets().forEach((key, terms) -> facetCounts.get(key).add(terms)));
+            Map<String, FacetMerge> merges = new LinkedHashMap<>();
+            counted.forEach((key, f) -> merges.put(key, new FacetMerge(f, FACET_VALUES)));
+            for (int s = 0; s < perShard.size(); s++) {
+                int shard = s;
+                perShard.get(s).facets().forEach((key, terms) -> merges.get(key).put(shard, FIRST_LIST, terms));
+            }
+            lengthenLists(splits, query, counted, merges);
             List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds, query, total);
             Map<String, List<SearchResponse.Bucket>> facetValues = new LinkedHashMap<>();
-            facetCounts.forEach((key, counts) -> facetValues.put(key, counts.top(FACET_VALUES).stream()
+            merges.forEach((key, merge) -> facetValues.put(key, merge.top().stream()
                     .map(value -> new SearchResponse.Bucket(value.value(), value.count())).toList()));
             List<SearchResponse.Warning> warnings = parsed == null ? List.of() : parsed.warnings().stream()
                     .map(w -> new SearchResponse.Warning(w.message(), w.column())).toList();
@@ -196,17 +198,48 @@ public final class SearchService {
     private record ShardCounts(long total, Map<String, TermsResult> facets) {
     }
 
-    private static ShardCounts counts(SplitSearcher split, SplitQuery query, Map<String, SplitAggregation> aggs) {
+    /**
+     * @param total   whether to count the shard's matches too
+     * @param filters the facets to list, by key
+     * @param lengths how many buckets to list of each facet to list now
+     */
+    private static ShardCounts counts(SplitSearcher split, SplitQuery query, boolean total,
+                                      Map<String, FilterCatalog.Filter> filters, Map<String, Integer> lengths) {
+        Map<String, SplitAggregation> aggs = new LinkedHashMap<>();
+        if (total) {
+            aggs.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
+        }
+        // every segment read whole (FacetMerge.ALL per segment), so that what a shard lists is its exact count
+        lengths.forEach((key, n) -> aggs.put(key, new TermsAggregation(key, filters.get(key).field(), n, FacetMerge.ALL)));
         try (SearchResult r = split.search(query, 0, aggs)) {
             // all at once: tantivy4java converts every aggregation of the result on each getAggregation call
             Map<String, AggregationResult> results = r.getAggregations();
             Map<String, TermsResult> facets = new HashMap<>();
-            for (String key : aggs.keySet()) {
-                if (!key.equals(TOTAL) && results.get(key) instanceof TermsResult t) {
+            for (String key : lengths.keySet()) {
+                if (results.get(key) instanceof TermsResult t) {
                     facets.put(key, t);
                 }
             }
-            return new ShardCounts(((CountResult) results.get(TOTAL)).getCount(), facets);
+            return new ShardCounts(total ? ((CountResult) results.get(TOTAL)).getCount() : 0, facets);
+        }
+    }
+
+    /** Asks again, with longer lists, the shards whose first lists leave a facet's shown values or counts open. */
+    private static void lengthenLists(List<SplitSearcher> splits, SplitQuery query, Map<String, FilterCatalog.Filter> filters,
+                                      Map<String, FacetMerge> merges) {
+        while (true) {
+            Map<Integer, Map<String, Integer>> asks = new TreeMap<>();
+            merges.forEach((key, merge) -> merge.longerLists().forEach((shard, length) ->
+                    asks.computeIfAbsent(shard, s -> new LinkedHashMap<>()).put(key, length)));
+            if (asks.isEmpty()) {
+                return;
+            }
+            asks.entrySet().parallelStream().forEach(ask -> {
+                ShardCounts longer = counts(splits.get(ask.getKey()), query, false, filters, ask.getValue());
+                synchronized (merges) {
+                    longer.facets().forEach((key, terms) -> merges.get(key).put(ask.getKey(), ask.getValue().get(key), terms));
+                }
+            });
         }
     }
 

@@ -1,0 +1,111 @@
+package io.rediscover.search;
+
+import io.indextables.tantivy4java.split.SplitCacheManager;
+import io.rediscover.Host;
+import io.rediscover.config.HostConfig;
+import io.rediscover.index.BenchmarkIndexes;
+import io.rediscover.index.CandidateDocuments;
+import io.rediscover.index.CandidateFields;
+import io.rediscover.index.IndexedCandidate;
+import io.rediscover.index.Indexes;
+import io.rediscover.index.OrgIndex;
+import io.rediscover.mirror.ConnectionRef;
+import io.rediscover.testing.TestHosts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Facet counts over a collection of several shards, each of which lists only a few more values than are shown: a value
+ * that one shard holds often and the others too rarely to list in their first lists is still counted whole, and the
+ * values shown are the most frequent with their exact counts.
+ */
+class ShardedFacetsTest {
+
+    private static final ConnectionRef CONNECTION = new ConnectionRef("acme", "c1");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aValueOneShardListsAndTheOthersDoNotIsCountedWhole() throws Exception {
+        try (Host host = Host.start(TestHosts.config(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")),
+                Map.of("sync.enabled", "false")))) {
+            SearchService search = host.injector().getInstance(SearchService.class);
+            CandidateFields fields = host.injector().getInstance(Indexes.class).fields();
+            HostConfig.Index config = host.injector().getInstance(HostConfig.class).index();
+            SplitCacheManager cache = BenchmarkIndexes.cache(config);
+            try (OrgIndex index = BenchmarkIndexes.open(dir.resolve("index"), fields, 2 * config.maxShardDocuments(), config, cache)) {
+                assertThat(index.shardCount()).isEqualTo(3);
+                // In every shard, 100 candidates: the i-th has the skills common-0 … common-i, so common-k is held by
+                // 100 - k of them: more than 60 values, so no shard's first list is complete.
+                Map<String, Long> expected = new HashMap<>();
+                List<IndexedCandidate> docs = new ArrayList<>();
+                Map<Integer, List<String>> ids = idsByShard(index, 300);
+                for (int shard = 0; shard < 3; shard++) {
+                    for (int i = 0; i < 100; i++) {
+                        List<String> skills = new ArrayList<>(IntStream.rangeClosed(0, i).mapToObj(k -> "common-" + k).toList());
+                        // "lopsided": every candidate of shard 0, and 200 more there; ten in each other shard, fewer
+                        // than their 60th value has, so their first lists leave it out
+                        if (shard == 0 || i < 10) {
+                            skills.add("lopsided");
+                        }
+                        docs.add(candidate(ids.get(shard).get(i), skills, expected));
+                    }
+                }
+                for (int i = 100; i < 300; i++) {
+                    docs.add(candidate(ids.get(0).get(i), List.of("lopsided"), expected));
+                }
+                index.write(docs, List.of());
+                BenchmarkIndexes.publish(index);
+
+                SearchResponse all = search.search(index, new SearchRequest.Valid(SearchRequest.Corpus.ATS, "", List.of(),
+                        SearchRequest.Sort.RELEVANCE, 1, 20), null, (c, e) -> new HitIds.Ids(e, e));
+                assertThat(all.total()).isEqualTo(500);
+                Map<String, Long> shown = new LinkedHashMap<>();
+                all.facets().get("skill").forEach(b -> shown.put(b.value(), b.count()));
+                Map<String, Long> top = new LinkedHashMap<>();
+                expected.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry::getKey)).limit(20).forEach(e -> top.put(e.getKey(), e.getValue()));
+                assertThat(expected.get("lopsided")).isEqualTo(320);
+                assertThat(shown).as("the 20 most frequent values, each with its exact count (lopsided: 300 + 10 + 10)")
+                        .containsExactlyEntriesOf(top);
+            }
+            cache.close();
+        }
+    }
+
+    /** @return {@code perShard} candidate ids for each shard, as the collection routes their keys */
+    private static Map<Integer, List<String>> idsByShard(OrgIndex index, int perShard) {
+        Map<Integer, List<String>> keys = new HashMap<>();
+        for (int n = 0; keys.values().stream().mapToInt(List::size).sum() < perShard * index.shardCount()
+                || keys.size() < index.shardCount(); n++) {
+            String id = "p" + n;
+            List<String> list = keys.computeIfAbsent(index.shardOf(CandidateDocuments.key(CONNECTION, id)), s -> new ArrayList<>());
+            if (list.size() < perShard) {
+                list.add(id);
+            }
+        }
+        return keys;
+    }
+
+    private static IndexedCandidate candidate(String id, List<String> skills, Map<String, Long> expected) {
+        skills.forEach(s -> expected.merge(s, 1L, Long::sum));
+        Map<String, List<String>> facets = new LinkedHashMap<>();
+        CandidateFields.facet(facets, "skill", skills.stream());
+        return new IndexedCandidate(CandidateDocuments.key(CONNECTION, id), CONNECTION.connectionId(), id, Map.of("name", id), Map.of("all", id), facets,
+                Map.of(), Map.of());
+    }
+
+}
