@@ -6,7 +6,6 @@ import com.google.common.io.RecursiveDeleteOption;
 import io.indextables.tantivy4java.core.Schema;
 import io.indextables.tantivy4java.core.Searcher;
 import io.indextables.tantivy4java.split.SplitCacheManager;
-import io.indextables.tantivy4java.split.SplitSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -203,7 +202,7 @@ public final class OrgIndex implements AutoCloseable {
 
     /**
      * A consistent set of published splits to read from; close it when done (the splits stay until every reader let
-     * go). An empty shard contributes nothing.
+     * go).
      *
      * @return the readers' view
      */
@@ -232,12 +231,15 @@ public final class OrgIndex implements AutoCloseable {
             this.held = held;
         }
 
-        /** @return one split searcher per non-empty shard (exact counts, facets, insights) */
-        public List<SplitSearcher> searchers() {
-            return held.stream().map(p -> p.searcher).toList();
+        /**
+         * @return the splits to count, facet and aggregate on (exact counts, facets, insights): per shard, the split of
+         *         the whole shard and, when there are recent changes, theirs; each document in exactly one of them
+         */
+        public List<SplitPart> parts() {
+            return held.stream().flatMap(p -> p.parts().stream()).toList();
         }
 
-        /** @return one reader per non-empty shard, at the same commit as its split (ranked hits), with its schema */
+        /** @return one reader per shard, at the same commit as its splits (ranked hits), with its schema */
         public List<RankedReader> ranked() {
             return held.stream().map(p -> new RankedReader(p.ranked, p.schema)).toList();
         }

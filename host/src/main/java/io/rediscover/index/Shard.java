@@ -1,19 +1,9 @@
 package io.rediscover.index;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.indextables.tantivy4java.core.Document;
-import io.indextables.tantivy4java.core.Index;
-import io.indextables.tantivy4java.core.IndexWriter;
 import io.indextables.tantivy4java.core.Schema;
 import io.indextables.tantivy4java.core.Searcher;
-import io.indextables.tantivy4java.query.Query;
-import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitCacheManager;
-import io.indextables.tantivy4java.split.SplitSearcher;
-import io.indextables.tantivy4java.split.merge.QuickwitSplit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,66 +11,85 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
- * One Tantivy index directory and the newest split published from it. Writes go to the index (one writer, guarded by
- * a lock: Tantivy allows one writer per directory); reads go to the published split, because tantivy4java aggregates
- * only on splits (stack-notes.md). Publishing merges away deleted documents first — a split with deleted documents
- * cannot serve top-k searches — then converts the index into a new split and swaps it in; the old split's searcher is
- * closed when its last reader lets go.
+ * One shard of a collection: a Tantivy index that every write goes to, and what readers see of it. Counts, facets and
+ * insights read splits (tantivy4java aggregates only on splits, stack-notes.md), and making a split of a large index
+ * takes seconds: so besides the large split of the whole shard, made now and then, a shard keeps its recent changes
+ * in a small second index whose split takes milliseconds. Readers read the large split without the documents the
+ * recent changes replaced or deleted (a mask of their keys), plus the small split; ranked hits come from a reader of
+ * the whole index at the same commit. When the recent changes grow past {@link #RECENT_MAX} keys, or a rebuild or a
+ * connection removal writes past them, or they have waited {@link #FOLD_IDLE_MILLIS} without a new write, the next
+ * publication makes a split of the whole shard again and starts the recent changes afresh.
  */
 final class Shard implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
-    /** Reads Tantivy's {@code meta.json} (plain JSON: a mapper of its own, no host configuration needed). */
-    private static final ObjectMapper META_READER = new ObjectMapper();
-    static final long WRITER_HEAP_BYTES = 64L * 1024 * 1024;
+    /** Recent changes kept apart before the whole shard is published again: each is a term of every search's mask. */
+    static final int RECENT_MAX = 10_000;
+    /** Recent changes that have waited this long without a new write are folded into a split of the whole shard. */
+    static final long FOLD_IDLE_MILLIS = 60_000;
 
     private final Path dir;
     private final String name;
+    private final CandidateFields fields;
     private final SplitCacheManager cache;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock publishLock = new ReentrantLock();
-    private final Index index;
-    private final Schema schema;
-    private IndexWriter writer; // replaced at each publication (see quiesceMerges); guarded by writeLock
+    private final WritableIndex whole;
+    private WritableIndex recent; // a copy of the changes since the whole shard's split; guarded by writeLock
+    private final Set<String> recentKeys = new HashSet<>(); // guarded by writeLock
+    private boolean recentOverflow; // changes the recent index does not hold: the whole shard must be published
+    private volatile int recentCount;
+    private SplitFile wholeSplit; // the last split of the whole shard (shared by publications); guarded by writeLock
     private volatile boolean dirty;
-    private volatile boolean deletedSinceMerge;
     private volatile long dirtySinceMillis;
+    private volatile long lastWriteMillis;
     private volatile long publishedAtMillis;
-    private volatile long publishTookMillis;
+    private volatile long wholePublishedAtMillis;
+    private volatile long wholePublishTookMillis;
     private volatile Published published;
     private long generation;
 
-    /**
-     * A publication: the split (exact counts, facets, insights) and a reader of the index at the very same commit
-     * (ranked hits: splits do not score), counted by the readers using them.
-     */
+    /** What readers see of the shard, counted by the readers using it. */
     static final class Published {
-        final Path split;
-        final SplitSearcher searcher;
         final Searcher ranked;
         final Schema schema;
         final long docs;
+        private final List<SplitPart> parts;
+        private final List<SplitFile> splits;
         private final AtomicInteger users = new AtomicInteger(1); // the shard's own reference
         private volatile boolean retired;
 
-        Published(Path split, SplitSearcher searcher, Searcher ranked, Schema schema, long docs) {
-            this.split = split;
-            this.searcher = searcher;
+        Published(SplitFile whole, Set<String> replaced, SplitFile recent, Searcher ranked, Schema schema) {
             this.ranked = ranked;
             this.schema = schema;
-            this.docs = docs;
+            this.docs = ranked.getNumDocs();
+            List<SplitPart> p = new ArrayList<>();
+            List<SplitFile> s = new ArrayList<>();
+            if (whole != null) {
+                p.add(new SplitPart(whole.searcher(), SplitPart.mask(replaced)));
+                s.add(whole);
+            }
+            if (recent != null) {
+                p.add(new SplitPart(recent.searcher(), null));
+                s.add(recent);
+            }
+            this.parts = List.copyOf(p);
+            this.splits = List.copyOf(s);
+        }
+
+        List<SplitPart> parts() {
+            return parts;
         }
 
         boolean acquire() {
@@ -97,13 +106,8 @@ final class Shard implements AutoCloseable {
 
         void release() {
             if (users.decrementAndGet() == 0) {
-                searcher.close();
+                splits.forEach(SplitFile::release);
                 ranked.close();
-                try {
-                    Files.deleteIfExists(split);
-                } catch (IOException e) {
-                    LOG.debug("cannot delete retired split {}", split, e);
-                }
             }
         }
 
@@ -126,34 +130,28 @@ final class Shard implements AutoCloseable {
     Shard(Path dir, String name, CandidateFields fields, SplitCacheManager cache) {
         this.dir = dir;
         this.name = name;
+        this.fields = fields;
         this.cache = cache;
         try {
-            Files.createDirectories(indexDir());
             Files.createDirectories(splitsDir());
-            if (Index.exists(indexDir().toString())) {
-                index = Index.open(indexDir().toString());
-            } else {
-                try (Schema s = fields.schema()) {
-                    index = new Index(s, indexDir().toString(), false);
-                }
-            }
-            schema = index.getSchema();
-            writer = index.writer((int) WRITER_HEAP_BYTES, 1);
             clearOldSplits();
+            OrgIndex.deleteTree(recentDir()); // the whole index holds every change; the first publication is whole
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open index shard " + dir, e);
         }
+        whole = new WritableIndex(dir.resolve("index"), fields::schema);
+        recent = new WritableIndex(recentDir(), fields::schema);
         dirty = true;
-        deletedSinceMerge = true; // a crash may have left deletes unmerged
+        recentOverflow = true;
         publish();
-    }
-
-    private Path indexDir() {
-        return dir.resolve("index");
     }
 
     private Path splitsDir() {
         return dir.resolve("splits");
+    }
+
+    private Path recentDir() {
+        return dir.resolve("recent");
     }
 
     private void clearOldSplits() throws IOException {
@@ -177,28 +175,60 @@ final class Shard implements AutoCloseable {
         }
         writeLock.lock();
         try {
-            index.reload();
-            try (Searcher present = index.searcher()) {
+            try (Searcher present = whole.reader()) {
                 for (IndexedCandidate c : upserts) {
                     deleteIfPresent(present, c.key());
                     try (Document d = document(c)) {
-                        writer.addDocument(d);
+                        whole.add(d);
                     }
                 }
                 for (String key : deletes) {
                     deleteIfPresent(present, key);
                 }
             }
-            writer.commit();
+            whole.commit();
+            keepRecent(upserts, deletes);
             markDirty();
         } finally {
             writeLock.unlock();
         }
     }
 
+    private void deleteIfPresent(Searcher present, String key) {
+        if (whole.contains(present, key)) {
+            whole.deleteWhere(CandidateFields.KEY, key);
+        }
+    }
+
+    /** Copies the changes into the recent index too, while it holds every change since the last whole split. */
+    private void keepRecent(Collection<IndexedCandidate> upserts, Collection<String> deletes) {
+        if (recentOverflow) {
+            return;
+        }
+        if (recentKeys.size() + upserts.size() + deletes.size() > RECENT_MAX) {
+            recentOverflow = true;
+            return;
+        }
+        for (IndexedCandidate c : upserts) {
+            if (!recentKeys.add(c.key())) {
+                recent.deleteWhere(CandidateFields.KEY, c.key()); // changed again: its earlier copy goes
+            }
+            try (Document d = document(c)) {
+                recent.add(d);
+            }
+        }
+        for (String key : deletes) {
+            if (!recentKeys.add(key)) {
+                recent.deleteWhere(CandidateFields.KEY, key);
+            }
+        }
+        recent.commit();
+        recentCount = recentKeys.size();
+    }
+
     /**
      * Adds documents whose keys the shard does not hold (a rebuild into a cleared shard): no lookup per key. Committed
-     * before it returns.
+     * before it returns; published with a split of the whole shard.
      *
      * @param documents new documents
      */
@@ -210,28 +240,14 @@ final class Shard implements AutoCloseable {
         try {
             for (IndexedCandidate c : documents) {
                 try (Document d = document(c)) {
-                    writer.addDocument(d);
+                    whole.add(d);
                 }
             }
-            writer.commit();
+            whole.commit();
+            recentOverflow = true;
             markDirty();
         } finally {
             writeLock.unlock();
-        }
-    }
-
-    /** Deleting is only done for keys the index holds: a split with nothing deleted needs no merge before publishing. */
-    private void deleteIfPresent(Searcher present, String key) {
-        try (Query q = Query.termQuery(schema, CandidateFields.KEY, key)) {
-            boolean found;
-            // a one-hit search, because tantivy4java 0.31's docFreq answers nothing useful (stack-notes, decision 2)
-            try (SearchResult hit = present.search(q, 1)) {
-                found = !hit.getHits().isEmpty();
-            }
-            if (found) {
-                writer.deleteDocumentsByQuery(q);
-                deletedSinceMerge = true;
-            }
         }
     }
 
@@ -241,11 +257,9 @@ final class Shard implements AutoCloseable {
     void deleteConnection(String connectionId) {
         writeLock.lock();
         try {
-            try (Query q = Query.termQuery(schema, CandidateFields.CONNECTION, connectionId)) {
-                writer.deleteDocumentsByQuery(q);
-            }
-            writer.commit();
-            deletedSinceMerge = true;
+            whole.deleteWhere(CandidateFields.CONNECTION, connectionId);
+            whole.commit();
+            recentOverflow = true;
             markDirty();
         } finally {
             writeLock.unlock();
@@ -256,9 +270,9 @@ final class Shard implements AutoCloseable {
     void clear() {
         writeLock.lock();
         try {
-            writer.deleteAllDocuments();
-            writer.commit();
-            deletedSinceMerge = true;
+            whole.deleteAll();
+            whole.commit();
+            recentOverflow = true;
             markDirty();
         } finally {
             writeLock.unlock();
@@ -266,9 +280,11 @@ final class Shard implements AutoCloseable {
     }
 
     private void markDirty() {
+        long now = System.currentTimeMillis();
         if (!dirty) {
-            dirtySinceMillis = System.currentTimeMillis();
+            dirtySinceMillis = now;
         }
+        lastWriteMillis = now;
         dirty = true;
     }
 
@@ -280,68 +296,76 @@ final class Shard implements AutoCloseable {
     /**
      * @param now         epoch millis
      * @param minInterval the least time between two publications of this shard
-     * @return whether changes wait and the last publication is long enough ago
+     * @return whether a publication is due: changes wait and the last publication is long enough ago, or recent changes
+     *         have waited long enough without a new write to be folded into a split of the whole shard
      */
     boolean publishDue(long now, long minInterval) {
-        // Publishing converts the whole shard under the write lock: a large shard under a stream of writes (a corpus
-        // import) would spend most of its time publishing, so it waits at least four times its last publication.
-        return dirty && now - publishedAtMillis >= Math.max(minInterval, 4 * publishTookMillis);
+        if (!dirty) {
+            return recentCount > 0 && now - lastWriteMillis >= FOLD_IDLE_MILLIS;
+        }
+        if (recentOverflow) {
+            // A split of the whole shard: a large shard under a stream of writes (a rebuild, a corpus import) would
+            // spend most of its time publishing, so it waits at least four times its last whole publication.
+            return now - wholePublishedAtMillis >= Math.max(minInterval, 4 * wholePublishTookMillis);
+        }
+        return now - publishedAtMillis >= minInterval;
     }
 
     /**
-     * Publishes the index as a new split, if anything changed since the last one: merges away deleted documents, converts,
-     * swaps the split in.
+     * Publishes what changed since the last publication: the recent changes' small split, or a split of the whole shard
+     * when they overflowed (or wait to be folded).
      *
-     * @return whether a new split was published
+     * @return whether anything was published
      */
     boolean publish() {
         // One publication at a time, to its end: a caller that finds nothing to publish knows the last one is readable.
         publishLock.lock();
-        long t0 = System.currentTimeMillis();
+        writeLock.lock(); // readers see exactly one commit: nothing is written while it is split
         try {
-            return publishDirty();
-        } finally {
-            publishTookMillis = System.currentTimeMillis() - t0;
-            publishLock.unlock();
-        }
-    }
-
-    private boolean publishDirty() {
-        if (!dirty) {
-            return false;
-        }
-        Path split;
-        QuickwitSplit.SplitMetadata meta;
-        Searcher ranked;
-        writeLock.lock();
-        try {
+            boolean fold = !dirty && recentCount > 0;
+            if (!dirty && !fold) {
+                return false;
+            }
             dirty = false;
             publishedAtMillis = System.currentTimeMillis();
-            if (deletedSinceMerge) {
-                mergeDeletes();
-                deletedSinceMerge = false;
-            }
             generation++;
-            if (documents() == 0) {
-                swap(null); // nothing to read: no split (a split of nothing cannot be made)
-                return true;
-            }
-            // Unique across the installation: tantivy4java caches split readers by file name, so two shards (or two orgs)
-            // publishing "1.split" would read each other's data.
-            split = splitsDir().resolve(UUID.randomUUID() + ".split");
-            quiesceMerges();
-            meta = QuickwitSplit.convertIndexFromPath(indexDir().toString(), split.toString(),
-                    new QuickwitSplit.SplitConfig(name + "-" + generation, "rediscover", "local"));
-            index.reload();
-            ranked = index.searcher(); // the same commit as the split, held until the publication retires
+            swap(recentOverflow || fold ? publishWhole() : publishRecent());
+            return true;
         } catch (RuntimeException e) {
             dirty = true;
             throw e;
         } finally {
             writeLock.unlock();
+            publishLock.unlock();
         }
-        swap(new Published(split, cache.createSplitSearcher("file://" + split, meta), ranked, schema, meta.getNumDocs()));
-        return true;
+    }
+
+    private Published publishWhole() {
+        long t0 = System.currentTimeMillis();
+        SplitFile split = whole.split(splitsDir(), name + "-" + generation, cache).orElse(null);
+        if (wholeSplit != null) {
+            wholeSplit.release(); // the shard's own reference; publications still reading it keep theirs
+        }
+        wholeSplit = split;
+        recent.close();
+        try {
+            OrgIndex.deleteTree(recentDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear recent changes in " + recentDir(), e);
+        }
+        recent = new WritableIndex(recentDir(), fields::schema);
+        recentKeys.clear();
+        recentCount = 0;
+        recentOverflow = false;
+        wholePublishedAtMillis = System.currentTimeMillis();
+        wholePublishTookMillis = wholePublishedAtMillis - t0;
+        return new Published(split == null ? null : split.acquire(), Set.of(), null, whole.reader(), whole.schema());
+    }
+
+    private Published publishRecent() {
+        SplitFile recentSplit = recent.split(splitsDir(), name + "-" + generation + "-recent", cache).orElse(null);
+        return new Published(wholeSplit == null ? null : wholeSplit.acquire(), Set.copyOf(recentKeys), recentSplit,
+                whole.reader(), whole.schema());
     }
 
     private void swap(Published next) {
@@ -352,67 +376,7 @@ final class Shard implements AutoCloseable {
         }
     }
 
-    /** @return documents in the index (not the split), deleted ones not counted */
-    long documents() {
-        index.reload();
-        try (Searcher s = index.searcher()) {
-            return s.getNumDocs();
-        }
-    }
-
-    /**
-     * Ends the writer's background merges and opens a new writer, then deletes what merges left behind. The conversion
-     * into a split reads every file of the directory: a merge finishing meanwhile deletes files it is reading (seen under
-     * load as "No such file or directory", "Failed to write chunk" and a native panic), and merged-away segments would be
-     * packed into the split. A new writer starts no merge before its first commit, which the write lock holds back until
-     * the conversion ends.
-     */
-    private void quiesceMerges() {
-        writer.waitMergingThreads(); // consumes the native writer
-        writer.close();
-        writer = index.writer((int) WRITER_HEAP_BYTES, 1);
-        writer.garbageCollectFiles();
-    }
-
-    /**
-     * Rewrites the segments that hold deleted documents (a split with deletes makes Quickwit's leaf search panic), and only
-     * those: an update rewrites the segment its old version was in, not the whole shard. The segments and their deletes
-     * are read from the index's {@code meta.json} (tantivy4java 0.31 tells neither); when it cannot be read, every
-     * segment is merged, as before.
-     */
-    private void mergeDeletes() {
-        index.reload();
-        List<String> segments;
-        try (Searcher s = index.searcher()) {
-            segments = s.getSegmentIds();
-        }
-        List<String> withDeletes = segmentsWithDeletes().map(ids -> segments.stream().filter(ids::contains).toList())
-                .orElse(segments);
-        if (!withDeletes.isEmpty()) {
-            writer.merge(withDeletes); // waits for the merge (waitMergingThreads would consume the writer)
-            writer.commit();
-            writer.garbageCollectFiles();
-        }
-    }
-
-    /** @return the ids of the committed segments that hold deletes, from {@code meta.json}, if it can be read */
-    private Optional<Set<String>> segmentsWithDeletes() {
-        try {
-            JsonNode meta = META_READER.readTree(indexDir().resolve("meta.json").toFile());
-            Set<String> ids = new HashSet<>();
-            for (JsonNode segment : meta.path("segments")) {
-                if (segment.path("deletes").isObject()) {
-                    ids.add(segment.path("segment_id").asText().replace("-", "")); // the searcher's ids have no dashes
-                }
-            }
-            return Optional.of(ids);
-        } catch (IOException e) {
-            LOG.warn("could not read {} ({}): every segment is merged", indexDir().resolve("meta.json"), e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /** @return the newest split, acquired (release it), or empty when none is published */
+    /** @return the newest publication, acquired (release it) */
     Optional<Published> acquire() {
         while (true) {
             Published p = published;
@@ -430,13 +394,13 @@ final class Shard implements AutoCloseable {
         return generation;
     }
 
-    /** @return documents in the published split */
+    /** @return documents readers see */
     long publishedDocs() {
         Published p = published;
         return p == null ? 0 : p.docs;
     }
 
-    private Document document(IndexedCandidate c) {
+    private static Document document(IndexedCandidate c) {
         Document d = new Document();
         d.addString(CandidateFields.KEY, c.key());
         d.addString(CandidateFields.CONNECTION, c.connectionId());
@@ -462,9 +426,12 @@ final class Shard implements AutoCloseable {
         writeLock.lock();
         try {
             swap(null);
-            writer.close();
-            schema.close();
-            index.close();
+            if (wholeSplit != null) {
+                wholeSplit.release();
+                wholeSplit = null;
+            }
+            recent.close();
+            whole.close();
         } finally {
             writeLock.unlock();
         }

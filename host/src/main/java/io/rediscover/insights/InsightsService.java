@@ -7,10 +7,10 @@ import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
 import io.indextables.tantivy4java.split.SplitBooleanQuery;
 import io.indextables.tantivy4java.split.SplitQuery;
-import io.indextables.tantivy4java.split.SplitSearcher;
 import io.indextables.tantivy4java.split.SplitTermQuery;
 import io.rediscover.index.CandidateFields;
 import io.rediscover.index.OrgIndex;
+import io.rediscover.index.SplitPart;
 import io.rediscover.search.FilterCatalog;
 import io.rediscover.search.SearchRequest;
 import io.rediscover.search.SearchService;
@@ -65,10 +65,10 @@ public final class InsightsService {
         aggregations.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
         categories.forEach(c -> c.aggregations(aggregations));
         try (OrgIndex.Reading reading = index.read()) {
-            List<SplitSearcher> shards = reading.searchers();
+            List<SplitPart> parts = reading.parts();
             long total = 0;
-            for (int s = 0; s < shards.size(); s++) {
-                try (SearchResult r = shards.get(s).search(query, 0, aggregations)) {
+            for (int s = 0; s < parts.size(); s++) {
+                try (SearchResult r = parts.get(s).search(query, 0, aggregations)) {
                     Map<String, AggregationResult> results = r.getAggregations();
                     total += ((CountResult) results.get(TOTAL)).getCount();
                     for (CategoryCounts c : categories) {
@@ -77,7 +77,7 @@ public final class InsightsService {
                 }
             }
             long found = total;
-            CategoryCounts.Recount recount = (shard, field, value) -> count(shards.get(shard), query, field, value);
+            CategoryCounts.Recount recount = (shard, field, value) -> count(parts.get(shard), query, field, value);
             return new Insights(found, categories.stream().map(c -> c.result(found, recount)).toList(),
                     (System.nanoTime() - t0) / 1_000_000);
         }
@@ -90,7 +90,7 @@ public final class InsightsService {
                 : new TermsCounts(category, filter, limit);
     }
 
-    private static long count(SplitSearcher shard, SplitQuery query, String field, String value) {
+    private static long count(SplitPart shard, SplitQuery query, String field, String value) {
         SplitQuery one = new SplitBooleanQuery().addMust(query).addMust(new SplitTermQuery(field, value));
         try (SearchResult r = shard.search(one, 0, Map.of(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY)))) {
             return ((CountResult) r.getAggregation(TOTAL)).getCount();

@@ -6,8 +6,8 @@ import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
 import io.indextables.tantivy4java.split.SplitBooleanQuery;
 import io.indextables.tantivy4java.split.SplitQuery;
-import io.indextables.tantivy4java.split.SplitSearcher;
 import io.rediscover.index.CandidateFields;
+import io.rediscover.index.SplitPart;
 
 import java.util.List;
 import java.util.Map;
@@ -63,7 +63,7 @@ final class NewestFirst {
      * @param need   how many of the newest are wanted
      * @return where they begin
      */
-    static Cut cut(List<SplitSearcher> splits, SplitQuery query, long total, int need) {
+    static Cut cut(List<SplitPart> splits, SplitQuery query, long total, int need) {
         if (total <= need) {
             return Cut.NONE;
         }
@@ -87,11 +87,11 @@ final class NewestFirst {
     }
 
     /** @return match counts by bucket start (epoch seconds), summed over the shards */
-    private static TreeMap<Long, Long> histogram(List<SplitSearcher> splits, SplitQuery query, long intervalSeconds) {
+    private static TreeMap<Long, Long> histogram(List<SplitPart> splits, SplitQuery query, long intervalSeconds) {
         TreeMap<Long, Long> buckets = new TreeMap<>();
         Map<String, SplitAggregation> aggs = Map.of(HISTOGRAM, new DateHistogramAggregation(HISTOGRAM, FIELD)
                 .setFixedInterval(intervalSeconds + "s").setMinDocCount(1));
-        for (SplitSearcher split : splits) {
+        for (SplitPart split : splits) {
             try (SearchResult r = split.search(query, 0, aggs)) {
                 if (r.getAggregation(HISTOGRAM) instanceof DateHistogramResult h) {
                     h.getBuckets().forEach(b -> buckets.merge(Math.floorDiv((long) b.getKey(), 1000L), b.getDocCount(), Long::sum));

@@ -11,10 +11,10 @@ import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
 import io.indextables.tantivy4java.split.SplitMatchAllQuery;
 import io.indextables.tantivy4java.split.SplitQuery;
-import io.indextables.tantivy4java.split.SplitSearcher;
 import io.rediscover.index.CandidateFields;
 import io.rediscover.index.Indexes;
 import io.rediscover.index.OrgIndex;
+import io.rediscover.index.SplitPart;
 import io.rediscover.pluginapi.FilterField;
 import io.rediscover.plugins.ConnectorRegistry;
 import io.rediscover.plugins.LoadedConnector;
@@ -41,7 +41,7 @@ import java.util.stream.IntStream;
 
 /**
  * Runs searches against one collection: the query is parsed (our Boolean language), compiled twice, and sent to every
- * shard — ranked hits from each shard's index reader, exact totals and facets from its published split, both at the
+ * shard — ranked hits from each shard's index reader, exact totals and facets from its published splits, both at the
  * same commit — then merged. Which filters a collection offers (those it holds values for) is worked out once per
  * publication.
  */
@@ -169,7 +169,7 @@ public final class SearchService {
             offer.stream().filter(f -> facets && f.kind() == FilterCatalog.Kind.TERMS).forEach(f -> counted.put(f.key(), f));
             Map<String, Integer> firstLists = new LinkedHashMap<>();
             counted.keySet().forEach(key -> firstLists.put(key, FIRST_LIST));
-            List<SplitSearcher> splits = reading.searchers();
+            List<SplitPart> splits = reading.parts();
             // shards answer in parallel (on the common pool): a million candidates are several shards
             List<ShardCounts> perShard = IntStream.range(0, splits.size()).parallel()
                     .mapToObj(s -> counts(splits.get(s), query, true, counted, firstLists)).toList();
@@ -203,7 +203,7 @@ public final class SearchService {
      * @param filters the facets to list, by key
      * @param lengths how many buckets to list of each facet to list now
      */
-    private static ShardCounts counts(SplitSearcher split, SplitQuery query, boolean total,
+    private static ShardCounts counts(SplitPart split, SplitQuery query, boolean total,
                                       Map<String, FilterCatalog.Filter> filters, Map<String, Integer> lengths) {
         Map<String, SplitAggregation> aggs = new LinkedHashMap<>();
         if (total) {
@@ -225,7 +225,7 @@ public final class SearchService {
     }
 
     /** Asks again, with longer lists, the shards whose first lists leave a facet's shown values or counts open. */
-    private static void lengthenLists(List<SplitSearcher> splits, SplitQuery query, Map<String, FilterCatalog.Filter> filters,
+    private static void lengthenLists(List<SplitPart> splits, SplitQuery query, Map<String, FilterCatalog.Filter> filters,
                                       Map<String, FacetMerge> merges) {
         while (true) {
             Map<Integer, Map<String, Integer>> asks = new TreeMap<>();
@@ -252,7 +252,7 @@ public final class SearchService {
             all = ranked(readers, v, root, request.selections(), need);
             all.sort(BEST_FIRST);
         } else {
-            NewestFirst.Cut cut = NewestFirst.cut(reading.searchers(), query, total, need);
+            NewestFirst.Cut cut = NewestFirst.cut(reading.parts(), query, total, need);
             all = dated(readers, ranked(readers, v, root, cut.none() ? request.selections()
                     : plus(request.selections(), cut.newer()), need));
             all.sort(Comparator.comparingLong(Ranked::updated).reversed().thenComparing(BEST_FIRST));
@@ -378,7 +378,7 @@ public final class SearchService {
                 ? new TermsAggregation(f.key(), f.field(), 1, 0) : new CountAggregation(f.key(), f.field())));
         Set<String> found = new HashSet<>();
         try (OrgIndex.Reading reading = index.read()) {
-            for (SplitSearcher split : reading.searchers()) {
+            for (SplitPart split : reading.parts()) {
                 try (SearchResult r = split.search(new SplitMatchAllQuery(), 0, present)) {
                     Map<String, AggregationResult> results = r.getAggregations();
                     present.keySet().forEach(k -> {

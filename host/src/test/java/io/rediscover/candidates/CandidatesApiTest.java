@@ -2,12 +2,12 @@ package io.rediscover.candidates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.indextables.tantivy4java.result.SearchResult;
-import io.indextables.tantivy4java.split.SplitSearcher;
 import io.indextables.tantivy4java.split.SplitTermQuery;
 import io.rediscover.icims.simulator.Person;
 import io.rediscover.icims.simulator.ProfileType;
 import io.rediscover.index.Indexes;
 import io.rediscover.index.OrgIndex;
+import io.rediscover.index.SplitPart;
 import io.rediscover.testing.ApiFixture;
 import io.rediscover.testing.Http;
 import io.rediscover.testing.RecordingStage;
@@ -36,7 +36,7 @@ class CandidatesApiTest {
         OrgIndex index = indexes.candidates(org);
         long n = 0;
         try (OrgIndex.Reading r = index.read()) {
-            for (SplitSearcher s : r.searchers()) {
+            for (SplitPart s : r.parts()) {
                 try (SearchResult result = s.search(new SplitTermQuery(field, value), 10_000)) {
                     n += result.getHits().size();
                 }

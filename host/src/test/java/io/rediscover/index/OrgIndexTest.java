@@ -3,7 +3,6 @@ package io.rediscover.index;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitCacheManager;
-import io.indextables.tantivy4java.split.SplitSearcher;
 import io.indextables.tantivy4java.split.SplitTermQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +50,8 @@ class OrgIndexTest {
     static long count(OrgIndex index, String field, String value) {
         long n = 0;
         try (OrgIndex.Reading r = index.read()) {
-            for (SplitSearcher s : r.searchers()) {
-                try (SearchResult result = s.search(new SplitTermQuery(field, value), 10_000)) {
+            for (SplitPart s : r.parts()) {
+                try (SearchResult result = s.search(new SplitTermQuery(field, value), 20_000)) {
                     n += result.getHits().size();
                 }
             }
@@ -86,7 +85,10 @@ class OrgIndexTest {
         assertThat(index.publishedDocuments()).isZero();
     }
 
-    /** An update rewrites the segment that held the old version, not the shard: the other segments stay as they were. */
+    /**
+     * Folding recent changes into a split of the whole shard rewrites the segment that held the old version, not the
+     * shard: the other segments stay as they were.
+     */
     @Test
     void aPublicationRewritesOnlyTheSegmentsThatHoldDeletes() throws Exception {
         OrgIndex index = open(new CandidateFields(Set.of("status"), Set.of()), 1);
@@ -103,13 +105,94 @@ class OrgIndexTest {
         assertThat(before).hasSize(2);
 
         index.write(List.of(doc("acme/c1/a3", "Renamed First", "Rejected")), List.of());
-        index.publishDue(Long.MAX_VALUE, 0);
+        index.publishDue(Long.MAX_VALUE, 0); // the recent change, apart
+        assertThat(segments()).as("the whole shard is not rewritten for a recent change").containsAll(before);
+        index.publishDue(Long.MAX_VALUE, 0); // long after the last write: folded into a split of the whole shard
         Set<String> after = segments();
         assertThat(count(index, "key", "acme/c1/a3")).as("replaced, not added").isEqualTo(1);
         assertThat(count(index, "name", "renamed")).isEqualTo(1);
         assertThat(index.publishedDocuments()).isEqualTo(40);
         assertThat(before.stream().filter(after::contains).toList())
                 .as("one segment rewritten (the first write's, holding the old version), the other kept as it was").hasSize(1);
+    }
+
+    /**
+     * A change after the whole shard's split is published in a small split of its own at once; readers see the whole
+     * split without the versions it replaced, so every count is exact in between, after the fold, and after a restart.
+     */
+    @Test
+    void recentChangesArePublishedApartAndHideTheVersionsTheyReplace() {
+        CandidateFields fields = new CandidateFields(Set.of("status"), Set.of());
+        OrgIndex index = open(fields, 1);
+        List<IndexedCandidate> docs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            docs.add(doc("acme/c1/" + i, "Person " + i, i % 2 == 0 ? "Hired" : "Rejected"));
+        }
+        index.write(docs, List.of());
+        index.publishDue(Long.MAX_VALUE, 0);
+        index.publishDue(Long.MAX_VALUE, 0); // folded: one split of the whole shard
+        assertThat(parts(index)).isEqualTo(1);
+        long before = index.generation();
+
+        index.write(List.of(doc("acme/c1/1", "Renamed Person", "Hired"), doc("acme/c1/new", "New Person", "Hired")),
+                List.of("acme/c1/2"));
+        assertThat(index.publishDue(System.currentTimeMillis(), 0)).as("published at once").isEqualTo(1);
+        assertThat(index.generation()).isGreaterThan(before);
+        assertThat(parts(index)).as("the whole shard's split, and the recent changes'").isEqualTo(2);
+        assertCounts(index);
+
+        index.write(List.of(doc("acme/c1/1", "Renamed Again", "Hired")), List.of());
+        index.publishDue(System.currentTimeMillis(), 0);
+        assertThat(count(index, "name", "again")).isEqualTo(1);
+        assertThat(count(index, "name", "renamed")).as("its first change is replaced too").isEqualTo(1);
+        assertThat(count(index, "key", "acme/c1/1")).isEqualTo(1);
+
+        index.publishDue(Long.MAX_VALUE, 0); // folded
+        assertThat(parts(index)).isEqualTo(1);
+        assertCounts(index);
+
+        index.write(List.of(doc("acme/c1/3", "Changed Before A Restart", "Hired")), List.of());
+        index.publishDue(System.currentTimeMillis(), 0);
+        index.close();
+        opened.remove(index);
+        OrgIndex reopened = open(fields, 1);
+        assertThat(parts(reopened)).as("a restart publishes the whole shard").isEqualTo(1);
+        assertThat(count(reopened, "name", "restart")).isEqualTo(1);
+        assertThat(count(reopened, "key", "acme/c1/3")).isEqualTo(1);
+        assertThat(reopened.publishedDocuments()).isEqualTo(50);
+    }
+
+    private static void assertCounts(OrgIndex index) {
+        assertThat(index.publishedDocuments()).isEqualTo(50);
+        assertThat(count(index, "key", "acme/c1/1")).as("replaced, not added").isEqualTo(1);
+        assertThat(count(index, "key", "acme/c1/2")).as("deleted").isZero();
+        assertThat(count(index, "key", "acme/c1/new")).isEqualTo(1);
+        assertThat(count(index, "ats_status", "Hired")).isEqualTo(26); // 1 became Hired, 2 (Hired) went, new is Hired
+        assertThat(count(index, "ats_status", "Rejected")).isEqualTo(24);
+    }
+
+    /** Past {@link Shard#RECENT_MAX} recent changes, the next publication is of the whole shard again. */
+    @Test
+    void tooManyRecentChangesArePublishedWithTheWholeShard() {
+        OrgIndex index = open(new CandidateFields(Set.of("status"), Set.of()), 1);
+        index.write(List.of(doc("acme/c1/first", "First", "Hired")), List.of());
+        index.publishDue(Long.MAX_VALUE, 0);
+        assertThat(parts(index)).as("one change: apart").isEqualTo(1); // the whole split is empty
+        List<IndexedCandidate> many = new ArrayList<>();
+        for (int i = 0; i < Shard.RECENT_MAX; i++) {
+            many.add(doc("acme/c1/" + i, "Person " + i, "Rejected"));
+        }
+        index.write(many, List.of());
+        index.publishDue(Long.MAX_VALUE, 0);
+        assertThat(parts(index)).as("one split of the whole shard").isEqualTo(1);
+        assertThat(index.publishedDocuments()).isEqualTo(Shard.RECENT_MAX + 1);
+        assertThat(count(index, "ats_status", "Hired")).isEqualTo(1);
+    }
+
+    private static int parts(OrgIndex index) {
+        try (OrgIndex.Reading r = index.read()) {
+            return r.parts().size();
+        }
     }
 
     /** @return the committed segments of the only shard, as Tantivy's meta.json lists them */

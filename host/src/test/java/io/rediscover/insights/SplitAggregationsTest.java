@@ -9,10 +9,10 @@ import io.indextables.tantivy4java.aggregation.TermsResult;
 import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
 import io.indextables.tantivy4java.split.SplitMatchAllQuery;
-import io.indextables.tantivy4java.split.SplitSearcher;
 import io.rediscover.index.CandidateFields;
 import io.rediscover.index.Indexes;
 import io.rediscover.index.OrgIndex;
+import io.rediscover.index.SplitPart;
 import io.rediscover.testing.ApiFixture;
 import io.rediscover.testing.Http;
 import org.junit.jupiter.api.AfterAll;
@@ -65,8 +65,8 @@ class SplitAggregationsTest {
 
     private Map<String, Object> aggregate(OrgIndex index, Map<String, SplitAggregation> aggregations) {
         try (OrgIndex.Reading reading = index.read()) {
-            assertThat(reading.searchers()).hasSize(1);
-            SplitSearcher split = reading.searchers().get(0);
+            assertThat(reading.parts()).hasSize(1);
+            SplitPart split = reading.parts().get(0);
             try (SearchResult r = split.search(new SplitMatchAllQuery(), 0, aggregations)) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 aggregations.keySet().forEach(k -> out.put(k, r.getAggregation(k)));

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.indextables.tantivy4java.result.SearchResult;
-import io.indextables.tantivy4java.split.SplitSearcher;
 import io.indextables.tantivy4java.split.SplitTermQuery;
 import io.rediscover.icims.simulator.MatchTruth;
 import io.rediscover.icims.simulator.SampleProfileWriter;
 import io.rediscover.index.Analyzer;
 import io.rediscover.index.Indexes;
 import io.rediscover.index.OrgIndex;
+import io.rediscover.index.SplitPart;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.profiles.ProfileImport;
 import io.rediscover.profiles.ProfileImports;
@@ -122,7 +122,7 @@ class MatchingApiTest {
     private static long hits(Indexes indexes, String field, String value) {
         long n = 0;
         try (OrgIndex.Reading r = indexes.candidates("acme").read()) {
-            for (SplitSearcher s : r.searchers()) {
+            for (SplitPart s : r.parts()) {
                 try (SearchResult result = s.search(new SplitTermQuery(field, value), 10_000)) {
                     n += result.getHits().size();
                 }
