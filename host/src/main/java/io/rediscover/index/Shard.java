@@ -38,6 +38,9 @@ final class Shard implements AutoCloseable {
     static final int RECENT_MAX = 10_000;
     /** Recent changes that have waited this long without a new write are folded into a split of the whole shard. */
     static final long FOLD_IDLE_MILLIS = 60_000;
+    private static final int WHOLE_WRITER_HEAP = 64 * 1024 * 1024;
+    /** The recent changes' writer holds a few documents at a time: Tantivy's least. */
+    private static final int RECENT_WRITER_HEAP = 15 * 1024 * 1024;
 
     private final Path dir;
     private final String name;
@@ -139,8 +142,8 @@ final class Shard implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open index shard " + dir, e);
         }
-        whole = new WritableIndex(dir.resolve("index"), fields::schema);
-        recent = new WritableIndex(recentDir(), fields::schema);
+        whole = new WritableIndex(dir.resolve("index"), fields::schema, WHOLE_WRITER_HEAP);
+        recent = new WritableIndex(recentDir(), fields::schema, RECENT_WRITER_HEAP);
         dirty = true;
         recentOverflow = true;
         publish();
@@ -353,7 +356,7 @@ final class Shard implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear recent changes in " + recentDir(), e);
         }
-        recent = new WritableIndex(recentDir(), fields::schema);
+        recent = new WritableIndex(recentDir(), fields::schema, RECENT_WRITER_HEAP);
         recentKeys.clear();
         recentCount = 0;
         recentOverflow = false;

@@ -34,22 +34,24 @@ final class WritableIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WritableIndex.class);
     /** Reads Tantivy's {@code meta.json} (plain JSON: a mapper of its own, no host configuration needed). */
     private static final ObjectMapper META_READER = new ObjectMapper();
-    static final long WRITER_HEAP_BYTES = 64L * 1024 * 1024;
 
     private final Path dir;
     private final Index index;
     private final Schema schema;
+    private final int writerHeapBytes;
     private IndexWriter writer; // replaced at each split (see quiesceMerges)
     private boolean deletedSinceMerge;
 
     /**
      * Opens the index in {@code dir}, or creates it with the schema given.
      *
-     * @param dir       the directory
-     * @param newSchema makes the schema of a new index
+     * @param dir             the directory
+     * @param newSchema       makes the schema of a new index
+     * @param writerHeapBytes the writer's memory budget (Tantivy's least is 15 MB)
      */
-    WritableIndex(Path dir, Supplier<Schema> newSchema) {
+    WritableIndex(Path dir, Supplier<Schema> newSchema, int writerHeapBytes) {
         this.dir = dir;
+        this.writerHeapBytes = writerHeapBytes;
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -64,7 +66,7 @@ final class WritableIndex implements AutoCloseable {
             }
         }
         schema = index.getSchema();
-        writer = index.writer((int) WRITER_HEAP_BYTES, 1);
+        writer = index.writer(writerHeapBytes, 1);
     }
 
     Schema schema() {
@@ -154,7 +156,7 @@ final class WritableIndex implements AutoCloseable {
     private void quiesceMerges() {
         writer.waitMergingThreads(); // consumes the native writer
         writer.close();
-        writer = index.writer((int) WRITER_HEAP_BYTES, 1);
+        writer = index.writer(writerHeapBytes, 1);
         writer.garbageCollectFiles();
     }
 
