@@ -5,6 +5,9 @@ import io.indextables.tantivy4java.core.Schema;
 import io.indextables.tantivy4java.core.Searcher;
 import io.indextables.tantivy4java.split.SplitCacheManager;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +36,8 @@ import java.util.stream.Stream;
  * publication makes a split of the whole shard again and starts the recent changes afresh.
  */
 final class Shard implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
 
     /** Recent changes kept apart before the whole shard is published again: each is a term of every search's mask. */
     static final int RECENT_MAX = 10_000;
@@ -138,7 +143,7 @@ final class Shard implements AutoCloseable {
         try {
             Files.createDirectories(splitsDir());
             clearOldSplits();
-            OrgIndex.deleteTree(recentDir()); // the whole index holds every change; the first publication is whole
+            clearRecentExcept(null); // the whole index holds every change; the first publication is whole
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open index shard " + dir, e);
         }
@@ -153,8 +158,18 @@ final class Shard implements AutoCloseable {
         return dir.resolve("splits");
     }
 
+    /** @return a new directory for the recent changes (each whole publication starts them in a new one) */
     private Path recentDir() {
-        return dir.resolve("recent");
+        return dir.resolve("recent-" + generation);
+    }
+
+    /** @param keep the recent changes' directory in use, or null */
+    private void clearRecentExcept(Path keep) throws IOException {
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().startsWith("recent") && !p.equals(keep)).toList()) {
+                OrgIndex.deleteTree(p);
+            }
+        }
     }
 
     private void clearOldSplits() throws IOException {
@@ -350,13 +365,15 @@ final class Shard implements AutoCloseable {
             wholeSplit.release(); // the shard's own reference; publications still reading it keep theirs
         }
         wholeSplit = split;
+        Path freshDir = recentDir();
+        WritableIndex fresh = new WritableIndex(freshDir, fields::schema, RECENT_WRITER_HEAP);
         recent.close();
+        recent = fresh;
         try {
-            OrgIndex.deleteTree(recentDir());
+            clearRecentExcept(freshDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear recent changes in " + recentDir(), e);
+            LOG.warn("index {}: could not delete old recent changes ({}); deleted at the next start", name, e.getMessage());
         }
-        recent = new WritableIndex(recentDir(), fields::schema, RECENT_WRITER_HEAP);
         recentKeys.clear();
         recentCount = 0;
         recentOverflow = false;
