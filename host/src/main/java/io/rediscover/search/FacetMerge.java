@@ -11,40 +11,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * One filter's most frequent values over the shards of a collection, from a short top list per shard. A long list per
- * shard is what a terms aggregation costs (turning every bucket into its value), so each shard lists a few more values
- * than are shown, and a shard is asked for a longer list only where its short one leaves the answer open: a shown value
- * it does not list, or a value whose count, for all the lists tell, could still pass the last one shown. The shown
- * values' counts are then exact sums, and no value left out can have more candidates than the last one shown (a tie can
- * fall either way).
+ * One filter's most frequent values over the parts of a collection (its shards' splits), from a short top list per
+ * part. A long list is what a terms aggregation costs (tantivy4java turns every bucket of its answer into an object),
+ * so each part lists a few more values than are shown; the values shown are the most frequent by what the lists tell,
+ * and a part whose list is full but does not name a shown value is then asked for that value's count alone
+ * ({@link #refine}), so that every count shown is exact — what Solr's facet refinement does. A value that no part
+ * lists among its top ones is not shown even if, summed over the parts, it would have made the list (with a few more
+ * listed than shown, that takes a value spread evenly over the shards just below the top).
  *
- * <p>A shard's list is exact for what it lists (its terms aggregation reads every segment whole) and complete when it is
- * shorter than asked; otherwise every value it does not list has at most its last listed count there. Spellings of a
- * power-filter value ("Boston", "BOSTON") are one value, as in {@link FacetCounts}; a second spelling that a shard does
- * not list while it lists another is not counted there.
+ * <p>A part's list is exact for what it lists (its terms aggregation reads every segment whole) and complete when it
+ * is shorter than asked. Spellings of a power-filter value ("Boston", "BOSTON") are one value, as in
+ * {@link FacetCounts}.
  */
 final class FacetMerge {
 
     /** Asking for this many buckets lists every value. */
     static final int ALL = Integer.MAX_VALUE;
-    /** Beyond this, a shard asked for more is asked for every value. */
-    private static final int LONGEST = 4_000;
 
     private final FilterCatalog.Filter filter;
     private final int shown;
     private final Map<Integer, Listing> listings = new TreeMap<>();
 
-    /** One shard's list: how long it was asked to be, its spellings' counts, and its counts by value. */
-    private record Listing(int asked, Map<String, Long> spellings, Map<String, Long> values) {
+    /** One part's counts: its spellings', its values', and the values counted exactly beyond its top list. */
+    private record Listing(int asked, Map<String, Long> spellings, Map<String, Long> values, Set<String> refined) {
         boolean complete() {
             return spellings.size() < asked;
         }
 
-        /** @return the most any value it does not list can have in this shard */
-        long ceiling() {
-            return complete() ? 0 : spellings.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        boolean knows(String value) {
+            return complete() || values.containsKey(value) || refined.contains(value);
         }
     }
 
@@ -58,78 +56,68 @@ final class FacetMerge {
     }
 
     /**
-     * @param shard  the shard's position in the collection's reading
+     * @param part   the part's position in the collection's reading
      * @param asked  how many buckets it was asked for
-     * @param result its terms aggregation of the filter's field (replaces a shorter list of the same shard)
+     * @param result its terms aggregation of the filter's field
      */
-    void put(int shard, int asked, TermsResult result) {
-        Map<String, Long> spellings = new HashMap<>();
-        Map<String, Long> values = new HashMap<>();
-        for (TermsResult.TermsBucket b : result.getBuckets()) {
-            spellings.merge(b.getKeyAsString(), b.getDocCount(), Long::sum);
-            values.merge(value(b.getKeyAsString()), b.getDocCount(), Long::sum);
-        }
-        listings.put(shard, new Listing(asked, spellings, values));
+    void put(int part, int asked, TermsResult result) {
+        Listing listing = new Listing(asked, new HashMap<>(), new HashMap<>(), new HashSet<>());
+        result.getBuckets().forEach(b -> add(listing, b));
+        listings.put(part, listing);
     }
 
-    private String value(String spelling) {
+    private void add(Listing listing, TermsResult.TermsBucket b) {
+        listing.spellings().merge(b.getKeyAsString(), b.getDocCount(), Long::sum);
+        listing.values().merge(value(b.getKeyAsString()), b.getDocCount(), Long::sum);
+    }
+
+    /** @return the value a spelling counts for (power filters fold spellings together) */
+    String value(String spelling) {
         return filter.folds() ? Analyzer.keyword(spelling) : spelling;
     }
 
     /**
-     * @return the shards whose lists leave the answer open, each with the length to ask for next; empty when the answer
-     *         is settled
+     * @return per part whose list is full, the shown values it does not name (as filter values), whose counts there
+     *         must be asked for; empty when every shown count is exact
      */
-    Map<Integer, Integer> longerLists() {
+    Map<Integer, Set<String>> unknownCounts() {
+        List<String> top = topValues();
+        Map<Integer, Set<String>> unknown = new TreeMap<>();
+        listings.forEach((part, l) -> top.stream().filter(v -> !l.knows(v))
+                .forEach(v -> unknown.computeIfAbsent(part, p -> new TreeSet<>()).add(v)));
+        return unknown;
+    }
+
+    /**
+     * @param part   a part asked for the counts of some values
+     * @param values those values
+     * @param result its terms aggregation of the filter's field over the documents holding any of them (other values
+     *               those documents hold are in it too, partly counted, and are left out)
+     */
+    void refine(int part, Set<String> values, TermsResult result) {
+        Listing listing = listings.get(part);
+        result.getBuckets().stream().filter(b -> values.contains(value(b.getKeyAsString()))).forEach(b -> add(listing, b));
+        listing.refined().addAll(values);
+    }
+
+    /** @return the values shown: the most frequent by what the lists tell (ties by value) */
+    private List<String> topValues() {
         Map<String, Long> listed = new HashMap<>();
         listings.values().forEach(l -> l.values().forEach((v, n) -> listed.merge(v, n, Long::sum)));
         List<Map.Entry<String, Long>> ranked = new ArrayList<>(listed.entrySet());
         ranked.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey));
-        List<String> top = ranked.stream().limit(shown).map(Map.Entry::getKey).toList();
-        long last = top.size() < shown ? 0 : listed.get(top.get(shown - 1));
-        Set<Integer> open = new HashSet<>();
-        long unlisted = 0; // the most a value no list names can have
-        for (Map.Entry<Integer, Listing> e : listings.entrySet()) {
-            Listing l = e.getValue();
-            if (!l.complete()) {
-                unlisted += l.ceiling();
-                if (top.stream().anyMatch(v -> !l.values().containsKey(v))) {
-                    open.add(e.getKey()); // a shown value's count there is unknown
-                }
-            }
-        }
-        for (Map.Entry<String, Long> candidate : ranked.subList(top.size(), ranked.size())) {
-            long most = candidate.getValue();
-            List<Integer> missing = new ArrayList<>();
-            for (Map.Entry<Integer, Listing> e : listings.entrySet()) {
-                if (!e.getValue().complete() && !e.getValue().values().containsKey(candidate.getKey())) {
-                    most += e.getValue().ceiling();
-                    missing.add(e.getKey());
-                }
-            }
-            if (most > last) {
-                open.addAll(missing); // it might pass the last one shown
-            }
-        }
-        if (unlisted > last) {
-            listings.forEach((shard, l) -> {
-                if (!l.complete() && l.ceiling() > 0) {
-                    open.add(shard);
-                }
-            });
-        }
-        Map<Integer, Integer> longer = new TreeMap<>();
-        open.forEach(shard -> {
-            int asked = listings.get(shard).asked();
-            longer.put(shard, asked >= LONGEST / 4 ? ALL : asked * 4);
-        });
-        return longer;
+        return ranked.stream().limit(shown).map(Map.Entry::getKey).toList();
     }
 
     /** @return the shown values, most frequent first, each under its most common spelling */
     List<FacetCounts.Value> top() {
+        Set<String> chosen = new HashSet<>(topValues());
         FacetCounts counts = new FacetCounts(filter);
-        listings.values().forEach(l -> l.spellings().forEach(counts::add));
+        listings.values().forEach(l -> l.spellings().forEach((spelling, n) -> {
+            if (chosen.contains(value(spelling))) {
+                counts.add(spelling, n);
+            }
+        }));
         return counts.top(shown);
     }
 }

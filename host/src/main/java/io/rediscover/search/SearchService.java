@@ -9,6 +9,7 @@ import io.indextables.tantivy4java.core.DocAddress;
 import io.indextables.tantivy4java.core.Document;
 import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
+import io.indextables.tantivy4java.split.SplitBooleanQuery;
 import io.indextables.tantivy4java.split.SplitMatchAllQuery;
 import io.indextables.tantivy4java.split.SplitQuery;
 import io.rediscover.index.CandidateFields;
@@ -33,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -180,7 +180,7 @@ public final class SearchService {
                 int shard = s;
                 perShard.get(s).facets().forEach((key, terms) -> merges.get(key).put(shard, FIRST_LIST, terms));
             }
-            lengthenLists(splits, query, counted, merges);
+            refineCounts(splits, query, counted, merges);
             List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds, query, total);
             Map<String, List<SearchResponse.Bucket>> facetValues = new LinkedHashMap<>();
             merges.forEach((key, merge) -> facetValues.put(key, merge.top().stream()
@@ -224,23 +224,25 @@ public final class SearchService {
         }
     }
 
-    /** Asks again, with longer lists, the shards whose first lists leave a facet's shown values or counts open. */
-    private static void lengthenLists(List<SplitPart> splits, SplitQuery query, Map<String, FilterCatalog.Filter> filters,
-                                      Map<String, FacetMerge> merges) {
-        while (true) {
-            Map<Integer, Map<String, Integer>> asks = new TreeMap<>();
-            merges.forEach((key, merge) -> merge.longerLists().forEach((shard, length) ->
-                    asks.computeIfAbsent(shard, s -> new LinkedHashMap<>()).put(key, length)));
-            if (asks.isEmpty()) {
-                return;
-            }
-            asks.entrySet().parallelStream().forEach(ask -> {
-                ShardCounts longer = counts(splits.get(ask.getKey()), query, false, filters, ask.getValue());
-                synchronized (merges) {
-                    longer.facets().forEach((key, terms) -> merges.get(key).put(ask.getKey(), ask.getValue().get(key), terms));
-                }
-            });
+    /**
+     * Asks each part whose first list of a facet is full but does not name a shown value for that value's count: its
+     * terms aggregation over the documents that hold it (one small search per part and facet).
+     */
+    private static void refineCounts(List<SplitPart> parts, SplitQuery query, Map<String, FilterCatalog.Filter> filters,
+                                     Map<String, FacetMerge> merges) {
+        record Ask(int part, String facet, Set<String> values) {
         }
+        List<Ask> asks = new ArrayList<>();
+        merges.forEach((key, merge) -> merge.unknownCounts().forEach((part, values) -> asks.add(new Ask(part, key, values))));
+        asks.parallelStream().forEach(ask -> {
+            FilterCatalog.Filter f = filters.get(ask.facet());
+            SplitQuery holding = new SplitBooleanQuery().addMust(query).addMust(QueryCompiler.splitFilter(
+                    new SearchRequest.Selection(f, List.copyOf(ask.values()), null, null)));
+            ShardCounts counted = counts(parts.get(ask.part()), holding, false, filters, Map.of(ask.facet(), FacetMerge.ALL));
+            synchronized (merges) {
+                merges.get(ask.facet()).refine(ask.part(), ask.values(), counted.facets().get(ask.facet()));
+            }
+        });
     }
 
     private List<SearchResponse.Hit> hits(OrgIndex.Reading reading, Vocabulary v, QueryNode root,

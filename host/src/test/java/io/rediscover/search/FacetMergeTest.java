@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When one shard's short list settles a facet, and when it must be asked for a longer one: the bounds a full list
- * gives (every value it does not list has at most its last count there), on lists as Tantivy answers them.
+ * When the parts' short lists settle a facet, and when a part is asked for the count of a shown value its full list
+ * does not name; on lists as Tantivy answers them.
  */
 class FacetMergeTest {
 
@@ -42,46 +43,42 @@ class FacetMergeTest {
         FacetMerge merge = new FacetMerge(STATUS, 2);
         merge.put(0, 4, list("Hired", 5, "Rejected", 3, "Offer", 1));
         merge.put(1, 4, list("Rejected", 4, "Offer", 2));
-        assertThat(merge.longerLists()).isEmpty();
+        assertThat(merge.unknownCounts()).isEmpty();
         assertThat(shown(merge)).containsExactly(Map.entry("Rejected", 7L), Map.entry("Hired", 5L));
     }
 
     @Test
-    void aShardThatDoesNotListAShownValueIsAskedForMore() {
+    void aFullListThatDoesNotNameAShownValueIsAskedForItsCount() {
         FacetMerge merge = new FacetMerge(STATUS, 1);
-        merge.put(0, 2, list("Hired", 50, "Offer", 40)); // full: what it leaves out has at most 40
+        merge.put(0, 2, list("Hired", 50, "Offer", 40));
         merge.put(1, 2, list("Rejected", 9, "Screen", 8)); // full: Hired may be there with up to 8
-        assertThat(merge.longerLists()).as("Hired is shown; shard 1's count of it is unknown").containsOnlyKeys(1);
-        assertThat(merge.longerLists().get(1)).isEqualTo(8);
-        merge.put(1, 8, list("Rejected", 9, "Screen", 8, "Hired", 3));
-        assertThat(merge.longerLists()).isEmpty();
+        assertThat(merge.unknownCounts()).containsExactly(Map.entry(1, Set.of("Hired")));
+        // the documents of part 1 that are Hired, aggregated: Hired, and what else they hold (here: nothing)
+        merge.refine(1, Set.of("Hired"), list("Hired", 3));
+        assertThat(merge.unknownCounts()).isEmpty();
         assertThat(shown(merge)).containsExactly(Map.entry("Hired", 53L));
     }
 
     @Test
-    void aValueNoListNamesThatCouldPassTheLastShownIsLookedFor() {
-        FacetMerge merge = new FacetMerge(STATUS, 1);
-        merge.put(0, 2, list("A", 10, "B", 9));
-        merge.put(1, 2, list("C", 10, "D", 9));
-        // A has 10 and at most 9 in shard 1; C likewise: each could be 19, and E (in no list) up to 18
-        assertThat(merge.longerLists()).containsOnlyKeys(0, 1);
-        merge.put(0, 8, list("A", 10, "B", 9, "C", 9, "E", 1));
-        merge.put(1, 8, list("C", 10, "D", 9, "A", 2));
-        assertThat(merge.longerLists()).isEmpty();
-        assertThat(shown(merge)).containsExactly(Map.entry("C", 19L));
+    void aCountAskedForIsTakenAloneFromTheDocumentsHoldingIt() {
+        FacetMerge merge = new FacetMerge(SKILL, 1);
+        merge.put(0, 2, list("Java", 50, "SQL", 40));
+        merge.put(1, 2, list("Go", 9, "Rust", 8));
+        // the candidates of part 1 with Java also hold Go and SQL: partial counts of those, left out
+        merge.refine(1, Set.of("java"), list("Go", 4, "Java", 3, "JAVA", 1, "SQL", 1));
+        assertThat(merge.unknownCounts()).isEmpty();
+        assertThat(shown(merge)).as("both spellings of Java in part 1 counted").containsExactly(Map.entry("Java", 54L));
     }
 
     @Test
-    void longerListsGrowFourfoldThenAskForEveryValue() {
-        FacetMerge merge = new FacetMerge(STATUS, 1);
-        Object[] thousand = new Object[2_000];
-        for (int i = 0; i < 1_000; i++) {
-            thousand[2 * i] = "v" + i;
-            thousand[2 * i + 1] = 1;
-        }
-        merge.put(0, 1_000, list(thousand)); // full, and does not list B
-        merge.put(1, 1, list("B", 5)); // full: any v may have up to 5 more here
-        assertThat(merge.longerLists()).containsExactly(Map.entry(0, FacetMerge.ALL), Map.entry(1, 4));
+    void theValuesShownAreTheMostFrequentByWhatTheListsTell() {
+        FacetMerge merge = new FacetMerge(STATUS, 2);
+        merge.put(0, 2, list("A", 10, "B", 9)); // C has at most 9 here
+        merge.put(1, 2, list("C", 10, "D", 9)); // and A at most 9 here
+        assertThat(merge.unknownCounts()).containsExactly(Map.entry(0, Set.of("C")), Map.entry(1, Set.of("A")));
+        merge.refine(0, Set.of("C"), list("C", 9));
+        merge.refine(1, Set.of("A"), list("A", 2));
+        assertThat(shown(merge)).containsExactly(Map.entry("C", 19L), Map.entry("A", 12L));
     }
 
     @Test
@@ -89,7 +86,7 @@ class FacetMergeTest {
         FacetMerge merge = new FacetMerge(SKILL, 1);
         merge.put(0, 10, list("Java", 5, "JAVA", 2));
         merge.put(1, 10, list("java", 4));
-        assertThat(merge.longerLists()).isEmpty();
+        assertThat(merge.unknownCounts()).isEmpty();
         assertThat(shown(merge)).containsExactly(Map.entry("Java", 11L));
     }
 }
