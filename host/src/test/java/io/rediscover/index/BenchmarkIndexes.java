@@ -24,7 +24,12 @@ public final class BenchmarkIndexes {
      */
     public static OrgIndex open(Path dir, CandidateFields fields, long candidates, HostConfig.Index config,
                                 SplitCacheManager cache) {
-        return new OrgIndex(dir, "benchmark", fields, Indexes.shardsFor(candidates, config.maxShardDocuments()), cache);
+        return new OrgIndex(dir, "benchmark", fields, shards(candidates, config), cache);
+    }
+
+    /** @param candidates how many documents @param config the host's {@code index.*} @return shards the host gives them */
+    public static int shards(long candidates, HostConfig.Index config) {
+        return Indexes.shardsFor(candidates, config.maxShardDocuments());
     }
 
     /** @param config the host's {@code index.*} @return a split cache of the host's size */

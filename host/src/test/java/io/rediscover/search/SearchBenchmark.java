@@ -12,6 +12,7 @@ import io.rediscover.insights.InsightsService;
 import io.rediscover.testing.PluginZips;
 import io.rediscover.testing.TestHosts;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -87,16 +88,12 @@ public final class SearchBenchmark {
     /**
      * Builds both sides, then compares searches and (or) insights on them.
      *
-     * @param reuse whether to search the indexes a previous run left in {@code dir} for the same number of candidates,
-     *              instead of building them again (a million take about 20 minutes to build)
+     * @param reuse whether to search the indexes a previous run left in {@code dir} for the same number of candidates
+     *              (ours also with as many shards), instead of building them again (a million take about 20 minutes)
      */
     private static void searchBenchmark(Path dir, long n, int rounds, boolean searches, boolean insights, boolean reuse)
             throws Exception {
-        Path built = dir.resolve("built.txt");
-        boolean reused = reuse && Files.isRegularFile(built) && Files.readString(built).strip().equals(Long.toString(n));
-        if (!reused) {
-            BenchmarkMemory.deleteTree(dir);
-        }
+        Files.createDirectories(dir);
         Path hostDir = dir.resolve("host");
         BenchmarkMemory.deleteTree(hostDir); // the host is new each run; only the two indexes are kept
         try (Host host = host(hostDir)) {
@@ -107,13 +104,18 @@ public final class SearchBenchmark {
             HostConfig.Index config = host.injector().getInstance(HostConfig.class).index();
             BenchmarkCandidates generator = new BenchmarkCandidates();
             SplitCacheManager cache = BenchmarkIndexes.cache(config);
+            Path oursBuilt = dir.resolve("ours-built.txt");
+            String oursLayout = n + " candidates, " + BenchmarkIndexes.shards(n, config) + " shards";
+            boolean oursReused = reused(reuse, oursBuilt, oursLayout, dir.resolve("ours"));
+            Path luceneBuilt = dir.resolve("lucene-built.txt");
+            boolean luceneReused = reused(reuse, luceneBuilt, n + " candidates", dir.resolve("lucene"));
             try (OrgIndex ours = BenchmarkIndexes.open(dir.resolve("ours"), fields, n, config, cache)) {
                 System.out.printf(Locale.ROOT, "%n== %,d candidates; ours: %d shard(s) (index.maxShardDocuments %,d), "
                         + "written %,d per commit; Lucene: one index, one commit%n", n, ours.shardCount(),
                         config.maxShardDocuments(), BATCH);
                 long oursNanos = 0;
                 long generateNanos = 0;
-                for (long from = 0; from < n && !reused; from += BATCH) {
+                for (long from = 0; from < n && !oursReused; from += BATCH) {
                     long t0 = System.nanoTime();
                     List<BenchmarkCandidates.Candidate> batch = generate(generator, from, Math.min(n, from + BATCH));
                     long t1 = System.nanoTime();
@@ -128,8 +130,10 @@ public final class SearchBenchmark {
                 BenchmarkIndexes.publish(ours);
                 long publishNanos = System.nanoTime() - t0;
                 oursNanos += publishNanos;
-                System.out.printf(Locale.ROOT, "%nours built: %.1f s (analysis + writes + commits %.1f s, publication %.1f s),"
+                Files.writeString(oursBuilt, oursLayout);
+                System.out.printf(Locale.ROOT, "%nours %s: %.1f s (analysis + writes + commits %.1f s, publication %.1f s),"
                                 + " %,d documents published; generating the data took %.1f s more (not counted)%n",
+                        oursReused ? "reused (-Dbenchmark.reuse=true: opened and published)" : "built",
                         oursNanos / 1e9, (oursNanos - publishNanos) / 1e9, publishNanos / 1e9, ours.publishedDocuments(),
                         generateNanos / 1e9);
 
@@ -145,9 +149,9 @@ public final class SearchBenchmark {
                 System.out.printf("ours warm: RSS %s, heap after GC %,d MB, on disk %,d MB (Tantivy index + published splits)%n",
                         oursRss, oursHeap, oursIndexMb);
 
-                LuceneSide lucene = new LuceneSide(dir.resolve("lucene"), facetKeys, fields.atsTerms(), reused);
+                LuceneSide lucene = new LuceneSide(dir.resolve("lucene"), facetKeys, fields.atsTerms(), luceneReused);
                 long luceneNanos = 0;
-                for (long from = 0; from < n && !reused; from += BATCH) {
+                for (long from = 0; from < n && !luceneReused; from += BATCH) {
                     List<BenchmarkCandidates.Candidate> batch = generate(generator, from, Math.min(n, from + BATCH));
                     long t1 = System.nanoTime();
                     batch.forEach(lucene::add);
@@ -158,13 +162,10 @@ public final class SearchBenchmark {
                 lucene.commit();
                 long commitNanos = System.nanoTime() - t0;
                 luceneNanos += commitNanos;
-                System.out.printf(Locale.ROOT, "%nLucene built: %.1f s (analysis + addDocument %.1f s, commit and open %.1f s)%n",
+                Files.writeString(luceneBuilt, n + " candidates");
+                System.out.printf(Locale.ROOT, "%nLucene %s: %.1f s (analysis + addDocument %.1f s, commit and open %.1f s)%n",
+                        luceneReused ? "reused (-Dbenchmark.reuse=true: opened)" : "built",
                         luceneNanos / 1e9, (luceneNanos - commitNanos) / 1e9, commitNanos / 1e9);
-                Files.writeString(built, Long.toString(n));
-                if (reused) {
-                    System.out.println("(both indexes were reused from a previous run, -Dbenchmark.reuse=true: the build times above are"
-                            + " only their publication and opening)");
-                }
                 Side luceneSide = (q, facets) -> {
                     ParsedQuery parsed = parsed(search, q);
                     return lucene.search(parsed == null ? null : parsed.root(), q.selections(), PAGE, facets).total();
@@ -208,6 +209,23 @@ public final class SearchBenchmark {
             }
             cache.close();
         }
+    }
+
+    /**
+     * @param reuse  whether reusing was asked for
+     * @param marker the file a previous run wrote once it had built the index
+     * @param layout what the index must have been built for
+     * @param dir    the index's directory
+     * @return whether the index in {@code dir} is what a previous run built for this layout; if not, it is deleted
+     */
+    private static boolean reused(boolean reuse, Path marker, String layout, Path dir) throws IOException {
+        boolean same = reuse && Files.isDirectory(dir) && Files.isRegularFile(marker)
+                && Files.readString(marker).strip().equals(layout);
+        if (!same) {
+            BenchmarkMemory.deleteTree(dir);
+            Files.deleteIfExists(marker);
+        }
+        return same;
     }
 
     /** One engine, as the loop sees it: runs a query of the set and says how many matched. */
