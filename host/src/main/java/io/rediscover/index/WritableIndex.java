@@ -130,9 +130,13 @@ final class WritableIndex implements AutoCloseable {
      * @return the split, or empty when the index holds nothing (a split of nothing cannot be made)
      */
     Optional<SplitFile> split(Path splitsDir, String splitId, SplitCacheManager cache) {
+        quiesceMerges();
         if (deletedSinceMerge) {
+            // after the writer's own merges ended: one of them could merge away a segment named here meanwhile
+            // ("The segments that were merged could not be found in the SegmentManager")
             mergeDeletes();
             deletedSinceMerge = false;
+            quiesceMerges(); // the merge's commit may have started merges of its own
         }
         if (documents() == 0) {
             return Optional.empty();
@@ -140,7 +144,6 @@ final class WritableIndex implements AutoCloseable {
         // Unique across the installation: tantivy4java caches split readers by file name, so two shards (or two orgs)
         // publishing "1.split" would read each other's data.
         Path split = splitsDir.resolve(UUID.randomUUID() + ".split");
-        quiesceMerges();
         QuickwitSplit.SplitMetadata meta = QuickwitSplit.convertIndexFromPath(dir.toString(), split.toString(),
                 new QuickwitSplit.SplitConfig(splitId, "rediscover", "local"));
         return Optional.of(new SplitFile(split, cache.createSplitSearcher("file://" + split, meta)));

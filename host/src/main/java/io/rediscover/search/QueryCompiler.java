@@ -128,7 +128,8 @@ final class QueryCompiler {
         Ranked r = new Ranked(schema);
         List<Query.OccurQuery> clauses = new ArrayList<>();
         clauses.add(new Query.OccurQuery(Occur.MUST, node == null ? r.keep(Query.allQuery()) : r.node(node)));
-        selections.forEach(s -> clauses.add(new Query.OccurQuery(Occur.MUST, r.filter(s))));
+        // a filter selects and does not rank (Lucene's FILTER): a candidate with more skills is not better for it
+        selections.forEach(s -> clauses.add(new Query.OccurQuery(Occur.MUST, r.keep(Query.constScoreQuery(r.filter(s), 0.0)))));
         r.root = r.keep(Query.booleanQuery(clauses));
         return r;
     }
