@@ -209,6 +209,26 @@ class SearchSemanticsTest {
         assertThat(hits("{\"query\":" + quoted(query) + ",\"filters\":" + filters + "}")).isEqualTo(ids(expected));
     }
 
+    /** @return the hits' ATS ids in the order the search ranks them */
+    private List<String> ranked(String body) {
+        Http.Reply r = recruiter.post("/api/search", body);
+        assertThat(r.status()).as("%s → %s", body, r).isEqualTo(200);
+        return r.json().path("hits").findValuesAsText("atsId");
+    }
+
+    /** A filter selects and does not rank: the candidates it keeps are in the order the words alone give them. */
+    @ParameterizedTest(name = "{0} filtered by {1}")
+    @CsvSource(delimiter = '|', value = {
+            "java | skill | Java",
+            "engineer OR developer | location | Boston",
+            "java OR python OR node.js | diversity | female"})
+    void aFilterKeepsTheOrderOfWhatItKeeps(String query, String filter, String value) {
+        List<String> filtered = ranked("{\"query\": " + quoted(query) + ", \"filters\": {\"" + filter + "\": [\"" + value + "\"]}}");
+        Set<String> kept = Set.copyOf(filtered);
+        assertThat(filtered).hasSizeGreaterThan(1);
+        assertThat(filtered).isEqualTo(ranked("{\"query\": " + quoted(query) + "}").stream().filter(kept::contains).toList());
+    }
+
     @Test
     void facetsCountTheResultSetAndOnlyFiltersWithValuesAreOffered() {
         JsonNode r = recruiter.post("/api/search", "{\"query\":\"java\"}").json();
