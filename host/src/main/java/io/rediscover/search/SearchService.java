@@ -51,9 +51,9 @@ public final class SearchService {
     /** Values per facet in a search answer. */
     static final int FACET_VALUES = 20;
     /**
-     * Buckets each shard lists first per facet: a few more than shown, so that spellings of a shown value meet and
-     * shards seldom have to be asked again ({@link FacetMerge}). Every bucket listed costs a term lookup: a list of a
-     * thousand made a search over a million candidates several times slower.
+     * Buckets each part lists per facet: a few more than shown, so that spellings of a shown value meet and a part
+     * seldom has to be asked for a shown value's count ({@link FacetMerge}). Every bucket listed costs: a list of a
+     * thousand per shard made a search over a million candidates several times slower.
      */
     private static final int FIRST_LIST = FACET_VALUES * FacetCounts.OVERFETCH;
     private static final String TOTAL = "_total";
@@ -169,18 +169,18 @@ public final class SearchService {
             offer.stream().filter(f -> facets && f.kind() == FilterCatalog.Kind.TERMS).forEach(f -> counted.put(f.key(), f));
             Map<String, Integer> firstLists = new LinkedHashMap<>();
             counted.keySet().forEach(key -> firstLists.put(key, FIRST_LIST));
-            List<SplitPart> splits = reading.parts();
-            // shards answer in parallel (on the common pool): a million candidates are several shards
-            List<ShardCounts> perShard = IntStream.range(0, splits.size()).parallel()
-                    .mapToObj(s -> counts(splits.get(s), query, true, counted, firstLists)).toList();
-            long total = perShard.stream().mapToLong(ShardCounts::total).sum();
+            List<SplitPart> parts = reading.parts();
+            // parts answer in parallel (on the common pool): a shard's whole split, and its recent changes' if any
+            List<ShardCounts> perPart = IntStream.range(0, parts.size()).parallel()
+                    .mapToObj(p -> counts(parts.get(p), query, true, counted, firstLists)).toList();
+            long total = perPart.stream().mapToLong(ShardCounts::total).sum();
             Map<String, FacetMerge> merges = new LinkedHashMap<>();
             counted.forEach((key, f) -> merges.put(key, new FacetMerge(f, FACET_VALUES)));
-            for (int s = 0; s < perShard.size(); s++) {
-                int shard = s;
-                perShard.get(s).facets().forEach((key, terms) -> merges.get(key).put(shard, FIRST_LIST, terms));
+            for (int p = 0; p < perPart.size(); p++) {
+                int part = p;
+                perPart.get(p).facets().forEach((key, terms) -> merges.get(key).put(part, FIRST_LIST, terms));
             }
-            refineCounts(splits, query, counted, merges);
+            refineCounts(parts, query, counted, merges);
             List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds, query, total);
             Map<String, List<SearchResponse.Bucket>> facetValues = new LinkedHashMap<>();
             merges.forEach((key, merge) -> facetValues.put(key, merge.top().stream()
@@ -194,24 +194,24 @@ public final class SearchService {
         }
     }
 
-    /** One shard's exact total and terms aggregations (plain Java objects, read before the result is closed). */
+    /** One part's exact total and terms aggregations (plain Java objects, read before the result is closed). */
     private record ShardCounts(long total, Map<String, TermsResult> facets) {
     }
 
     /**
-     * @param total   whether to count the shard's matches too
-     * @param filters the facets to list, by key
-     * @param lengths how many buckets to list of each facet to list now
+     * @param total   whether to count the part's matches too
+     * @param filters the facets, by key
+     * @param lengths the facets to list, with how many buckets each
      */
-    private static ShardCounts counts(SplitPart split, SplitQuery query, boolean total,
+    private static ShardCounts counts(SplitPart part, SplitQuery query, boolean total,
                                       Map<String, FilterCatalog.Filter> filters, Map<String, Integer> lengths) {
         Map<String, SplitAggregation> aggs = new LinkedHashMap<>();
         if (total) {
             aggs.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
         }
-        // every segment read whole (FacetMerge.ALL per segment), so that what a shard lists is its exact count
+        // every segment read whole (FacetMerge.ALL per segment), so that what a part lists is its exact count
         lengths.forEach((key, n) -> aggs.put(key, new TermsAggregation(key, filters.get(key).field(), n, FacetMerge.ALL)));
-        try (SearchResult r = split.search(query, 0, aggs)) {
+        try (SearchResult r = part.search(query, 0, aggs)) {
             // all at once: tantivy4java converts every aggregation of the result on each getAggregation call
             Map<String, AggregationResult> results = r.getAggregations();
             Map<String, TermsResult> facets = new HashMap<>();
