@@ -180,6 +180,11 @@ public final class OrgIndex implements AutoCloseable {
         return n;
     }
 
+    /** Waits for the shards' running folds of recent changes to end (what tests and benchmarks read is then settled). */
+    public void awaitFolds() {
+        shards.forEach(Shard::awaitFold);
+    }
+
     /** @return the oldest unpublished change, epoch millis, if any */
     Optional<Long> oldestUnpublished() {
         return shards.stream().map(Shard::dirtySince).flatMap(Optional::stream).min(Long::compare);
@@ -207,7 +212,7 @@ public final class OrgIndex implements AutoCloseable {
      * @return the readers' view
      */
     public Reading read() {
-        List<Shard.Published> held = new ArrayList<>();
+        List<Publication> held = new ArrayList<>();
         for (Shard s : shards) {
             s.acquire().ifPresent(held::add);
         }
@@ -225,9 +230,9 @@ public final class OrgIndex implements AutoCloseable {
 
     /** The published splits a search uses. */
     public static final class Reading implements AutoCloseable {
-        private final List<Shard.Published> held;
+        private final List<Publication> held;
 
-        Reading(List<Shard.Published> held) {
+        Reading(List<Publication> held) {
             this.held = held;
         }
 
@@ -246,7 +251,7 @@ public final class OrgIndex implements AutoCloseable {
 
         @Override
         public void close() {
-            held.forEach(Shard.Published::release);
+            held.forEach(Publication::release);
         }
     }
 

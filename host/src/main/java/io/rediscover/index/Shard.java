@@ -1,9 +1,9 @@
 package io.rediscover.index;
 
 import io.indextables.tantivy4java.core.Document;
-import io.indextables.tantivy4java.core.Schema;
 import io.indextables.tantivy4java.core.Searcher;
 import io.indextables.tantivy4java.split.SplitCacheManager;
+import io.rediscover.lifecycle.DaemonThreads;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,27 +21,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
  * One shard of a collection: a Tantivy index that every write goes to, and what readers see of it. Counts, facets and
  * insights read splits (tantivy4java aggregates only on splits, stack-notes.md), and making a split of a large index
- * takes seconds: so besides the large split of the whole shard, made now and then, a shard keeps its recent changes
- * in a small second index whose split takes milliseconds. Readers read the large split without the documents the
- * recent changes replaced or deleted (a mask of their keys), plus the small split; ranked hits come from a reader of
- * the whole index at the same commit. When the recent changes grow past {@link #RECENT_MAX} keys, or a rebuild or a
- * connection removal writes past them, or they have waited {@link #FOLD_IDLE_MILLIS} without a new write, the next
- * publication makes a split of the whole shard again and starts the recent changes afresh.
+ * takes seconds: so besides the split of the whole shard, made now and then, a shard keeps its recent changes in a
+ * small second index whose split takes milliseconds, and readers read the whole split without the documents the recent
+ * changes replaced or deleted (a mask of their keys), plus the small split; ranked hits come from a reader of the
+ * whole index at the same commit.
+ *
+ * <p>Once the recent changes reach {@link #RECENT_MAX} keys, or have waited {@link #FOLD_IDLE_MILLIS} without a new
+ * write, they are folded into a new split of the whole shard in the background: the whole index's last commit is
+ * snapshotted (hard links), new changes start a new recent index, and the snapshot is merged and split while writes
+ * and their publications go on; meanwhile readers read three layers (the old whole split, the folded changes, the new
+ * ones), each without what the newer ones replaced. A rebuild, a connection's removal, or more than
+ * {@link #RECENT_LIMIT} recent changes are published with a split of the whole shard made in place.
  */
 final class Shard implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
+    /** Folds run one at a time, beside the publisher (which goes on publishing recent changes meanwhile). */
+    private static final ExecutorService FOLDS = Executors.newSingleThreadExecutor(DaemonThreads.named("index-fold"));
 
-    /** Recent changes kept apart before the whole shard is published again: each is a term of every search's mask. */
+    /** Recent changes folded into a new split of the whole shard (in the background) once they are this many. */
     static final int RECENT_MAX = 10_000;
-    /** Recent changes that have waited this long without a new write are folded into a split of the whole shard. */
+    /** Recent changes that would outgrow this while a fold runs are published with a whole split made in place. */
+    static final int RECENT_LIMIT = 5 * RECENT_MAX;
+    /** Recent changes that have waited this long without a new write are folded. */
     static final long FOLD_IDLE_MILLIS = 60_000;
     private static final int WHOLE_WRITER_HEAP = 64 * 1024 * 1024;
     /** The recent changes' writer holds a few documents at a time: Tantivy's least. */
@@ -54,77 +66,27 @@ final class Shard implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock publishLock = new ReentrantLock();
     private final WritableIndex whole;
-    private WritableIndex recent; // a copy of the changes since the whole shard's split; guarded by writeLock
-    private final Set<String> recentKeys = new HashSet<>(); // guarded by writeLock
-    private boolean recentOverflow; // changes the recent index does not hold: the whole shard must be published
+    // guarded by writeLock:
+    private WritableIndex recent; // a copy of the changes since the whole split (and since the folded ones)
+    private Path recentDir; // where it is
+    private final Set<String> recentKeys = new HashSet<>();
+    private Folded folded; // recent changes being folded into a new whole split, or null
+    private boolean recentOverflow; // changes the recent index does not hold: the whole shard is split in place
+    private SplitFile wholeSplit; // the last split of the whole shard (shared by publications)
+    private Future<?> fold; // the running fold, if any
     private volatile int recentCount;
-    private SplitFile wholeSplit; // the last split of the whole shard (shared by publications); guarded by writeLock
+    private volatile boolean folding;
     private volatile boolean dirty;
     private volatile long dirtySinceMillis;
     private volatile long lastWriteMillis;
     private volatile long publishedAtMillis;
     private volatile long wholePublishedAtMillis;
     private volatile long wholePublishTookMillis;
-    private volatile Published published;
+    private volatile Publication published;
     private long generation;
 
-    /** What readers see of the shard, counted by the readers using it. */
-    static final class Published {
-        final Searcher ranked;
-        final Schema schema;
-        final long docs;
-        private final List<SplitPart> parts;
-        private final List<SplitFile> splits;
-        private final AtomicInteger users = new AtomicInteger(1); // the shard's own reference
-        private volatile boolean retired;
-
-        Published(SplitFile whole, Set<String> replaced, SplitFile recent, Searcher ranked, Schema schema) {
-            this.ranked = ranked;
-            this.schema = schema;
-            this.docs = ranked.getNumDocs();
-            List<SplitPart> p = new ArrayList<>();
-            List<SplitFile> s = new ArrayList<>();
-            if (whole != null) {
-                p.add(new SplitPart(whole.searcher(), SplitPart.mask(replaced)));
-                s.add(whole);
-            }
-            if (recent != null) {
-                p.add(new SplitPart(recent.searcher(), null));
-                s.add(recent);
-            }
-            this.parts = List.copyOf(p);
-            this.splits = List.copyOf(s);
-        }
-
-        List<SplitPart> parts() {
-            return parts;
-        }
-
-        boolean acquire() {
-            while (true) {
-                int n = users.get();
-                if (n <= 0) {
-                    return false;
-                }
-                if (users.compareAndSet(n, n + 1)) {
-                    return true;
-                }
-            }
-        }
-
-        void release() {
-            if (users.decrementAndGet() == 0) {
-                splits.forEach(SplitFile::release);
-                ranked.close();
-            }
-        }
-
-        void retire() {
-            if (!retired) {
-                retired = true;
-                release();
-            }
-        }
+    /** Recent changes being folded: their index, keys, and last split (which readers read until the fold ends). */
+    private record Folded(WritableIndex index, Path dir, Set<String> keys, SplitFile split) {
     }
 
     /**
@@ -144,11 +106,12 @@ final class Shard implements AutoCloseable {
             Files.createDirectories(splitsDir());
             clearOldSplits();
             clearRecentExcept(null); // the whole index holds every change; the first publication is whole
+            // (and a fold's snapshot left by a stop is no longer needed)
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open index shard " + dir, e);
         }
         whole = new WritableIndex(dir.resolve("index"), fields::schema, WHOLE_WRITER_HEAP);
-        recent = new WritableIndex(recentDir(), fields::schema, RECENT_WRITER_HEAP);
+        recent = openRecent();
         dirty = true;
         recentOverflow = true;
         publish();
@@ -158,15 +121,17 @@ final class Shard implements AutoCloseable {
         return dir.resolve("splits");
     }
 
-    /** @return a new directory for the recent changes (each whole publication starts them in a new one) */
-    private Path recentDir() {
-        return dir.resolve("recent-" + generation);
+    /** @return a new, empty recent index, in a directory of its own (each publication has its own generation) */
+    private WritableIndex openRecent() {
+        recentDir = dir.resolve("recent-" + generation);
+        return new WritableIndex(recentDir, fields::schema, RECENT_WRITER_HEAP);
     }
 
     /** @param keep the recent changes' directory in use, or null */
     private void clearRecentExcept(Path keep) throws IOException {
         try (Stream<Path> old = Files.list(dir)) {
-            for (Path p : old.filter(p -> p.getFileName().toString().startsWith("recent") && !p.equals(keep)).toList()) {
+            for (Path p : old.filter(p -> (p.getFileName().toString().startsWith("recent")
+                    || p.getFileName().toString().startsWith("fold")) && !p.equals(keep)).toList()) {
                 OrgIndex.deleteTree(p);
             }
         }
@@ -223,8 +188,8 @@ final class Shard implements AutoCloseable {
         if (recentOverflow) {
             return;
         }
-        if (recentKeys.size() + upserts.size() + deletes.size() > RECENT_MAX) {
-            recentOverflow = true;
+        if (recentKeys.size() + upserts.size() + deletes.size() > RECENT_LIMIT) {
+            recentOverflow = true; // far more than a fold keeps up with (a rebuild written as changes)
             return;
         }
         for (IndexedCandidate c : upserts) {
@@ -315,23 +280,26 @@ final class Shard implements AutoCloseable {
      * @param now         epoch millis
      * @param minInterval the least time between two publications of this shard
      * @return whether a publication is due: changes wait and the last publication is long enough ago, or recent changes
-     *         have waited long enough without a new write to be folded into a split of the whole shard
+     *         have waited long enough without a new write to be folded
      */
     boolean publishDue(long now, long minInterval) {
+        if (folding) {
+            return dirty && now - publishedAtMillis >= minInterval; // the recent changes only, until the fold ends
+        }
         if (!dirty) {
             return recentCount > 0 && now - lastWriteMillis >= FOLD_IDLE_MILLIS;
         }
         if (recentOverflow) {
-            // A split of the whole shard: a large shard under a stream of writes (a rebuild, a corpus import) would
-            // spend most of its time publishing, so it waits at least four times its last whole publication.
+            // A split of the whole shard in place: a large shard under a stream of writes (a rebuild, a corpus import)
+            // would spend most of its time publishing, so it waits at least four times its last whole publication.
             return now - wholePublishedAtMillis >= Math.max(minInterval, 4 * wholePublishTookMillis);
         }
         return now - publishedAtMillis >= minInterval;
     }
 
     /**
-     * Publishes what changed since the last publication: the recent changes' small split, or a split of the whole shard
-     * when they overflowed (or wait to be folded).
+     * Publishes what changed since the last publication: the recent changes' small split (starting a fold when they
+     * are many or idle), or a split of the whole shard made in place when they overflowed.
      *
      * @return whether anything was published
      */
@@ -340,14 +308,20 @@ final class Shard implements AutoCloseable {
         publishLock.lock();
         writeLock.lock(); // readers see exactly one commit: nothing is written while it is split
         try {
-            boolean fold = !dirty && recentCount > 0;
-            if (!dirty && !fold) {
+            boolean idle = !dirty && recentCount > 0 && !folding;
+            if (!dirty && !idle) {
                 return false;
             }
             dirty = false;
             publishedAtMillis = System.currentTimeMillis();
             generation++;
-            swap(recentOverflow || fold ? publishWhole() : publishRecent());
+            if (recentOverflow && !folding) {
+                swap(publishWhole());
+            } else if (!folding && (idle || recentKeys.size() >= RECENT_MAX)) {
+                startFold();
+            } else {
+                swap(view(recent.split(splitsDir(), name + "-" + generation + "-recent", cache).orElse(null)));
+            }
             return true;
         } catch (RuntimeException e) {
             dirty = true;
@@ -358,38 +332,161 @@ final class Shard implements AutoCloseable {
         }
     }
 
-    private Published publishWhole() {
+    /**
+     * @param recentSplit the recent changes' newest split (this publication's own), or null
+     * @return what readers see now: the whole split, the folded changes' if a fold runs, the recent ones', each without
+     *         what newer layers replaced
+     */
+    private Publication view(SplitFile recentSplit) {
+        List<Publication.Layer> layers = new ArrayList<>();
+        if (wholeSplit != null) {
+            Set<String> hidden = new HashSet<>(recentKeys);
+            if (folded != null) {
+                hidden.addAll(folded.keys());
+            }
+            layers.add(new Publication.Layer(wholeSplit.acquire(), hidden));
+        }
+        if (folded != null && folded.split() != null) {
+            layers.add(new Publication.Layer(folded.split().acquire(), Set.copyOf(recentKeys)));
+        }
+        if (recentSplit != null) {
+            layers.add(new Publication.Layer(recentSplit, Set.of()));
+        }
+        return new Publication(layers, whole.reader(), whole.schema());
+    }
+
+    /** A split of the whole shard, made in place (writes wait): the recent changes start afresh. */
+    private Publication publishWhole() {
         long t0 = System.currentTimeMillis();
         SplitFile split = whole.split(splitsDir(), name + "-" + generation, cache).orElse(null);
-        if (wholeSplit != null) {
-            wholeSplit.release(); // the shard's own reference; publications still reading it keep theirs
+        replaceWholeSplit(split);
+        if (folded != null) {
+            dropFolded();
         }
-        wholeSplit = split;
-        Path freshDir = recentDir();
-        WritableIndex fresh = new WritableIndex(freshDir, fields::schema, RECENT_WRITER_HEAP);
         recent.close();
-        recent = fresh;
-        try {
-            clearRecentExcept(freshDir);
-        } catch (IOException e) {
-            LOG.warn("index {}: could not delete old recent changes ({}); deleted at the next start", name, e.getMessage());
-        }
+        recent = openRecent();
+        deleteRecentExceptCurrent();
         recentKeys.clear();
         recentCount = 0;
         recentOverflow = false;
         wholePublishedAtMillis = System.currentTimeMillis();
         wholePublishTookMillis = wholePublishedAtMillis - t0;
-        return new Published(split == null ? null : split.acquire(), Set.of(), null, whole.reader(), whole.schema());
+        return view(null);
     }
 
-    private Published publishRecent() {
-        SplitFile recentSplit = recent.split(splitsDir(), name + "-" + generation + "-recent", cache).orElse(null);
-        return new Published(wholeSplit == null ? null : wholeSplit.acquire(), Set.copyOf(recentKeys), recentSplit,
-                whole.reader(), whole.schema());
+    private void replaceWholeSplit(SplitFile split) {
+        if (wholeSplit != null) {
+            wholeSplit.release(); // the shard's own reference; publications still reading it keep theirs
+        }
+        wholeSplit = split;
     }
 
-    private void swap(Published next) {
-        Published previous = published;
+    /**
+     * Starts folding the recent changes (writes wait only for the snapshot): their last split joins the view as a layer
+     * of its own, new changes start a new recent index, and the whole index's snapshot is merged and split in the
+     * background.
+     */
+    private void startFold() {
+        SplitFile lastSplit = recent.split(splitsDir(), name + "-" + generation + "-recent", cache).orElse(null);
+        Path snapshot = dir.resolve("fold-" + generation);
+        try {
+            whole.snapshot(snapshot);
+        } catch (RuntimeException e) {
+            if (lastSplit != null) {
+                lastSplit.release();
+            }
+            throw e;
+        }
+        folded = new Folded(recent, recentDir, Set.copyOf(recentKeys), lastSplit);
+        recent = openRecent();
+        recentKeys.clear();
+        recentCount = 0;
+        folding = true;
+        swap(view(null));
+        long t0 = System.currentTimeMillis();
+        fold = FOLDS.submit(() -> finishFold(snapshot, t0));
+    }
+
+    /** In the background: splits the snapshot, then swaps the new whole split in and drops the folded changes. */
+    private void finishFold(Path snapshot, long t0) {
+        SplitFile split = null;
+        RuntimeException failure = null;
+        try (WritableIndex copy = new WritableIndex(snapshot, fields::schema, WHOLE_WRITER_HEAP)) {
+            split = copy.split(splitsDir(), name + "-" + generation + "-fold", cache).orElse(null);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            OrgIndex.deleteTree(snapshot);
+        } catch (IOException e) {
+            LOG.warn("index {}: could not delete the fold's snapshot {} ({}); deleted at the next start", name, snapshot,
+                    e.getMessage());
+        }
+        publishLock.lock();
+        writeLock.lock();
+        try {
+            if (failure == null) {
+                replaceWholeSplit(split);
+                dropFolded();
+                wholePublishedAtMillis = System.currentTimeMillis();
+                wholePublishTookMillis = wholePublishedAtMillis - t0;
+                generation++;
+                swap(view(recent.split(splitsDir(), name + "-" + generation + "-recent", cache).orElse(null)));
+            } else {
+                LOG.error("index {}: folding recent changes failed; the whole shard is split in place next", name, failure);
+                recentOverflow = true; // publishWhole drops the folded changes
+                markDirty();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("index {}: publishing a fold failed; the whole shard is split in place next", name, e);
+            recentOverflow = true;
+            markDirty();
+        } finally {
+            folding = false;
+            writeLock.unlock();
+            publishLock.unlock();
+        }
+    }
+
+    private void dropFolded() {
+        folded.index().close();
+        if (folded.split() != null) {
+            folded.split().release();
+        }
+        folded = null;
+        deleteRecentExceptCurrent();
+    }
+
+    private void deleteRecentExceptCurrent() {
+        try {
+            clearRecentExcept(recentDir);
+        } catch (IOException e) {
+            LOG.warn("index {}: could not delete old recent changes ({}); deleted at the next start", name, e.getMessage());
+        }
+    }
+
+    /** Waits for a running fold to end (tests and benchmarks that read a settled shard). */
+    void awaitFold() {
+        Future<?> running;
+        writeLock.lock();
+        try {
+            running = fold;
+        } finally {
+            writeLock.unlock();
+        }
+        if (running != null) {
+            try {
+                running.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.debug("index {}: the fold failed (logged)", name, e);
+            }
+        }
+    }
+
+    private void swap(Publication next) {
+        Publication previous = published;
         published = next;
         if (previous != null) {
             previous.retire();
@@ -397,9 +494,9 @@ final class Shard implements AutoCloseable {
     }
 
     /** @return the newest publication, acquired (release it) */
-    Optional<Published> acquire() {
+    Optional<Publication> acquire() {
         while (true) {
-            Published p = published;
+            Publication p = published;
             if (p == null) {
                 return Optional.empty();
             }
@@ -416,7 +513,7 @@ final class Shard implements AutoCloseable {
 
     /** @return documents readers see */
     long publishedDocs() {
-        Published p = published;
+        Publication p = published;
         return p == null ? 0 : p.docs;
     }
 
@@ -443,12 +540,17 @@ final class Shard implements AutoCloseable {
 
     @Override
     public void close() {
+        awaitFold();
         writeLock.lock();
         try {
             swap(null);
-            if (wholeSplit != null) {
-                wholeSplit.release();
-                wholeSplit = null;
+            replaceWholeSplit(null);
+            if (folded != null) {
+                folded.index().close();
+                if (folded.split() != null) {
+                    folded.split().release();
+                }
+                folded = null;
             }
             recent.close();
             whole.close();

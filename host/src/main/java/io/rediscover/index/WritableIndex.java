@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * One Tantivy index directory and its only writer (Tantivy allows one per directory): adds, deletes by key, commits,
@@ -147,6 +148,41 @@ final class WritableIndex implements AutoCloseable {
         QuickwitSplit.SplitMetadata meta = QuickwitSplit.convertIndexFromPath(dir.toString(), split.toString(),
                 new QuickwitSplit.SplitConfig(splitId, "rediscover", "local"));
         return Optional.of(new SplitFile(split, cache.createSplitSearcher("file://" + split, meta)));
+    }
+
+    /**
+     * Copies the last commit into {@code target} without copying data: Tantivy never changes a segment file once
+     * written, so the copy hard-links them (its own merges and deletions then touch only its own links), and copies
+     * the commit's metadata. The copy can be merged and split while this index goes on taking writes.
+     *
+     * @param target an absent directory
+     * @throws UncheckedIOException when the copy cannot be made (then nothing of it is left)
+     */
+    void snapshot(Path target) {
+        quiesceMerges(); // no merge may delete a file between reading the commit and linking it
+        try {
+            Files.createDirectories(target);
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith(".lock") || !Files.isRegularFile(f)) {
+                        continue; // the writer's and the readers' locks belong to this index
+                    }
+                    if (name.endsWith(".json")) {
+                        Files.copy(f, target.resolve(name)); // rewritten (by rename) at every commit
+                    } else {
+                        Files.createLink(target.resolve(name), f);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            try {
+                OrgIndex.deleteTree(target);
+            } catch (IOException ignored) {
+                // the caller reports the first failure; the directory goes at the next start
+            }
+            throw new UncheckedIOException("cannot snapshot index " + dir + " into " + target, e);
+        }
     }
 
     /**

@@ -46,5 +46,6 @@ public final class BenchmarkIndexes {
         while (index.oldestUnpublished().isPresent()) {
             index.publishDue(Long.MAX_VALUE, 0);
         }
+        index.awaitFolds();
     }
 }

@@ -1,6 +1,7 @@
 package io.rediscover.index;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.indextables.tantivy4java.core.Document;
 import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitCacheManager;
 import io.indextables.tantivy4java.split.SplitTermQuery;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,35 +87,63 @@ class OrgIndexTest {
         assertThat(index.publishedDocuments()).isZero();
     }
 
+    /** Making a split merges deleted documents away by rewriting the segments that hold them, and only those. */
+    @Test
+    void aSplitRewritesOnlyTheSegmentsThatHoldDeletes() throws Exception {
+        Path indexDir = dir.resolve("writable");
+        try (WritableIndex index = new WritableIndex(indexDir, FIELDS::schema, 15 * 1024 * 1024)) {
+            addCommitted(index, "a", 20);
+            addCommitted(index, "b", 20);
+            Set<String> before = segments(indexDir);
+            assertThat(before).hasSize(2);
+            index.deleteWhere(CandidateFields.KEY, "a3");
+            index.commit();
+            index.split(Files.createDirectories(dir.resolve("splits")), "test", cache).orElseThrow().release();
+            Set<String> after = segments(indexDir);
+            assertThat(index.documents()).isEqualTo(39);
+            assertThat(before.stream().filter(after::contains).toList())
+                    .as("one segment rewritten (the one holding the deleted document), the other kept as it was").hasSize(1);
+        }
+    }
+
     /**
-     * Folding recent changes into a split of the whole shard rewrites the segment that held the old version, not the
-     * shard: the other segments stay as they were.
+     * A snapshot (what a fold splits in the background) holds the commit it was taken at, whatever the index takes
+     * afterwards, and merging it leaves the index's own segments alone.
      */
     @Test
-    void aPublicationRewritesOnlyTheSegmentsThatHoldDeletes() throws Exception {
-        OrgIndex index = open(new CandidateFields(Set.of("status"), Set.of()), 1);
-        List<IndexedCandidate> first = new ArrayList<>();
-        List<IndexedCandidate> second = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            first.add(doc("acme/c1/a" + i, "First " + i, "Hired"));
-            second.add(doc("acme/c1/b" + i, "Second " + i, "Hired"));
+    void aSnapshotHoldsItsCommitWhileTheIndexGoesOn() throws Exception {
+        Path indexDir = dir.resolve("live");
+        Path snapshotDir = dir.resolve("snapshot");
+        try (WritableIndex index = new WritableIndex(indexDir, FIELDS::schema, 15 * 1024 * 1024)) {
+            addCommitted(index, "a", 20);
+            index.snapshot(snapshotDir);
+            addCommitted(index, "b", 5);
+            index.deleteWhere(CandidateFields.KEY, "a1");
+            index.commit();
+            Set<String> live = segments(indexDir);
+            try (WritableIndex snapshot = new WritableIndex(snapshotDir, FIELDS::schema, 15 * 1024 * 1024)) {
+                assertThat(snapshot.documents()).isEqualTo(20);
+                snapshot.deleteWhere(CandidateFields.KEY, "a2");
+                snapshot.commit();
+                snapshot.split(Files.createDirectories(dir.resolve("splits")), "test", cache).orElseThrow().release();
+                assertThat(snapshot.documents()).isEqualTo(19);
+            }
+            assertThat(index.documents()).isEqualTo(24);
+            assertThat(segments(indexDir)).as("the index's own segments, untouched").isEqualTo(live);
         }
-        index.write(first, List.of());
-        index.write(second, List.of());
-        index.publishDue(Long.MAX_VALUE, 0);
-        Set<String> before = segments();
-        assertThat(before).hasSize(2);
+    }
 
-        index.write(List.of(doc("acme/c1/a3", "Renamed First", "Rejected")), List.of());
-        index.publishDue(Long.MAX_VALUE, 0); // the recent change, apart
-        assertThat(segments()).as("the whole shard is not rewritten for a recent change").containsAll(before);
-        index.publishDue(Long.MAX_VALUE, 0); // long after the last write: folded into a split of the whole shard
-        Set<String> after = segments();
-        assertThat(count(index, "key", "acme/c1/a3")).as("replaced, not added").isEqualTo(1);
-        assertThat(count(index, "name", "renamed")).isEqualTo(1);
-        assertThat(index.publishedDocuments()).isEqualTo(40);
-        assertThat(before.stream().filter(after::contains).toList())
-                .as("one segment rewritten (the first write's, holding the old version), the other kept as it was").hasSize(1);
+    private static final CandidateFields FIELDS = new CandidateFields(Set.of("status"), Set.of());
+
+    private static void addCommitted(WritableIndex index, String prefix, int n) {
+        for (int i = 0; i < n; i++) {
+            try (Document d = new Document()) {
+                d.addString(CandidateFields.KEY, prefix + i);
+                d.addString(CandidateFields.CONNECTION, "c1");
+                index.add(d);
+            }
+        }
+        index.commit();
     }
 
     /**
@@ -130,7 +160,8 @@ class OrgIndexTest {
         }
         index.write(docs, List.of());
         index.publishDue(Long.MAX_VALUE, 0);
-        index.publishDue(Long.MAX_VALUE, 0); // folded: one split of the whole shard
+        index.publishDue(Long.MAX_VALUE, 0); // long after the last write: folded into a split of the whole shard
+        index.awaitFolds();
         assertThat(parts(index)).isEqualTo(1);
         long before = index.generation();
 
@@ -148,6 +179,7 @@ class OrgIndexTest {
         assertThat(count(index, "key", "acme/c1/1")).isEqualTo(1);
 
         index.publishDue(Long.MAX_VALUE, 0); // folded
+        index.awaitFolds();
         assertThat(parts(index)).isEqualTo(1);
         assertCounts(index);
 
@@ -171,22 +203,37 @@ class OrgIndexTest {
         assertThat(count(index, "ats_status", "Rejected")).isEqualTo(24);
     }
 
-    /** Past {@link Shard#RECENT_MAX} recent changes, the next publication is of the whole shard again. */
+    /**
+     * {@link Shard#RECENT_MAX} recent changes are folded into a new split of the whole shard in the background: readers
+     * see every change at once, while the fold runs (the folded changes as a layer of their own, and changes written
+     * meanwhile as another) and after it.
+     */
     @Test
-    void tooManyRecentChangesArePublishedWithTheWholeShard() {
+    void manyRecentChangesAreFoldedInTheBackgroundWhileWritesGoOn() {
         OrgIndex index = open(new CandidateFields(Set.of("status"), Set.of()), 1);
-        index.write(List.of(doc("acme/c1/first", "First", "Hired")), List.of());
-        index.publishDue(Long.MAX_VALUE, 0);
-        assertThat(parts(index)).as("one change: apart").isEqualTo(1); // the whole split is empty
         List<IndexedCandidate> many = new ArrayList<>();
         for (int i = 0; i < Shard.RECENT_MAX; i++) {
             many.add(doc("acme/c1/" + i, "Person " + i, "Rejected"));
         }
         index.write(many, List.of());
+        index.publishDue(Long.MAX_VALUE, 0); // starts the fold; the view holds every change already
+        assertThat(index.publishedDocuments()).isEqualTo(Shard.RECENT_MAX);
+        assertThat(count(index, "ats_status", "Rejected")).isEqualTo(Shard.RECENT_MAX);
+
+        index.write(List.of(doc("acme/c1/7", "Changed While Folding", "Hired"), doc("acme/c1/new", "New", "Hired")),
+                List.of("acme/c1/8"));
         index.publishDue(Long.MAX_VALUE, 0);
-        assertThat(parts(index)).as("one split of the whole shard").isEqualTo(1);
-        assertThat(index.publishedDocuments()).isEqualTo(Shard.RECENT_MAX + 1);
-        assertThat(count(index, "ats_status", "Hired")).isEqualTo(1);
+        assertThat(count(index, "ats_status", "Hired")).isEqualTo(2);
+        assertThat(count(index, "ats_status", "Rejected")).isEqualTo(Shard.RECENT_MAX - 2);
+        assertThat(count(index, "key", "acme/c1/7")).isEqualTo(1);
+
+        index.awaitFolds();
+        assertThat(parts(index)).as("the new whole split, and the changes written during the fold").isEqualTo(2);
+        assertThat(index.publishedDocuments()).isEqualTo(Shard.RECENT_MAX);
+        assertThat(count(index, "ats_status", "Hired")).isEqualTo(2);
+        assertThat(count(index, "ats_status", "Rejected")).isEqualTo(Shard.RECENT_MAX - 2);
+        assertThat(count(index, "key", "acme/c1/8")).isZero();
+        assertThat(count(index, "name", "folding")).isEqualTo(1);
     }
 
     private static int parts(OrgIndex index) {
@@ -195,10 +242,10 @@ class OrgIndexTest {
         }
     }
 
-    /** @return the committed segments of the only shard, as Tantivy's meta.json lists them */
-    private Set<String> segments() throws IOException {
+    /** @return the committed segments of an index, as Tantivy's meta.json lists them */
+    private static Set<String> segments(Path indexDir) throws IOException {
         Set<String> ids = new HashSet<>();
-        new ObjectMapper().readTree(dir.resolve("org/shard-0/index/meta.json").toFile())
+        new ObjectMapper().readTree(indexDir.resolve("meta.json").toFile())
                 .path("segments").forEach(s -> ids.add(s.path("segment_id").asText()));
         return ids;
     }

@@ -1,0 +1,76 @@
+package io.rediscover.index;
+
+import io.indextables.tantivy4java.core.Schema;
+import io.indextables.tantivy4java.core.Searcher;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What readers see of a shard at one commit, counted by the readers using it: the splits to aggregate on, each with the
+ * keys of its documents that newer layers replaced or deleted, and a reader of the whole index for ranked hits.
+ */
+final class Publication {
+
+    /**
+     * One split of a publication.
+     *
+     * @param split  the split, acquired for this publication
+     * @param hidden the keys of its documents that newer layers hold or deleted
+     */
+    record Layer(SplitFile split, Set<String> hidden) {
+    }
+
+    final Searcher ranked;
+    final Schema schema;
+    final long docs;
+    private final List<Layer> layers;
+    private final List<SplitPart> parts;
+    private final AtomicInteger users = new AtomicInteger(1); // the shard's own reference
+    private volatile boolean retired;
+
+    /**
+     * @param layers the splits, oldest first
+     * @param ranked a reader of the whole index at the same commit (closed with the publication)
+     * @param schema the index's schema
+     */
+    Publication(List<Layer> layers, Searcher ranked, Schema schema) {
+        this.layers = List.copyOf(layers);
+        this.ranked = ranked;
+        this.schema = schema;
+        this.docs = ranked.getNumDocs();
+        this.parts = this.layers.stream().map(l -> new SplitPart(l.split().searcher(), SplitPart.mask(l.hidden()))).toList();
+    }
+
+    List<SplitPart> parts() {
+        return parts;
+    }
+
+    boolean acquire() {
+        while (true) {
+            int n = users.get();
+            if (n <= 0) {
+                return false;
+            }
+            if (users.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        if (users.decrementAndGet() == 0) {
+            layers.forEach(l -> l.split().release());
+            ranked.close();
+        }
+    }
+
+    /** The shard published a newer one: this one goes once its last reader lets go. */
+    void retire() {
+        if (!retired) {
+            retired = true;
+            release();
+        }
+    }
+}
