@@ -238,7 +238,8 @@ public final class OrgIndex implements AutoCloseable {
 
         /**
          * @return the splits to count, facet and aggregate on (exact counts, facets, insights): per shard, the split of
-         *         the whole shard and, when there are recent changes, theirs; each document in exactly one of them
+         *         the whole shard, the recent changes' when there are any (and the folded ones' while a fold runs),
+         *         each searched without what newer ones replaced, so that each document is in exactly one of them
          */
         public List<SplitPart> parts() {
             return held.stream().flatMap(p -> p.parts().stream()).toList();
