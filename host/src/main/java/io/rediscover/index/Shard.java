@@ -4,7 +4,6 @@ import io.indextables.tantivy4java.core.Document;
 import io.indextables.tantivy4java.core.Searcher;
 import io.indextables.tantivy4java.split.SplitCacheManager;
 import io.rediscover.lifecycle.DaemonThreads;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +73,7 @@ final class Shard implements AutoCloseable {
     private boolean recentOverflow; // changes the recent index does not hold: the whole shard is split in place
     private SplitFile wholeSplit; // the last split of the whole shard (shared by publications)
     private Future<?> fold; // the running fold, if any
-    private volatile int recentCount;
+    private volatile int recentCount; // recentKeys.size(), for publishDue without the lock
     private volatile boolean folding;
     private volatile boolean dirty;
     private volatile long dirtySinceMillis;
@@ -83,10 +82,18 @@ final class Shard implements AutoCloseable {
     private volatile long wholePublishedAtMillis;
     private volatile long wholePublishTookMillis;
     private volatile Publication published;
-    private long generation;
+    private volatile long generation; // changed under writeLock, read by anyone
 
     /** Recent changes being folded: their index, keys, and last split (which readers read until the fold ends). */
-    private record Folded(WritableIndex index, Path dir, Set<String> keys, SplitFile split) {
+    private record Folded(WritableIndex index, Set<String> keys, SplitFile split) {
+
+        /** Closes its index and lets go of its split (publications still reading it keep theirs). */
+        void release() {
+            index.close();
+            if (split != null) {
+                split.release();
+            }
+        }
     }
 
     /**
@@ -105,13 +112,14 @@ final class Shard implements AutoCloseable {
         try {
             Files.createDirectories(splitsDir());
             clearOldSplits();
-            clearRecentExcept(null); // the whole index holds every change; the first publication is whole
-            // (and a fold's snapshot left by a stop is no longer needed)
+            // the whole index holds every change, so the first publication is whole: recent changes and a fold's
+            // snapshot left by the last stop are not needed
+            clearRecentExcept(null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open index shard " + dir, e);
         }
         whole = new WritableIndex(dir.resolve("index"), fields::schema, WHOLE_WRITER_HEAP);
-        recent = openRecent();
+        startRecentAfresh();
         dirty = true;
         recentOverflow = true;
         publish();
@@ -121,10 +129,12 @@ final class Shard implements AutoCloseable {
         return dir.resolve("splits");
     }
 
-    /** @return a new, empty recent index, in a directory of its own (each publication has its own generation) */
-    private WritableIndex openRecent() {
+    /** A new, empty recent index, in a directory of its own (each publication has its own generation). */
+    private void startRecentAfresh() {
         recentDir = dir.resolve("recent-" + generation);
-        return new WritableIndex(recentDir, fields::schema, RECENT_WRITER_HEAP);
+        recent = new WritableIndex(recentDir, fields::schema, RECENT_WRITER_HEAP);
+        recentKeys.clear();
+        recentCount = 0;
     }
 
     /** @param keep the recent changes' directory in use, or null */
@@ -216,21 +226,12 @@ final class Shard implements AutoCloseable {
      * @param documents new documents
      */
     void append(Collection<IndexedCandidate> documents) {
-        if (documents.isEmpty()) {
-            return;
-        }
-        writeLock.lock();
-        try {
-            for (IndexedCandidate c : documents) {
+        if (!documents.isEmpty()) {
+            writeWholeOnly(() -> documents.forEach(c -> {
                 try (Document d = document(c)) {
                     whole.add(d);
                 }
-            }
-            whole.commit();
-            recentOverflow = true;
-            markDirty();
-        } finally {
-            writeLock.unlock();
+            }));
         }
     }
 
@@ -238,22 +239,19 @@ final class Shard implements AutoCloseable {
      * @param connectionId a removed connection
      */
     void deleteConnection(String connectionId) {
-        writeLock.lock();
-        try {
-            whole.deleteWhere(CandidateFields.CONNECTION, connectionId);
-            whole.commit();
-            recentOverflow = true;
-            markDirty();
-        } finally {
-            writeLock.unlock();
-        }
+        writeWholeOnly(() -> whole.deleteWhere(CandidateFields.CONNECTION, connectionId));
     }
 
     /** Removes every document (a rebuild starts from nothing). */
     void clear() {
+        writeWholeOnly(whole::deleteAll);
+    }
+
+    /** A change too broad to keep apart as recent changes: committed, then published with a split of the whole shard. */
+    private void writeWholeOnly(Runnable change) {
         writeLock.lock();
         try {
-            whole.deleteAll();
+            change.run();
             whole.commit();
             recentOverflow = true;
             markDirty();
@@ -320,7 +318,7 @@ final class Shard implements AutoCloseable {
             } else if (!folding && (idle || recentKeys.size() >= RECENT_MAX)) {
                 startFold();
             } else {
-                swap(view(recent.split(splitsDir(), name + "-" + generation + "-recent", cache).orElse(null)));
+                swap(view(splitRecent()));
             }
             return true;
         } catch (RuntimeException e) {
@@ -355,6 +353,11 @@ final class Shard implements AutoCloseable {
         return new Publication(layers, whole.reader(), whole.schema());
     }
 
+    /** @return a split of the recent changes (this publication's own), or null when they hold no document */
+    private SplitFile splitRecent() {
+        return recent.split(splitsDir(), name + "-" + generation + "-recent", cache).orElse(null);
+    }
+
     /** A split of the whole shard, made in place (writes wait): the recent changes start afresh. */
     private Publication publishWhole() {
         long t0 = System.currentTimeMillis();
@@ -364,10 +367,8 @@ final class Shard implements AutoCloseable {
             dropFolded();
         }
         recent.close();
-        recent = openRecent();
+        startRecentAfresh();
         deleteRecentExceptCurrent();
-        recentKeys.clear();
-        recentCount = 0;
         recentOverflow = false;
         wholePublishedAtMillis = System.currentTimeMillis();
         wholePublishTookMillis = wholePublishedAtMillis - t0;
@@ -387,7 +388,7 @@ final class Shard implements AutoCloseable {
      * background.
      */
     private void startFold() {
-        SplitFile lastSplit = recent.split(splitsDir(), name + "-" + generation + "-recent", cache).orElse(null);
+        SplitFile lastSplit = splitRecent();
         Path snapshot = dir.resolve("fold-" + generation);
         try {
             whole.snapshot(snapshot);
@@ -397,10 +398,8 @@ final class Shard implements AutoCloseable {
             }
             throw e;
         }
-        folded = new Folded(recent, recentDir, Set.copyOf(recentKeys), lastSplit);
-        recent = openRecent();
-        recentKeys.clear();
-        recentCount = 0;
+        folded = new Folded(recent, Set.copyOf(recentKeys), lastSplit);
+        startRecentAfresh();
         folding = true;
         swap(view(null));
         long t0 = System.currentTimeMillis();
@@ -431,16 +430,12 @@ final class Shard implements AutoCloseable {
                 wholePublishedAtMillis = System.currentTimeMillis();
                 wholePublishTookMillis = wholePublishedAtMillis - t0;
                 generation++;
-                swap(view(recent.split(splitsDir(), name + "-" + generation + "-recent", cache).orElse(null)));
+                swap(view(splitRecent()));
             } else {
-                LOG.error("index {}: folding recent changes failed; the whole shard is split in place next", name, failure);
-                recentOverflow = true; // publishWhole drops the folded changes
-                markDirty();
+                splitWholeInPlaceNext("folding recent changes failed", failure);
             }
         } catch (RuntimeException e) {
-            LOG.error("index {}: publishing a fold failed; the whole shard is split in place next", name, e);
-            recentOverflow = true;
-            markDirty();
+            splitWholeInPlaceNext("publishing a fold failed", e);
         } finally {
             folding = false;
             writeLock.unlock();
@@ -448,11 +443,15 @@ final class Shard implements AutoCloseable {
         }
     }
 
+    /** After a failed fold: the next publication splits the whole shard in place, which drops the folded changes. */
+    private void splitWholeInPlaceNext(String what, RuntimeException e) {
+        LOG.error("index {}: {}; the whole shard is split in place next", name, what, e);
+        recentOverflow = true;
+        markDirty();
+    }
+
     private void dropFolded() {
-        folded.index().close();
-        if (folded.split() != null) {
-            folded.split().release();
-        }
+        folded.release();
         folded = null;
         deleteRecentExceptCurrent();
     }
@@ -546,10 +545,7 @@ final class Shard implements AutoCloseable {
             swap(null);
             replaceWholeSplit(null);
             if (folded != null) {
-                folded.index().close();
-                if (folded.split() != null) {
-                    folded.split().release();
-                }
+                folded.release();
                 folded = null;
             }
             recent.close();

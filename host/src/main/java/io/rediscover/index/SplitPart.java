@@ -12,19 +12,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A published split to count and aggregate on, and which of its documents newer changes replaced or deleted: search it
- * through {@link #search}, which leaves those out.
- *
- * @param searcher the split's searcher
- * @param mask     a query matching the replaced documents (by key), or null when none are
+ * A published split to count and aggregate on, and which of its documents newer changes replaced or deleted. Its
+ * searcher is not handed out: every search goes through {@link #search}, which leaves those documents out, so no
+ * caller can count a replaced version by mistake.
  */
-public record SplitPart(SplitSearcher searcher, SplitQuery mask) {
+public final class SplitPart {
 
-    static SplitQuery mask(Set<String> keys) {
-        if (keys.isEmpty()) {
-            return null;
-        }
-        // Quickwit's term set query (one lookup per key), which tantivy4java builds from its JSON form
+    private final SplitSearcher searcher;
+    private final SplitQuery mask; // matches the replaced documents (by key), or null when none are
+
+    /**
+     * @param searcher the split's searcher
+     * @param replaced the keys of its documents that newer changes replaced or deleted
+     */
+    SplitPart(SplitSearcher searcher, Set<String> replaced) {
+        this.searcher = searcher;
+        this.mask = replaced.isEmpty() ? null : mask(replaced);
+    }
+
+    /** @return Quickwit's term set query (one lookup per key), which tantivy4java builds from its JSON form */
+    private static SplitQuery mask(Set<String> keys) {
         StringBuilder json = new StringBuilder("{\"type\":\"term_set\",\"terms_per_field\":{\"")
                 .append(CandidateFields.KEY).append("\":[");
         boolean first = true;

@@ -90,9 +90,9 @@ public final class InsightsService {
                 : new TermsCounts(category, filter, limit);
     }
 
-    private static long count(SplitPart shard, SplitQuery query, String field, String value) {
+    private static long count(SplitPart part, SplitQuery query, String field, String value) {
         SplitQuery one = new SplitBooleanQuery().addMust(query).addMust(new SplitTermQuery(field, value));
-        try (SearchResult r = shard.search(one, 0, Map.of(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY)))) {
+        try (SearchResult r = part.search(one, 0, Map.of(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY)))) {
             return ((CountResult) r.getAggregation(TOTAL)).getCount();
         }
     }

@@ -1,7 +1,6 @@
 package io.rediscover.search;
 
 import io.indextables.tantivy4java.aggregation.TermsResult;
-import io.rediscover.index.Analyzer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,12 +20,12 @@ public final class FacetCounts {
     /** How many more buckets than shown to ask each shard for, so that spellings of a shown value are merged. */
     public static final int OVERFETCH = 3;
 
-    private final boolean folds;
+    private final FilterCatalog.Filter filter;
     private final Map<String, Long> bySpelling = new HashMap<>();
 
     /** @param filter the filter whose values are counted */
     public FacetCounts(FilterCatalog.Filter filter) {
-        this.folds = filter.folds();
+        this.filter = filter;
     }
 
     /** @param shard one shard's terms aggregation of the filter's field */
@@ -53,8 +52,7 @@ public final class FacetCounts {
      */
     public List<Value> top(int limit) {
         Map<String, List<Map.Entry<String, Long>>> merged = new LinkedHashMap<>();
-        bySpelling.entrySet().forEach(e -> merged.computeIfAbsent(folds ? Analyzer.keyword(e.getKey()) : e.getKey(),
-                k -> new ArrayList<>()).add(e));
+        bySpelling.entrySet().forEach(e -> merged.computeIfAbsent(filter.value(e.getKey()), k -> new ArrayList<>()).add(e));
         List<Value> out = new ArrayList<>();
         merged.values().forEach(spellings -> out.add(new Value(
                 spellings.stream().max(MOST_COMMON_SPELLING).orElseThrow().getKey(),

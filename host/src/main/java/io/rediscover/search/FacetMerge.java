@@ -1,7 +1,6 @@
 package io.rediscover.search;
 
 import io.indextables.tantivy4java.aggregation.TermsResult;
-import io.rediscover.index.Analyzer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,6 +54,11 @@ final class FacetMerge {
         this.shown = shown;
     }
 
+    /** @return the filter whose values are counted */
+    FilterCatalog.Filter filter() {
+        return filter;
+    }
+
     /**
      * @param part   the part's position in the collection's reading
      * @param asked  how many buckets it was asked for
@@ -68,12 +72,7 @@ final class FacetMerge {
 
     private void add(Listing listing, TermsResult.TermsBucket b) {
         listing.spellings().merge(b.getKeyAsString(), b.getDocCount(), Long::sum);
-        listing.values().merge(value(b.getKeyAsString()), b.getDocCount(), Long::sum);
-    }
-
-    /** @return the value a spelling counts for (power filters fold spellings together) */
-    String value(String spelling) {
-        return filter.folds() ? Analyzer.keyword(spelling) : spelling;
+        listing.values().merge(filter.value(b.getKeyAsString()), b.getDocCount(), Long::sum);
     }
 
     /**
@@ -96,7 +95,7 @@ final class FacetMerge {
      */
     void refine(int part, Set<String> values, TermsResult result) {
         Listing listing = listings.get(part);
-        result.getBuckets().stream().filter(b -> values.contains(value(b.getKeyAsString()))).forEach(b -> add(listing, b));
+        result.getBuckets().stream().filter(b -> values.contains(filter.value(b.getKeyAsString()))).forEach(b -> add(listing, b));
         listing.refined().addAll(values);
     }
 
@@ -114,7 +113,7 @@ final class FacetMerge {
         Set<String> chosen = new HashSet<>(topValues());
         FacetCounts counts = new FacetCounts(filter);
         listings.values().forEach(l -> l.spellings().forEach((spelling, n) -> {
-            if (chosen.contains(value(spelling))) {
+            if (chosen.contains(filter.value(spelling))) {
                 counts.add(spelling, n);
             }
         }));

@@ -1,5 +1,6 @@
 package io.rediscover.search;
 
+import io.rediscover.index.Analyzer;
 import io.rediscover.index.CandidateFields;
 
 import java.util.ArrayList;
@@ -45,6 +46,15 @@ public final class FilterCatalog {
          */
         public boolean forPublicProfiles() {
             return !group.equals("ats") && !key.equals("matched");
+        }
+
+        /**
+         * @param spelling a value as a source spells it ("BOSTON")
+         * @return the value a selection matches it by: folded for power and diversity filters ("boston"), as it is for
+         *         the ATS's own labels
+         */
+        public String value(String spelling) {
+            return folds() ? Analyzer.keyword(spelling) : spelling;
         }
 
         /** @return the index field a selection of values is matched in */

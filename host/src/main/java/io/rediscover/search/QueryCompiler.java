@@ -11,7 +11,6 @@ import io.indextables.tantivy4java.split.SplitQuery;
 import io.indextables.tantivy4java.split.SplitRangeQuery;
 import io.indextables.tantivy4java.split.SplitTermQuery;
 import io.indextables.tantivy4java.split.SplitWildcardQuery;
-import io.rediscover.index.Analyzer;
 import io.rediscover.index.CandidateFields;
 
 import java.time.Instant;
@@ -115,7 +114,7 @@ final class QueryCompiler {
 
     /** The values a terms filter looks up: power filters hold folded keywords; the ATS's values are its own labels. */
     static List<String> values(SearchRequest.Selection s) {
-        return s.filter().folds() ? s.values().stream().map(Analyzer::keyword).distinct().toList() : s.values();
+        return s.values().stream().map(s.filter()::value).distinct().toList();
     }
 
     /**

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -165,22 +166,21 @@ public final class SearchService {
         List<FilterCatalog.Filter> offer = offered(index, v.catalog());
         try (OrgIndex.Reading reading = index.read()) {
             SplitQuery query = v.compiler().split(root, request.selections());
-            Map<String, FilterCatalog.Filter> counted = new LinkedHashMap<>();
-            offer.stream().filter(f -> facets && f.kind() == FilterCatalog.Kind.TERMS).forEach(f -> counted.put(f.key(), f));
-            Map<String, Integer> firstLists = new LinkedHashMap<>();
-            counted.keySet().forEach(key -> firstLists.put(key, FIRST_LIST));
+            List<FilterCatalog.Filter> counted = offer.stream().filter(f -> facets && f.kind() == FilterCatalog.Kind.TERMS).toList();
+            Map<FilterCatalog.Filter, Integer> firstLists = new LinkedHashMap<>();
+            counted.forEach(f -> firstLists.put(f, FIRST_LIST));
             List<SplitPart> parts = reading.parts();
             // parts answer in parallel (on the common pool): a shard's whole split, and its recent changes' if any
-            List<ShardCounts> perPart = IntStream.range(0, parts.size()).parallel()
-                    .mapToObj(p -> counts(parts.get(p), query, true, counted, firstLists)).toList();
-            long total = perPart.stream().mapToLong(ShardCounts::total).sum();
+            List<PartCounts> perPart = IntStream.range(0, parts.size()).parallel()
+                    .mapToObj(p -> counts(parts.get(p), query, true, firstLists)).toList();
+            long total = perPart.stream().mapToLong(PartCounts::total).sum();
             Map<String, FacetMerge> merges = new LinkedHashMap<>();
-            counted.forEach((key, f) -> merges.put(key, new FacetMerge(f, FACET_VALUES)));
+            counted.forEach(f -> merges.put(f.key(), new FacetMerge(f, FACET_VALUES)));
             for (int p = 0; p < perPart.size(); p++) {
                 int part = p;
                 perPart.get(p).facets().forEach((key, terms) -> merges.get(key).put(part, FIRST_LIST, terms));
             }
-            refineCounts(parts, query, counted, merges);
+            refineCounts(parts, query, merges.values());
             List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds, query, total);
             Map<String, List<SearchResponse.Bucket>> facetValues = new LinkedHashMap<>();
             merges.forEach((key, merge) -> facetValues.put(key, merge.top().stream()
@@ -194,33 +194,32 @@ public final class SearchService {
         }
     }
 
-    /** One part's exact total and terms aggregations (plain Java objects, read before the result is closed). */
-    private record ShardCounts(long total, Map<String, TermsResult> facets) {
+    /** One part's exact total and terms aggregations by filter key (read before the result is closed). */
+    private record PartCounts(long total, Map<String, TermsResult> facets) {
     }
 
     /**
      * @param total   whether to count the part's matches too
-     * @param filters the facets, by key
      * @param lengths the facets to list, with how many buckets each
      */
-    private static ShardCounts counts(SplitPart part, SplitQuery query, boolean total,
-                                      Map<String, FilterCatalog.Filter> filters, Map<String, Integer> lengths) {
+    private static PartCounts counts(SplitPart part, SplitQuery query, boolean total,
+                                     Map<FilterCatalog.Filter, Integer> lengths) {
         Map<String, SplitAggregation> aggs = new LinkedHashMap<>();
         if (total) {
             aggs.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
         }
         // every segment read whole (FacetMerge.ALL per segment), so that what a part lists is its exact count
-        lengths.forEach((key, n) -> aggs.put(key, new TermsAggregation(key, filters.get(key).field(), n, FacetMerge.ALL)));
+        lengths.forEach((f, n) -> aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), n, FacetMerge.ALL)));
         try (SearchResult r = part.search(query, 0, aggs)) {
             // all at once: tantivy4java converts every aggregation of the result on each getAggregation call
             Map<String, AggregationResult> results = r.getAggregations();
             Map<String, TermsResult> facets = new HashMap<>();
-            for (String key : lengths.keySet()) {
-                if (results.get(key) instanceof TermsResult t) {
-                    facets.put(key, t);
+            for (FilterCatalog.Filter f : lengths.keySet()) {
+                if (results.get(f.key()) instanceof TermsResult t) {
+                    facets.put(f.key(), t);
                 }
             }
-            return new ShardCounts(total ? ((CountResult) results.get(TOTAL)).getCount() : 0, facets);
+            return new PartCounts(total ? ((CountResult) results.get(TOTAL)).getCount() : 0, facets);
         }
     }
 
@@ -228,19 +227,18 @@ public final class SearchService {
      * Asks each part whose first list of a facet is full but does not name a shown value for that value's count: its
      * terms aggregation over the documents that hold it (one small search per part and facet).
      */
-    private static void refineCounts(List<SplitPart> parts, SplitQuery query, Map<String, FilterCatalog.Filter> filters,
-                                     Map<String, FacetMerge> merges) {
-        record Ask(int part, String facet, Set<String> values) {
+    private static void refineCounts(List<SplitPart> parts, SplitQuery query, Collection<FacetMerge> merges) {
+        record Ask(int part, FacetMerge merge, Set<String> values) {
         }
         List<Ask> asks = new ArrayList<>();
-        merges.forEach((key, merge) -> merge.unknownCounts().forEach((part, values) -> asks.add(new Ask(part, key, values))));
+        merges.forEach(merge -> merge.unknownCounts().forEach((part, values) -> asks.add(new Ask(part, merge, values))));
         asks.parallelStream().forEach(ask -> {
-            FilterCatalog.Filter f = filters.get(ask.facet());
+            FilterCatalog.Filter f = ask.merge().filter();
             SplitQuery holding = new SplitBooleanQuery().addMust(query).addMust(QueryCompiler.splitFilter(
                     new SearchRequest.Selection(f, List.copyOf(ask.values()), null, null)));
-            ShardCounts counted = counts(parts.get(ask.part()), holding, false, filters, Map.of(ask.facet(), FacetMerge.ALL));
-            synchronized (merges) {
-                merges.get(ask.facet()).refine(ask.part(), ask.values(), counted.facets().get(ask.facet()));
+            TermsResult counted = counts(parts.get(ask.part()), holding, false, Map.of(f, FacetMerge.ALL)).facets().get(f.key());
+            synchronized (ask.merge()) {
+                ask.merge().refine(ask.part(), ask.values(), counted);
             }
         });
     }
