@@ -63,7 +63,8 @@ final class InsightsBenchmark {
         List<Insights.Value> buckets = insights.insights(ours, requests.get("I1")).categories().stream()
                 .filter(c -> c.key().equals(yearKeys.get(0))).findFirst().orElseThrow().values();
         List<String> fields = List.copyOf(yearFields.keySet());
-        Function<InsightQuery, Insights> oursSide = q -> insights.insights(ours, requests.get(q.name()));
+        Function<InsightQuery, Insights> oursSide = q -> insights.insights(ours, new InsightsRequest.Valid(
+                new SearchRequest.Valid(SearchRequest.Corpus.ATS, q.text(), List.of(), SearchRequest.Sort.RELEVANCE, 1, 20), LIMIT));
         // parsing is part of an insights request on both sides
         Function<InsightQuery, Map.Entry<Long, Map<String, LuceneSide.Insight>>> luceneSide = q -> lucene.insights(
                 q.text().isBlank() ? null : search.vocabulary().parser().parse(q.text()).root(), List.of(), termKeys,
@@ -79,19 +80,20 @@ final class InsightsBenchmark {
             for (InsightQuery q : QUERIES) {
                 for (int k = 0; k < 2; k++) {
                     boolean isOurs = (k == 0) == (r % 2 == 0);
+                    InsightQuery asked = new InsightQuery(q.name(), FreshQueries.fresh(q.text()));
                     long t0 = System.nanoTime();
                     if (isOurs) {
-                        oursSide.apply(q);
+                        oursSide.apply(asked);
                     } else {
-                        luceneSide.apply(q);
+                        luceneSide.apply(asked);
                     }
                     (isOurs ? a : b).computeIfAbsent(q.name(), n -> new Latencies()).add(System.nanoTime() - t0);
                 }
             }
         }
         System.out.printf(Locale.ROOT, "%n== insights: %d categories (%d keyword, %d year buckets), top %d values each, "
-                        + "ms (%d rounds, 1 thread, ours and Lucene in turn)%n", Category.ALL.size(), termKeys.size(),
-                yearKeys.size(), LIMIT, rounds);
+                        + "ms (%d rounds, 1 thread, ours and Lucene in turn; %s)%n", Category.ALL.size(), termKeys.size(),
+                yearKeys.size(), LIMIT, rounds, FreshQueries.describe());
         System.out.println("| query | text | total | ours p50 | p95 | Lucene p50 | p95 | ratio p50 | p95 |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (InsightQuery q : QUERIES) {

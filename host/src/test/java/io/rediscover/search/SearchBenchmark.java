@@ -49,6 +49,10 @@ public final class SearchBenchmark {
 
     /** A query of the fixed set. @param name short name @param kind its class @param text what a recruiter types */
     record BenchQuery(String name, String kind, String text, List<SearchRequest.Selection> selections) {
+        /** @return this query as a request never made before ({@link FreshQueries}) */
+        BenchQuery fresh() {
+            return new BenchQuery(name, kind, FreshQueries.fresh(text), selections);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -182,7 +186,8 @@ public final class SearchBenchmark {
                     Map<String, Map<String, Latencies>> two = run(queries, oursSide, luceneSide, rounds, 2, true);
                     Map<String, Map<String, Latencies>> bare = run(queries, oursSide, luceneSide, Math.max(1, rounds / 2), 1, false);
 
-                    System.out.printf(Locale.ROOT, "%n== latency, ms (%d rounds; each query run by ours and Lucene in turn)%n", rounds);
+                    System.out.printf(Locale.ROOT, "%n== latency, ms (%d rounds; each query run by ours and Lucene in turn; %s)%n",
+                            rounds, FreshQueries.describe());
                     table("1 thread", queries, one);
                     table("2 threads", queries, two);
                     System.out.printf(Locale.ROOT, "%n== facet cost, 1 thread, all queries (%d facets counted per search)%n",
@@ -315,8 +320,9 @@ public final class SearchBenchmark {
                             for (int k = 0; k < 2; k++) {
                                 boolean isOurs = (k == 0) == oursFirst;
                                 together.await();
+                                BenchQuery asked = q.fresh();
                                 long t0 = System.nanoTime();
-                                (isOurs ? ours : lucene).search(q, facets);
+                                (isOurs ? ours : lucene).search(asked, facets);
                                 out.get(isOurs ? OURS : LUCENE).get(q.name()).add(System.nanoTime() - t0);
                             }
                         }
