@@ -57,10 +57,19 @@ public final class InsightsService {
      * @return every category's insight
      */
     public Insights insights(OrgIndex index, InsightsRequest.Valid request) {
+        return insights(index, search.splitQuery(request.search()), request.limit());
+    }
+
+    /**
+     * @param index the collection
+     * @param query its result set to aggregate over, compiled
+     * @param limit values per category
+     * @return every category's insight
+     */
+    public Insights insights(OrgIndex index, SplitQuery query, int limit) {
         long t0 = System.nanoTime();
-        SplitQuery query = search.splitQuery(request.search());
         FilterCatalog catalog = search.catalog();
-        List<CategoryCounts> categories = Category.ALL.stream().map(c -> counts(c, catalog, request.limit())).toList();
+        List<CategoryCounts> categories = Category.ALL.stream().map(c -> counts(c, catalog, limit)).toList();
         Map<String, SplitAggregation> aggregations = new LinkedHashMap<>();
         aggregations.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
         categories.forEach(c -> c.aggregations(aggregations));

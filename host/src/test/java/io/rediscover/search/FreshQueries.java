@@ -1,13 +1,16 @@
 package io.rediscover.search;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Makes every timed search of a benchmark a request nobody has made before. tantivy4java's split searcher keeps
- * Quickwit's leaf-search result cache (64 MB in 0.31, not switchable from Java), so a request repeated word for word
- * is answered from memory: counts and facets in about a millisecond instead of tens. Recruiters seldom repeat a search
- * exactly, so benchmarks add to each query an exclusion of a word no document has, different each time: the same
- * result set and ranking, computed afresh, on both sides ({@code -Dbenchmark.repeat=true} measures repeats instead).
+ * Quickwit's leaf-search result cache (64 MB in 0.31; neither its size nor the flush calls reach it from Java), so a
+ * request repeated word for word is answered from memory: counts and facets in about a millisecond instead of tens.
+ * Recruiters seldom repeat a search exactly, so benchmarks add to each query an exclusion of a word no document has,
+ * different each time: the same result set and ranking, computed afresh, on both sides ({@code
+ * -Dbenchmark.repeat=true} measures repeats instead).
  */
 final class FreshQueries {
 
@@ -17,26 +20,22 @@ final class FreshQueries {
     private FreshQueries() {
     }
 
-    /** @return whether searches are repeated word for word (caches answer) rather than made fresh */
-    static boolean repeated() {
-        return REPEAT;
-    }
-
     /**
-     * @param text a query of our language, possibly blank (everything)
+     * @param root a parsed query, or null for everything
      * @return the same query excluding a word that is nowhere, unique to this call (unchanged when repeating)
      */
-    static String fresh(String text) {
+    static QueryNode fresh(QueryNode root) {
         if (REPEAT) {
-            return text;
+            return root;
         }
-        String nowhere = "-name:zqfresh" + SERIAL.incrementAndGet();
-        return text.isBlank() ? nowhere : "(" + text + ") " + nowhere;
+        String word = "zqfresh" + SERIAL.incrementAndGet();
+        QueryNode.Not nowhere = new QueryNode.Not(new QueryNode.Term(Optional.of("name"), word, word, 0), 0);
+        return new QueryNode.And(root == null ? List.of(nowhere) : List.of(root, nowhere));
     }
 
     /** @return what the header of a latency table says about it */
     static String describe() {
-        return REPEAT ? "each request repeated word for word (result caches answer)"
-                : "each request made fresh (a never-matching exclusion unique to each call), no result cache hit";
+        return REPEAT ? "each request repeated word for word: result caches answer"
+                : "each request made fresh by excluding a word nobody has, unique to each call: no result cache answers";
     }
 }

@@ -43,6 +43,10 @@ final class InsightsBenchmark {
             new InsightQuery("I3", "title:(engineer OR developer) -manager"),
             new InsightQuery("I4", "\"data scientist\" OR \"data engineer\" -junior"));
 
+    private static QueryNode root(SearchService search, InsightQuery q) {
+        return q.text().isBlank() ? null : search.vocabulary().parser().parse(q.text()).root();
+    }
+
     static void run(InsightsService insights, SearchService search, OrgIndex ours, LuceneSide lucene, int rounds)
             throws IOException {
         FilterCatalog catalog = search.catalog();
@@ -63,12 +67,15 @@ final class InsightsBenchmark {
         List<Insights.Value> buckets = insights.insights(ours, requests.get("I1")).categories().stream()
                 .filter(c -> c.key().equals(yearKeys.get(0))).findFirst().orElseThrow().values();
         List<String> fields = List.copyOf(yearFields.keySet());
-        Function<InsightQuery, Insights> oursSide = q -> insights.insights(ours, new InsightsRequest.Valid(
-                new SearchRequest.Valid(SearchRequest.Corpus.ATS, q.text(), List.of(), SearchRequest.Sort.RELEVANCE, 1, 20), LIMIT));
+        Function<InsightQuery, Insights> oursSide = q -> insights.insights(ours, requests.get(q.name()));
+        // timed: each request fresh (FreshQueries), parsed and compiled on both sides
+        Function<InsightQuery, Insights> oursFresh = q -> insights.insights(ours, search.vocabulary().compiler()
+                .split(FreshQueries.fresh(root(search, q)), List.of()), LIMIT);
         // parsing is part of an insights request on both sides
         Function<InsightQuery, Map.Entry<Long, Map<String, LuceneSide.Insight>>> luceneSide = q -> lucene.insights(
-                q.text().isBlank() ? null : search.vocabulary().parser().parse(q.text()).root(), List.of(), termKeys,
-                fields, buckets, LIMIT);
+                root(search, q), List.of(), termKeys, fields, buckets, LIMIT);
+        Function<InsightQuery, Map.Entry<Long, Map<String, LuceneSide.Insight>>> luceneFresh = q -> lucene.insights(
+                FreshQueries.fresh(root(search, q)), List.of(), termKeys, fields, buckets, LIMIT);
         QUERIES.forEach(q -> compare(q, oursSide.apply(q), luceneSide.apply(q), yearFields));
         for (int i = 0; i < 3; i++) {
             QUERIES.forEach(oursSide::apply);
@@ -80,12 +87,11 @@ final class InsightsBenchmark {
             for (InsightQuery q : QUERIES) {
                 for (int k = 0; k < 2; k++) {
                     boolean isOurs = (k == 0) == (r % 2 == 0);
-                    InsightQuery asked = new InsightQuery(q.name(), FreshQueries.fresh(q.text()));
                     long t0 = System.nanoTime();
                     if (isOurs) {
-                        oursSide.apply(asked);
+                        oursFresh.apply(q);
                     } else {
-                        luceneSide.apply(asked);
+                        luceneFresh.apply(q);
                     }
                     (isOurs ? a : b).computeIfAbsent(q.name(), n -> new Latencies()).add(System.nanoTime() - t0);
                 }
