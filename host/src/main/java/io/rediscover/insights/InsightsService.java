@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Insights over a search's result set: every {@link Category} counted with aggregations on the published splits, all
@@ -75,14 +76,17 @@ public final class InsightsService {
         categories.forEach(c -> c.aggregations(aggregations));
         try (OrgIndex.Reading reading = index.read()) {
             List<SplitPart> parts = reading.parts();
-            long total = 0;
-            for (int s = 0; s < parts.size(); s++) {
+            // parts answer in parallel (on the common pool), as for a search; their answers are merged in order
+            List<Map<String, AggregationResult>> answers = IntStream.range(0, parts.size()).parallel().mapToObj(s -> {
                 try (SearchResult r = parts.get(s).search(query, 0, aggregations)) {
-                    Map<String, AggregationResult> results = r.getAggregations();
-                    total += ((CountResult) results.get(TOTAL)).getCount();
-                    for (CategoryCounts c : categories) {
-                        c.add(s, results);
-                    }
+                    return r.getAggregations();
+                }
+            }).toList();
+            long total = 0;
+            for (int s = 0; s < answers.size(); s++) {
+                total += ((CountResult) answers.get(s).get(TOTAL)).getCount();
+                for (CategoryCounts c : categories) {
+                    c.add(s, answers.get(s));
                 }
             }
             long found = total;
