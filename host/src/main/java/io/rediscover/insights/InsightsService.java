@@ -11,6 +11,7 @@ import io.indextables.tantivy4java.split.SplitTermQuery;
 import io.rediscover.index.CandidateFields;
 import io.rediscover.index.OrgIndex;
 import io.rediscover.index.SplitPart;
+import io.rediscover.search.Fanout;
 import io.rediscover.search.FilterCatalog;
 import io.rediscover.search.SearchRequest;
 import io.rediscover.search.SearchService;
@@ -21,7 +22,6 @@ import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Insights over a search's result set: every {@link Category} counted with aggregations on the published splits, all
@@ -76,12 +76,12 @@ public final class InsightsService {
         categories.forEach(c -> c.aggregations(aggregations));
         try (OrgIndex.Reading reading = index.read()) {
             List<SplitPart> parts = reading.parts();
-            // parts answer in parallel (on the common pool), as for a search; their answers are merged in order
-            List<Map<String, AggregationResult>> answers = IntStream.range(0, parts.size()).parallel().mapToObj(s -> {
+            // parts answer at once, as for a search; their answers are merged in order
+            List<Map<String, AggregationResult>> answers = Fanout.each(parts.size(), s -> {
                 try (SearchResult r = parts.get(s).search(query, 0, aggregations)) {
                     return r.getAggregations();
                 }
-            }).toList();
+            });
             long total = 0;
             for (int s = 0; s < answers.size(); s++) {
                 total += ((CountResult) answers.get(s).get(TOTAL)).getCount();

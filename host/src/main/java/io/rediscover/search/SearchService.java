@@ -38,7 +38,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Runs searches against one collection: the query is parsed (our Boolean language), compiled twice, and sent to every
@@ -170,9 +169,8 @@ public final class SearchService {
             Map<FilterCatalog.Filter, Integer> firstLists = new LinkedHashMap<>();
             counted.forEach(f -> firstLists.put(f, FIRST_LIST));
             List<SplitPart> parts = reading.parts();
-            // parts answer in parallel (on the common pool): a shard's whole split, and its recent changes' if any
-            List<PartCounts> perPart = IntStream.range(0, parts.size()).parallel()
-                    .mapToObj(p -> counts(parts.get(p), query, true, firstLists)).toList();
+            // parts answer at once: a shard's whole split, and its recent changes' if any
+            List<PartCounts> perPart = Fanout.each(parts.size(), p -> counts(parts.get(p), query, true, firstLists));
             long total = perPart.stream().mapToLong(PartCounts::total).sum();
             Map<String, FacetMerge> merges = new LinkedHashMap<>();
             counted.forEach(f -> merges.put(f.key(), new FacetMerge(f, FACET_VALUES)));
@@ -232,15 +230,16 @@ public final class SearchService {
         }
         List<Ask> asks = new ArrayList<>();
         merges.forEach(merge -> merge.unknownCounts().forEach((part, values) -> asks.add(new Ask(part, merge, values))));
-        asks.parallelStream().forEach(ask -> {
+        List<TermsResult> answers = Fanout.each(asks.size(), i -> {
+            Ask ask = asks.get(i);
             FilterCatalog.Filter f = ask.merge().filter();
             SplitQuery holding = new SplitBooleanQuery().addMust(query).addMust(QueryCompiler.splitFilter(
                     new SearchRequest.Selection(f, List.copyOf(ask.values()), null, null)));
-            TermsResult counted = counts(parts.get(ask.part()), holding, false, Map.of(f, FacetMerge.ALL)).facets().get(f.key());
-            synchronized (ask.merge()) {
-                ask.merge().refine(ask.part(), ask.values(), counted);
-            }
+            return counts(parts.get(ask.part()), holding, false, Map.of(f, FacetMerge.ALL)).facets().get(f.key());
         });
+        for (int i = 0; i < asks.size(); i++) {
+            asks.get(i).merge().refine(asks.get(i).part(), asks.get(i).values(), answers.get(i));
+        }
     }
 
     private List<SearchResponse.Hit> hits(OrgIndex.Reading reading, Vocabulary v, QueryNode root,
@@ -293,7 +292,7 @@ public final class SearchService {
         if (limit <= 0) {
             return new ArrayList<>();
         }
-        return IntStream.range(0, readers.size()).parallel().mapToObj(s -> {
+        return Fanout.each(readers.size(), s -> {
             OrgIndex.RankedReader reader = readers.get(s);
             List<Ranked> best = new ArrayList<>();
             try (QueryCompiler.Ranked q = v.compiler().ranked(reader.schema(), root, selections);
@@ -305,7 +304,7 @@ public final class SearchService {
                 }
             }
             return best;
-        }).flatMap(List::stream).collect(Collectors.toCollection(ArrayList::new));
+        }).stream().flatMap(List::stream).collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** @return the hits with their last-update time read from the index */
