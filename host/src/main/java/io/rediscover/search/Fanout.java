@@ -1,27 +1,28 @@
 package io.rediscover.search;
 
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /**
- * Asks the shards (or split parts) of a collection at once, on a pool of its own with a thread per core. A parallel
- * stream would use the common pool, which has one thread fewer than there are cores and counts on the caller to help:
- * on two cores, two searches at once queued their second halves behind a single worker and took three times as long
- * as one alone.
+ * Asks the shards (or split parts) of a collection at once: the caller answers the first piece itself and each other
+ * piece gets a thread of its own at once, so the operating system shares the cores among every search in flight. A
+ * queue in front of a fixed pool (the common pool of parallel streams: one thread on two cores) made a narrow search
+ * wait behind the pieces of a broad one that started first.
  */
 public final class Fanout {
 
-    private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
-        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-        t.setName("search-fanout-" + t.getPoolIndex());
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final ExecutorService PIECES = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "search-fanout-" + THREADS.incrementAndGet());
         t.setDaemon(true);
         return t;
-    }, null, false);
+    });
 
     private Fanout() {
     }
@@ -32,25 +33,37 @@ public final class Fanout {
      * @return their answers, in order
      */
     public static <R> List<R> each(int count, IntFunction<R> piece) {
-        if (count == 0) {
-            return List.of();
+        List<CompletableFuture<R>> others = new ArrayList<>(Math.max(0, count - 1));
+        for (int i = 1; i < count; i++) {
+            int index = i;
+            others.add(CompletableFuture.supplyAsync(() -> piece.apply(index), PIECES));
         }
-        if (count == 1) {
-            return Collections.singletonList(piece.apply(0)); // no hand-over for a single shard
-        }
-        try {
-            return POOL.submit(() -> IntStream.range(0, count).parallel().mapToObj(piece).toList()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the shards answered", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
+        // every piece ends before this returns or throws: they read what the caller holds (a reading of the splits)
+        List<R> out = new ArrayList<>(count);
+        Throwable failed = null;
+        if (count > 0) {
+            try {
+                out.add(piece.apply(0));
+            } catch (RuntimeException | Error e) {
+                failed = e;
             }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         }
+        for (CompletableFuture<R> other : others) {
+            try {
+                out.add(other.join());
+            } catch (CompletionException e) {
+                failed = failed == null ? e.getCause() : failed;
+            }
+        }
+        if (failed instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
+        if (failed != null) {
+            throw new IllegalStateException(failed);
+        }
+        return out;
     }
 }
