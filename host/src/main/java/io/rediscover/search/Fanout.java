@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Asks the shards (or split parts) of a collection at once: the caller answers the first piece itself and each other
@@ -25,6 +26,21 @@ public final class Fanout {
     });
 
     private Fanout() {
+    }
+
+    /** Two answers of different kinds. @param first the caller's @param second the other thread's */
+    public record Both<A, B>(A first, B second) {
+    }
+
+    /**
+     * @param first  work for the caller's thread
+     * @param second work for another thread, at the same time
+     * @return both answers, once both ended (a failure of either is thrown then)
+     */
+    @SuppressWarnings("unchecked")
+    public static <A, B> Both<A, B> both(Supplier<A> first, Supplier<B> second) {
+        List<Object> answers = each(2, i -> i == 0 ? first.get() : second.get());
+        return new Both<>((A) answers.get(0), (B) answers.get(1));
     }
 
     /**

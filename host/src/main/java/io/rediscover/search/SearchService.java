@@ -166,20 +166,22 @@ public final class SearchService {
         try (OrgIndex.Reading reading = index.read()) {
             SplitQuery query = v.compiler().split(root, request.selections());
             List<FilterCatalog.Filter> counted = offer.stream().filter(f -> facets && f.kind() == FilterCatalog.Kind.TERMS).toList();
-            Map<FilterCatalog.Filter, Integer> firstLists = new LinkedHashMap<>();
-            counted.forEach(f -> firstLists.put(f, FIRST_LIST));
             List<SplitPart> parts = reading.parts();
-            // parts answer at once: a shard's whole split, and its recent changes' if any
-            List<PartCounts> perPart = Fanout.each(parts.size(), p -> counts(parts.get(p), query, true, firstLists));
-            long total = perPart.stream().mapToLong(PartCounts::total).sum();
-            Map<String, FacetMerge> merges = new LinkedHashMap<>();
-            counted.forEach(f -> merges.put(f.key(), new FacetMerge(f, FACET_VALUES)));
-            for (int p = 0; p < perPart.size(); p++) {
-                int part = p;
-                perPart.get(p).facets().forEach((key, terms) -> merges.get(key).put(part, FIRST_LIST, terms));
+            Supplier<Counted> counting = () -> counted(parts, query, counted);
+            Counted c;
+            List<SearchResponse.Hit> hits;
+            if (request.sort() == SearchRequest.Sort.RELEVANCE) {
+                // the ranked page needs no total: it is read from the index while the splits count, on another core
+                Fanout.Both<Counted, List<SearchResponse.Hit>> both = Fanout.both(counting,
+                        () -> hits(reading, v, root, request, hitIds, query, -1));
+                c = both.first();
+                hits = both.second();
+            } else {
+                c = counting.get();
+                hits = hits(reading, v, root, request, hitIds, query, c.total());
             }
-            refineCounts(parts, query, merges.values());
-            List<SearchResponse.Hit> hits = hits(reading, v, root, request, hitIds, query, total);
+            long total = c.total();
+            Map<String, FacetMerge> merges = c.merges();
             Map<String, List<SearchResponse.Bucket>> facetValues = new LinkedHashMap<>();
             merges.forEach((key, merge) -> facetValues.put(key, merge.top().stream()
                     .map(value -> new SearchResponse.Bucket(value.value(), value.count())).toList()));
@@ -190,6 +192,29 @@ public final class SearchService {
                     warnings, parsed == null ? "" : parsed.explain(), total > SearchRequest.MAX_DEPTH,
                     (System.nanoTime() - t0) / 1_000_000);
         }
+    }
+
+    /** A result set's exact total and its facets' values, merged over the parts. */
+    private record Counted(long total, Map<String, FacetMerge> merges) {
+    }
+
+    /**
+     * @param counted the filters whose values are counted
+     * @return the total and the facets of the parts' matches, every shown count exact
+     */
+    private static Counted counted(List<SplitPart> parts, SplitQuery query, List<FilterCatalog.Filter> counted) {
+        Map<FilterCatalog.Filter, Integer> firstLists = new LinkedHashMap<>();
+        counted.forEach(f -> firstLists.put(f, FIRST_LIST));
+        // parts answer at once: a shard's whole split, and its recent changes' if any
+        List<PartCounts> perPart = Fanout.each(parts.size(), p -> counts(parts.get(p), query, true, firstLists));
+        Map<String, FacetMerge> merges = new LinkedHashMap<>();
+        counted.forEach(f -> merges.put(f.key(), new FacetMerge(f, FACET_VALUES)));
+        for (int p = 0; p < perPart.size(); p++) {
+            int part = p;
+            perPart.get(p).facets().forEach((key, terms) -> merges.get(key).put(part, FIRST_LIST, terms));
+        }
+        refineCounts(parts, query, merges.values());
+        return new Counted(perPart.stream().mapToLong(PartCounts::total).sum(), merges);
     }
 
     /** One part's exact total and terms aggregations by filter key (read before the result is closed). */
@@ -242,6 +267,7 @@ public final class SearchService {
         }
     }
 
+    /** @param total the result set's size: the newest-first order needs it, relevance does not (-1) */
     private List<SearchResponse.Hit> hits(OrgIndex.Reading reading, Vocabulary v, QueryNode root,
                                           SearchRequest.Valid request, HitIds hitIds, SplitQuery query, long total) {
         int need = (int) Math.min((long) request.offset() + request.size(), SearchRequest.MAX_DEPTH);
