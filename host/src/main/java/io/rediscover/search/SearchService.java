@@ -165,9 +165,9 @@ public final class SearchService {
         List<FilterCatalog.Filter> offer = offered(index, v.catalog());
         try (OrgIndex.Reading reading = index.read()) {
             SplitQuery query = v.compiler().split(root, request.selections());
-            List<FilterCatalog.Filter> counted = offer.stream().filter(f -> facets && f.kind() == FilterCatalog.Kind.TERMS).toList();
+            List<FilterCatalog.Filter> faceted = offer.stream().filter(f -> facets && f.kind() == FilterCatalog.Kind.TERMS).toList();
             List<SplitPart> parts = reading.parts();
-            Supplier<Counted> counting = () -> counted(parts, query, counted);
+            Supplier<Counted> counting = () -> counted(parts, query, faceted);
             Counted c;
             List<SearchResponse.Hit> hits;
             if (request.sort() == SearchRequest.Sort.RELEVANCE) {
@@ -199,16 +199,16 @@ public final class SearchService {
     }
 
     /**
-     * @param counted the filters whose values are counted
+     * @param faceted the filters whose values are counted
      * @return the total and the facets of the parts' matches, every shown count exact
      */
-    private static Counted counted(List<SplitPart> parts, SplitQuery query, List<FilterCatalog.Filter> counted) {
+    private static Counted counted(List<SplitPart> parts, SplitQuery query, List<FilterCatalog.Filter> faceted) {
         Map<FilterCatalog.Filter, Integer> firstLists = new LinkedHashMap<>();
-        counted.forEach(f -> firstLists.put(f, FIRST_LIST));
+        faceted.forEach(f -> firstLists.put(f, FIRST_LIST));
         // parts answer at once: a shard's whole split, and its recent changes' if any
         List<PartCounts> perPart = Fanout.each(parts.size(), p -> counts(parts.get(p), query, true, firstLists));
         Map<String, FacetMerge> merges = new LinkedHashMap<>();
-        counted.forEach(f -> merges.put(f.key(), new FacetMerge(f, FACET_VALUES)));
+        faceted.forEach(f -> merges.put(f.key(), new FacetMerge(f, FACET_VALUES)));
         for (int p = 0; p < perPart.size(); p++) {
             int part = p;
             perPart.get(p).facets().forEach((key, terms) -> merges.get(key).put(part, FIRST_LIST, terms));
@@ -255,15 +255,21 @@ public final class SearchService {
         }
         List<Ask> asks = new ArrayList<>();
         merges.forEach(merge -> merge.unknownCounts().forEach((part, values) -> asks.add(new Ask(part, merge, values))));
-        List<TermsResult> answers = Fanout.each(asks.size(), i -> {
-            Ask ask = asks.get(i);
-            FilterCatalog.Filter f = ask.merge().filter();
-            SplitQuery holding = new SplitBooleanQuery().addMust(query).addMust(QueryCompiler.splitFilter(
-                    new SearchRequest.Selection(f, List.copyOf(ask.values()), null, null)));
-            return counts(parts.get(ask.part()), holding, false, Map.of(f, FacetMerge.ALL)).facets().get(f.key());
+        // a few at once, as many as there are cores: a narrow query can need dozens
+        int lanes = Math.min(asks.size(), Runtime.getRuntime().availableProcessors());
+        List<Map<Integer, TermsResult>> answers = Fanout.each(lanes, lane -> {
+            Map<Integer, TermsResult> mine = new HashMap<>();
+            for (int i = lane; i < asks.size(); i += lanes) {
+                Ask ask = asks.get(i);
+                FilterCatalog.Filter f = ask.merge().filter();
+                SplitQuery holding = new SplitBooleanQuery().addMust(query).addMust(QueryCompiler.splitFilter(
+                        new SearchRequest.Selection(f, List.copyOf(ask.values()), null, null)));
+                mine.put(i, counts(parts.get(ask.part()), holding, false, Map.of(f, FacetMerge.ALL)).facets().get(f.key()));
+            }
+            return mine;
         });
         for (int i = 0; i < asks.size(); i++) {
-            asks.get(i).merge().refine(asks.get(i).part(), asks.get(i).values(), answers.get(i));
+            asks.get(i).merge().refine(asks.get(i).part(), asks.get(i).values(), answers.get(i % lanes).get(i));
         }
     }
 
