@@ -11,13 +11,15 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * Asks the shards (or split parts) of a collection at once: the caller answers the first piece itself and each other
- * piece gets a thread of its own at once, so the operating system shares the cores among every search in flight. A
- * queue in front of a fixed pool (the common pool of parallel streams: one thread on two cores) made a narrow search
- * wait behind the pieces of a broad one that started first.
+ * Asks the shards (or split parts) of a collection at once: the caller answers the first lane of pieces itself and each
+ * other lane gets a thread of its own at once, so the operating system shares the cores among every search in flight.
+ * A queue in front of a fixed pool (the common pool of parallel streams: one thread on two cores) made a narrow search
+ * wait behind the pieces of a broad one that started first. There are at most as many lanes as cores: a narrow query
+ * can need dozens of small searches (facet-count refinements), and a thread each would only crowd the cores.
  */
 public final class Fanout {
 
+    private static final int LANES = Runtime.getRuntime().availableProcessors();
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService PIECES = Executors.newCachedThreadPool(task -> {
         Thread t = new Thread(task, "search-fanout-" + THREADS.incrementAndGet());
@@ -48,25 +50,33 @@ public final class Fanout {
      * @param piece the work of piece {@code i}
      * @return their answers, in order
      */
+    @SuppressWarnings("unchecked")
     public static <R> List<R> each(int count, IntFunction<R> piece) {
-        List<CompletableFuture<R>> others = new ArrayList<>(Math.max(0, count - 1));
-        for (int i = 1; i < count; i++) {
-            int index = i;
-            others.add(CompletableFuture.supplyAsync(() -> piece.apply(index), PIECES));
+        int lanes = Math.min(count, LANES);
+        Object[] answers = new Object[count];
+        IntFunction<Void> lane = first -> {
+            for (int i = first; i < count; i += lanes) {
+                answers[i] = piece.apply(i);
+            }
+            return null;
+        };
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (int l = 1; l < lanes; l++) {
+            int first = l;
+            others.add(CompletableFuture.supplyAsync(() -> lane.apply(first), PIECES));
         }
-        // every piece ends before this returns or throws: they read what the caller holds (a reading of the splits)
-        List<R> out = new ArrayList<>(count);
+        // every lane ends before this returns or throws: they read what the caller holds (a reading of the splits)
         Throwable failed = null;
-        if (count > 0) {
+        if (lanes > 0) {
             try {
-                out.add(piece.apply(0));
+                lane.apply(0);
             } catch (RuntimeException | Error e) {
                 failed = e;
             }
         }
-        for (CompletableFuture<R> other : others) {
+        for (CompletableFuture<Void> other : others) {
             try {
-                out.add(other.join());
+                other.join(); // also makes the other lanes' answers visible here
             } catch (CompletionException e) {
                 failed = failed == null ? e.getCause() : failed;
             }
@@ -79,6 +89,10 @@ public final class Fanout {
         }
         if (failed != null) {
             throw new IllegalStateException(failed);
+        }
+        List<R> out = new ArrayList<>(count);
+        for (Object a : answers) {
+            out.add((R) a);
         }
         return out;
     }

@@ -255,21 +255,15 @@ public final class SearchService {
         }
         List<Ask> asks = new ArrayList<>();
         merges.forEach(merge -> merge.unknownCounts().forEach((part, values) -> asks.add(new Ask(part, merge, values))));
-        // a few at once, as many as there are cores: a narrow query can need dozens
-        int lanes = Math.min(asks.size(), Runtime.getRuntime().availableProcessors());
-        List<Map<Integer, TermsResult>> answers = Fanout.each(lanes, lane -> {
-            Map<Integer, TermsResult> mine = new HashMap<>();
-            for (int i = lane; i < asks.size(); i += lanes) {
-                Ask ask = asks.get(i);
-                FilterCatalog.Filter f = ask.merge().filter();
-                SplitQuery holding = new SplitBooleanQuery().addMust(query).addMust(QueryCompiler.splitFilter(
-                        new SearchRequest.Selection(f, List.copyOf(ask.values()), null, null)));
-                mine.put(i, counts(parts.get(ask.part()), holding, false, Map.of(f, FacetMerge.ALL)).facets().get(f.key()));
-            }
-            return mine;
+        List<TermsResult> answers = Fanout.each(asks.size(), i -> {
+            Ask ask = asks.get(i);
+            FilterCatalog.Filter f = ask.merge().filter();
+            SplitQuery holding = new SplitBooleanQuery().addMust(query).addMust(QueryCompiler.splitFilter(
+                    new SearchRequest.Selection(f, List.copyOf(ask.values()), null, null)));
+            return counts(parts.get(ask.part()), holding, false, Map.of(f, FacetMerge.ALL)).facets().get(f.key());
         });
         for (int i = 0; i < asks.size(); i++) {
-            asks.get(i).merge().refine(asks.get(i).part(), asks.get(i).values(), answers.get(i % lanes).get(i));
+            asks.get(i).merge().refine(asks.get(i).part(), asks.get(i).values(), answers.get(i));
         }
     }
 

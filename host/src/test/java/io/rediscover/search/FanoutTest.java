@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +23,21 @@ class FanoutTest {
     }
 
     @Test
-    void aFailureIsThrownOnlyOnceEveryOtherPieceHasEnded() {
+    void noMorePiecesRunAtOnceThanThereAreCores() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        List<Integer> answers = Fanout.each(24, i -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            sleep(10);
+            running.decrementAndGet();
+            return i;
+        });
+        assertThat(answers).hasSize(24).isSorted();
+        assertThat(most.get()).isBetween(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void aFailureIsThrownOnlyOnceEveryOtherLaneHasEnded() {
         AtomicBoolean slowEnded = new AtomicBoolean();
         assertThatThrownBy(() -> Fanout.each(2, i -> {
             if (i == 0) {
@@ -32,7 +47,9 @@ class FanoutTest {
             slowEnded.set(true);
             return i;
         })).isInstanceOf(IllegalArgumentException.class).hasMessage("piece 0 failed");
-        assertThat(slowEnded).as("the other piece still read what the caller holds").isTrue();
+        // on one core both pieces share the caller's lane, and the failure stops it before the slow piece starts
+        assertThat(slowEnded.get() || Runtime.getRuntime().availableProcessors() == 1)
+                .as("the other lane still read what the caller holds").isTrue();
 
         assertThatThrownBy(() -> Fanout.each(3, i -> {
             if (i == 2) {
