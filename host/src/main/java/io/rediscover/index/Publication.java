@@ -40,7 +40,7 @@ final class Publication {
         this.ranked = ranked;
         this.schema = schema;
         this.docs = ranked.getNumDocs();
-        this.parts = this.layers.stream().map(l -> new SplitPart(l.split().searcher(), l.hidden())).toList();
+        this.parts = this.layers.stream().map(l -> new SplitPart(l.split().searcher(), l.hidden(), l.split().segments())).toList();
     }
 
     List<SplitPart> parts() {

@@ -41,6 +41,11 @@ import java.util.stream.Stream;
  * and their publications go on; meanwhile readers read three layers (the old whole split, the folded changes, the new
  * ones), each without what the newer ones replaced. A rebuild, a connection's removal, or more than
  * {@link #RECENT_LIMIT} recent changes are published with a split of the whole shard made in place.
+ *
+ * <p>A fold merges the snapshot into one segment, so that the whole split's terms aggregations list its most frequent
+ * values exactly at the length asked ({@link SplitPart#segmentListSize}) and pay their per-segment cost once. A whole
+ * split made in place keeps the index's segments (writes wait while it is made); when it has several, the shard is
+ * folded (compacted) once writes have paused for {@link #FOLD_IDLE_MILLIS}, recent changes or not.
  */
 final class Shard implements AutoCloseable {
 
@@ -75,6 +80,7 @@ final class Shard implements AutoCloseable {
     private Future<?> fold; // the running fold, if any
     private volatile int recentCount; // recentKeys.size(), for publishDue without the lock
     private volatile boolean folding;
+    private volatile boolean wholeSplitSegmented; // the whole split was made in place of several segments
     private volatile boolean dirty;
     private volatile long dirtySinceMillis;
     private volatile long lastWriteMillis;
@@ -120,6 +126,7 @@ final class Shard implements AutoCloseable {
         }
         whole = new WritableIndex(dir.resolve("index"), fields::schema, WHOLE_WRITER_HEAP);
         startRecentAfresh();
+        lastWriteMillis = System.currentTimeMillis(); // a compaction waits as long after the start as after a write
         dirty = true;
         recentOverflow = true;
         publish();
@@ -278,14 +285,14 @@ final class Shard implements AutoCloseable {
      * @param now         epoch millis
      * @param minInterval the least time between two publications of this shard
      * @return whether a publication is due: changes wait and the last publication is long enough ago, or recent changes
-     *         have waited long enough without a new write to be folded
+     *         (or a whole split of several segments) have waited long enough without a new write to be folded
      */
     boolean publishDue(long now, long minInterval) {
         if (folding) {
             return dirty && now - publishedAtMillis >= minInterval; // the recent changes only, until the fold ends
         }
         if (!dirty) {
-            return recentCount > 0 && now - lastWriteMillis >= FOLD_IDLE_MILLIS;
+            return foldWanted() && now - lastWriteMillis >= FOLD_IDLE_MILLIS;
         }
         if (recentOverflow) {
             // A split of the whole shard in place: a large shard under a stream of writes (a rebuild, a corpus import)
@@ -306,7 +313,7 @@ final class Shard implements AutoCloseable {
         publishLock.lock();
         writeLock.lock(); // readers see exactly one commit: nothing is written while it is split
         try {
-            boolean idle = !dirty && recentCount > 0 && !folding;
+            boolean idle = !dirty && foldWanted() && !folding;
             if (!dirty && !idle) {
                 return false;
             }
@@ -328,6 +335,11 @@ final class Shard implements AutoCloseable {
             writeLock.unlock();
             publishLock.unlock();
         }
+    }
+
+    /** @return whether a fold would change what readers read: recent changes, or a whole split of several segments */
+    private boolean foldWanted() {
+        return recentCount > 0 || wholeSplitSegmented;
     }
 
     /**
@@ -355,14 +367,15 @@ final class Shard implements AutoCloseable {
 
     /** @return a split of the recent changes (this publication's own), or null when they hold no document */
     private SplitFile splitRecent() {
-        return recent.split(splitsDir(), name + "-" + generation + "-recent", cache).orElse(null);
+        return recent.split(splitsDir(), name + "-" + generation + "-recent", cache, false).orElse(null);
     }
 
     /** A split of the whole shard, made in place (writes wait): the recent changes start afresh. */
     private Publication publishWhole() {
         long t0 = System.currentTimeMillis();
-        SplitFile split = whole.split(splitsDir(), name + "-" + generation, cache).orElse(null);
+        SplitFile split = whole.split(splitsDir(), name + "-" + generation, cache, false).orElse(null);
         replaceWholeSplit(split);
+        wholeSplitSegmented = split != null && split.segments() > 1;
         if (folded != null) {
             dropFolded();
         }
@@ -411,7 +424,7 @@ final class Shard implements AutoCloseable {
         SplitFile split = null;
         RuntimeException failure = null;
         try (WritableIndex copy = new WritableIndex(snapshot, fields::schema, WHOLE_WRITER_HEAP)) {
-            split = copy.split(splitsDir(), name + "-" + generation + "-fold", cache).orElse(null);
+            split = copy.split(splitsDir(), name + "-" + generation + "-fold", cache, true).orElse(null);
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -426,9 +439,11 @@ final class Shard implements AutoCloseable {
         try {
             if (failure == null) {
                 replaceWholeSplit(split);
+                wholeSplitSegmented = false; // one segment (a fold never asks twice for the same split)
                 dropFolded();
                 wholePublishedAtMillis = System.currentTimeMillis();
                 wholePublishTookMillis = wholePublishedAtMillis - t0;
+                LOG.info("index {}: folded into a whole split of one segment in {} ms", name, wholePublishTookMillis);
                 generation++;
                 swap(view(splitRecent()));
             } else {

@@ -19,15 +19,22 @@ final class SplitFile {
 
     private final Path path;
     private final SplitSearcher searcher;
+    private final int segments;
     private final AtomicInteger users = new AtomicInteger(1); // whoever made it
 
-    SplitFile(Path path, SplitSearcher searcher) {
+    /** @param path the split's file @param searcher its searcher @param segments how many segments it holds */
+    SplitFile(Path path, SplitSearcher searcher, int segments) {
         this.path = path;
         this.searcher = searcher;
+        this.segments = segments;
     }
 
     SplitSearcher searcher() {
         return searcher;
+    }
+
+    int segments() {
+        return segments;
     }
 
     /** @return this, with one more user (who releases it) */

@@ -20,14 +20,30 @@ public final class SplitPart {
 
     private final SplitSearcher searcher;
     private final SplitQuery mask; // matches the replaced documents (by key), or null when none are
+    private final int segments;
 
     /**
      * @param searcher the split's searcher
      * @param replaced the keys of its documents that newer changes replaced or deleted
+     * @param segments how many segments the split holds
      */
-    SplitPart(SplitSearcher searcher, Set<String> replaced) {
+    SplitPart(SplitSearcher searcher, Set<String> replaced, int segments) {
         this.searcher = searcher;
         this.mask = replaced.isEmpty() ? null : mask(replaced);
+        this.segments = segments;
+    }
+
+    /**
+     * A terms aggregation lists the most frequent values of each segment, then of the split from those lists: a value
+     * cut from one segment's list is counted short, with no error to tell. Over one segment the split's list is that
+     * segment's, exact at any length.
+     *
+     * @param size how many values a terms aggregation of this part lists
+     * @return how many each segment must list for those to be the part's most frequent values with exact counts: as
+     *         many when the split is one segment (as a fold makes the whole shard's), every value otherwise
+     */
+    public int segmentListSize(int size) {
+        return segments == 1 ? size : Integer.MAX_VALUE;
     }
 
     /** @return Quickwit's term set query (one lookup per key), which tantivy4java builds from its JSON form */

@@ -123,31 +123,39 @@ final class WritableIndex implements AutoCloseable {
 
     /**
      * Makes a split of the last commit: merges away deleted documents first (a split with deletes makes Quickwit's
-     * leaf search panic), then converts.
+     * leaf search panic), or every segment into one when asked, then converts.
      *
-     * @param splitsDir where splits go
-     * @param splitId   the split's id
-     * @param cache     the host's split cache
+     * @param splitsDir  where splits go
+     * @param splitId    the split's id
+     * @param cache      the host's split cache
+     * @param oneSegment whether to merge the index into one segment first: a terms aggregation over one segment lists
+     *                   a split's most frequent values exactly without every segment listing all of its values, and each
+     *                   aggregation costs per segment (a split of the whole shard, made in the background); a merge of
+     *                   half a million candidates takes about half a minute
      * @return the split, or empty when the index holds nothing (a split of nothing cannot be made)
      */
-    Optional<SplitFile> split(Path splitsDir, String splitId, SplitCacheManager cache) {
+    Optional<SplitFile> split(Path splitsDir, String splitId, SplitCacheManager cache, boolean oneSegment) {
         quiesceMerges();
-        if (deletedSinceMerge) {
-            // after the writer's own merges ended: one of them could merge away a segment named here meanwhile
-            // ("The segments that were merged could not be found in the SegmentManager")
+        // after the writer's own merges ended: one of them could merge away a segment named here meanwhile
+        // ("The segments that were merged could not be found in the SegmentManager")
+        if (oneSegment) {
+            mergeAll();
+        } else if (deletedSinceMerge) {
             mergeDeletes();
-            deletedSinceMerge = false;
-            quiesceMerges(); // the merge's commit may have started merges of its own
         }
-        if (documents() == 0) {
-            return Optional.empty();
+        int segments;
+        try (Searcher s = reader()) {
+            if (s.getNumDocs() == 0) {
+                return Optional.empty();
+            }
+            segments = s.getNumSegments();
         }
         // Unique across the installation: tantivy4java caches split readers by file name, so two shards (or two orgs)
         // publishing "1.split" would read each other's data.
         Path split = splitsDir.resolve(UUID.randomUUID() + ".split");
         QuickwitSplit.SplitMetadata meta = QuickwitSplit.convertIndexFromPath(dir.toString(), split.toString(),
                 new QuickwitSplit.SplitConfig(splitId, "rediscover", "local"));
-        return Optional.of(new SplitFile(split, cache.createSplitSearcher("file://" + split, meta)));
+        return Optional.of(new SplitFile(split, cache.createSplitSearcher("file://" + split, meta), segments));
     }
 
     /**
@@ -205,17 +213,31 @@ final class WritableIndex implements AutoCloseable {
      * (tantivy4java 0.31 tells neither); when it cannot be read, every segment is merged.
      */
     private void mergeDeletes() {
-        List<String> segments;
+        List<String> segments = segmentIds();
+        merge(segmentsWithDeletes().map(ids -> segments.stream().filter(ids::contains).toList()).orElse(segments));
+    }
+
+    /** Merges every segment into one (and away its deletes); one segment without deletes is left as it is. */
+    private void mergeAll() {
+        List<String> segments = segmentIds();
+        merge(segments.size() > 1 || deletedSinceMerge ? segments : List.of());
+    }
+
+    private List<String> segmentIds() {
         try (Searcher s = reader()) {
-            segments = s.getSegmentIds();
+            return s.getSegmentIds();
         }
-        List<String> withDeletes = segmentsWithDeletes().map(ids -> segments.stream().filter(ids::contains).toList())
-                .orElse(segments);
-        if (!withDeletes.isEmpty()) {
-            writer.merge(withDeletes); // waits for the merge (waitMergingThreads would consume the writer)
+    }
+
+    /** @param segments committed segments to merge into one, or none */
+    private void merge(List<String> segments) {
+        if (!segments.isEmpty()) {
+            writer.merge(segments); // waits for the merge (waitMergingThreads would consume the writer)
             writer.commit();
             writer.garbageCollectFiles();
+            quiesceMerges(); // the merge's commit may have started merges of its own
         }
+        deletedSinceMerge = false;
     }
 
     /** @return the ids of the committed segments that hold deletes, from {@code meta.json}, if it can be read */

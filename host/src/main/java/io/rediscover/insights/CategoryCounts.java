@@ -2,14 +2,18 @@ package io.rediscover.insights;
 
 import io.indextables.tantivy4java.aggregation.AggregationResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
+import io.rediscover.index.SplitPart;
 
 import java.util.Map;
 
 /** One category's counts, gathered from the aggregations it adds to each shard's one search, then merged. */
 interface CategoryCounts {
 
-    /** @param into the search's aggregations, to which this category adds its own (names prefixed by its key) */
-    void aggregations(Map<String, SplitAggregation> into);
+    /**
+     * @param into the search's aggregations, to which this category adds its own (names prefixed by its key)
+     * @param part the part they are asked of (how much its segments must list depends on how many it has)
+     */
+    void aggregations(Map<String, SplitAggregation> into, SplitPart part);
 
     /**
      * @param shard   the shard's number

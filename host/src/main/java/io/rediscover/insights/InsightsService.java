@@ -71,13 +71,13 @@ public final class InsightsService {
         long t0 = System.nanoTime();
         FilterCatalog catalog = search.catalog();
         List<CategoryCounts> categories = Category.ALL.stream().map(c -> counts(c, catalog, limit)).toList();
-        Map<String, SplitAggregation> aggregations = new LinkedHashMap<>();
-        aggregations.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
-        categories.forEach(c -> c.aggregations(aggregations));
         try (OrgIndex.Reading reading = index.read()) {
             List<SplitPart> parts = reading.parts();
             // parts answer at once, as for a search; their answers are merged in order
             List<Map<String, AggregationResult>> answers = Fanout.each(parts.size(), s -> {
+                Map<String, SplitAggregation> aggregations = new LinkedHashMap<>();
+                aggregations.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
+                categories.forEach(c -> c.aggregations(aggregations, parts.get(s)));
                 try (SearchResult r = parts.get(s).search(query, 0, aggregations)) {
                     return r.getAggregations();
                 }

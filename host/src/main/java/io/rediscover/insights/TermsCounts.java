@@ -6,6 +6,7 @@ import io.indextables.tantivy4java.aggregation.CountResult;
 import io.indextables.tantivy4java.aggregation.TermsAggregation;
 import io.indextables.tantivy4java.aggregation.TermsResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
+import io.rediscover.index.SplitPart;
 import io.rediscover.index.Analyzer;
 import io.rediscover.search.FacetCounts;
 import io.rediscover.search.FilterCatalog;
@@ -31,9 +32,9 @@ import java.util.Map;
  * Each shard returns its {@code limit × OVERFETCH} most frequent values, and the shown counts are exact whatever the
  * data:
  * <ul>
- * <li>no segment cuts its list before the shard merges them ({@link #ALL}): Tantivy counts every value of a segment
- * anyway, and keeping them all costs one string per distinct value, where a cut segment would drop a value the others
- * keep, with no count error to tell;</li>
+ * <li>no segment cuts its list before the shard merges them ({@link SplitPart#segmentListSize}): a cut segment would
+ * drop a value the others keep, with no count error to tell (a split of one segment, as a fold makes the whole
+ * shard's, lists as many as asked);</li>
  * <li>a value shown but missing from a shard that returned a full list may have been cut there: it is counted on that
  * shard by a search of its own (rare: shards are filled by hash, so their most frequent values are alike).</li>
  * </ul>
@@ -42,8 +43,6 @@ final class TermsCounts implements CategoryCounts {
 
     /** How many more values than shown each shard returns, so that the ones shown are among each shard's. */
     static final int OVERFETCH = 3;
-    /** What each segment keeps before the shard merges them: every value (Tantivy's default is 10 × size). */
-    static final int ALL = Integer.MAX_VALUE;
 
     private final Category category;
     private final FilterCatalog.Filter filter;
@@ -66,9 +65,10 @@ final class TermsCounts implements CategoryCounts {
     }
 
     @Override
-    public void aggregations(Map<String, SplitAggregation> into) {
-        into.put("counts_" + name, new TermsAggregation("counts_" + name, filter.matchField(), shardValues, ALL));
-        into.put("spellings_" + name, new TermsAggregation("spellings_" + name, filter.field(), shardValues, ALL));
+    public void aggregations(Map<String, SplitAggregation> into, SplitPart part) {
+        int segmentValues = part.segmentListSize(shardValues);
+        into.put("counts_" + name, new TermsAggregation("counts_" + name, filter.matchField(), shardValues, segmentValues));
+        into.put("spellings_" + name, new TermsAggregation("spellings_" + name, filter.field(), shardValues, segmentValues));
         into.put("missing_" + name, new MissingValues("missing_" + name, filter.matchField()));
         into.put("values_" + name, new CountAggregation("values_" + name, filter.matchField()));
     }

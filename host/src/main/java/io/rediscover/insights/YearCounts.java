@@ -5,6 +5,7 @@ import io.indextables.tantivy4java.aggregation.CountAggregation;
 import io.indextables.tantivy4java.aggregation.CountResult;
 import io.indextables.tantivy4java.aggregation.RangeResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
+import io.rediscover.index.SplitPart;
 import io.rediscover.search.FilterCatalog;
 
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ final class YearCounts implements CategoryCounts {
     }
 
     @Override
-    public void aggregations(Map<String, SplitAggregation> into) {
+    public void aggregations(Map<String, SplitAggregation> into, SplitPart part) {
         into.put("ranges_" + name, YearBuckets.aggregation("ranges_" + name, filter.matchField()));
         into.put("values_" + name, new CountAggregation("values_" + name, filter.matchField()));
     }

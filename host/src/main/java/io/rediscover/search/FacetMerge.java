@@ -21,8 +21,8 @@ import java.util.TreeSet;
  * lists among its top ones is not shown even if, summed over the parts, it would have made the list (with a few more
  * listed than shown, that takes a value spread evenly over the shards just below the top).
  *
- * <p>A part's list is exact for what it lists (its terms aggregation reads every segment whole) and complete when it
- * is shorter than asked. Spellings of a power-filter value ("Boston", "BOSTON") are one value, as in
+ * <p>A part's list is exact for what it lists (each of its segments lists enough: {@code SplitPart#segmentListSize})
+ * and complete when it is shorter than asked. Spellings of a power-filter value ("Boston", "BOSTON") are one value, as in
  * {@link FacetCounts}.
  */
 final class FacetMerge {

@@ -231,8 +231,8 @@ public final class SearchService {
         if (total) {
             aggs.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
         }
-        // every segment read whole (FacetMerge.ALL per segment), so that what a part lists is its exact count
-        lengths.forEach((f, n) -> aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), n, FacetMerge.ALL)));
+        // each segment lists enough for what the part lists to be its exact counts
+        lengths.forEach((f, n) -> aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), n, part.segmentListSize(n))));
         try (SearchResult r = part.search(query, 0, aggs)) {
             // all at once: tantivy4java converts every aggregation of the result on each getAggregation call
             Map<String, AggregationResult> results = r.getAggregations();

@@ -40,12 +40,14 @@ public final class BenchmarkIndexes {
 
     /**
      * @param index a collection: every shard with changes is published now (a failed publication is tried again, as the
-     *              host's publisher does, so that the benchmark never searches a partial collection)
+     *              host's publisher does, so that the benchmark never searches a partial collection), then folded as
+     *              the publisher folds it once writes pause (a whole split of one segment)
      */
     public static void publish(OrgIndex index) {
         while (index.oldestUnpublished().isPresent()) {
             index.publishDue(Long.MAX_VALUE, 0);
         }
+        index.publishDue(Long.MAX_VALUE, 0);
         index.awaitFolds();
     }
 }

@@ -87,7 +87,10 @@ class OrgIndexTest {
         assertThat(index.publishedDocuments()).isZero();
     }
 
-    /** Making a split merges deleted documents away by rewriting the segments that hold them, and only those. */
+    /**
+     * Making a split merges deleted documents away by rewriting the segments that hold them, and only those; asked for
+     * one segment, it merges them all.
+     */
     @Test
     void aSplitRewritesOnlyTheSegmentsThatHoldDeletes() throws Exception {
         Path indexDir = dir.resolve("writable");
@@ -98,11 +101,19 @@ class OrgIndexTest {
             assertThat(before).hasSize(2);
             index.deleteWhere(CandidateFields.KEY, "a3");
             index.commit();
-            index.split(Files.createDirectories(dir.resolve("splits")), "test", cache).orElseThrow().release();
+            SplitFile split = index.split(Files.createDirectories(dir.resolve("splits")), "test", cache, false).orElseThrow();
+            assertThat(split.segments()).isEqualTo(2);
+            split.release();
             Set<String> after = segments(indexDir);
             assertThat(index.documents()).isEqualTo(39);
             assertThat(before.stream().filter(after::contains).toList())
                     .as("one segment rewritten (the one holding the deleted document), the other kept as it was").hasSize(1);
+
+            SplitFile one = index.split(dir.resolve("splits"), "test-one", cache, true).orElseThrow();
+            assertThat(one.segments()).as("asked for one segment").isEqualTo(1);
+            one.release();
+            assertThat(segments(indexDir)).hasSize(1);
+            assertThat(index.documents()).isEqualTo(39);
         }
     }
 
@@ -125,7 +136,9 @@ class OrgIndexTest {
                 assertThat(snapshot.documents()).isEqualTo(20);
                 snapshot.deleteWhere(CandidateFields.KEY, "a2");
                 snapshot.commit();
-                snapshot.split(Files.createDirectories(dir.resolve("splits")), "test", cache).orElseThrow().release();
+                SplitFile split = snapshot.split(Files.createDirectories(dir.resolve("splits")), "test", cache, true).orElseThrow();
+                assertThat(split.segments()).as("merged into one, as a fold does").isEqualTo(1);
+                split.release();
                 assertThat(snapshot.documents()).isEqualTo(19);
             }
             assertThat(index.documents()).isEqualTo(24);
@@ -234,6 +247,41 @@ class OrgIndexTest {
         assertThat(count(index, "ats_status", "Rejected")).isEqualTo(Shard.RECENT_MAX - 2);
         assertThat(count(index, "key", "acme/c1/8")).isZero();
         assertThat(count(index, "name", "folding")).isEqualTo(1);
+    }
+
+    /**
+     * A whole split made in place keeps the index's segments; once writes pause it is folded into one, whose terms
+     * aggregations list a part's most frequent values exactly at the length asked. Counts read the same before and after.
+     */
+    @Test
+    void aWholeSplitOfSeveralSegmentsIsFoldedIntoOneOnceWritesPause() {
+        OrgIndex index = open(new CandidateFields(Set.of("status"), Set.of()), 1);
+        for (int batch = 0; batch < 3; batch++) { // a rebuild's appends: each commit a segment, split in place
+            List<IndexedCandidate> docs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                docs.add(doc("acme/c1/" + batch + "-" + i, "Person " + i, i < 5 + batch ? "Hired" : "Rejected"));
+            }
+            index.append(docs);
+        }
+        assertThat(index.publishDue(Long.MAX_VALUE, 0)).as("changes wait: published, not folded").isEqualTo(1);
+        assertThat(segmentListSizes(index)).as("three segments: each must list every value").containsExactly(Integer.MAX_VALUE);
+        assertThat(count(index, "ats_status", "Hired")).isEqualTo(18);
+
+        assertThat(index.publishDue(System.currentTimeMillis(), 0)).as("writes have not paused for long").isZero();
+        assertThat(index.publishDue(Long.MAX_VALUE, 0)).as("long after the last write: folded").isEqualTo(1);
+        index.awaitFolds();
+        assertThat(segmentListSizes(index)).as("one segment lists exactly as many as asked").containsExactly(7);
+        assertThat(index.publishedDocuments()).isEqualTo(60);
+        assertThat(count(index, "ats_status", "Hired")).isEqualTo(18);
+        assertThat(count(index, "ats_status", "Rejected")).isEqualTo(42);
+        assertThat(index.publishDue(Long.MAX_VALUE, 0)).as("folded once, not again").isZero();
+    }
+
+    /** @return how many values each segment of each part must list for a list of 7 */
+    private static List<Integer> segmentListSizes(OrgIndex index) {
+        try (OrgIndex.Reading r = index.read()) {
+            return r.parts().stream().map(p -> p.segmentListSize(7)).toList();
+        }
     }
 
     private static int parts(OrgIndex index) {
