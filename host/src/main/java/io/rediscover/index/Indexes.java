@@ -82,6 +82,11 @@ public final class Indexes implements Managed {
                 .withMaxCacheSize(config.cacheMegabytes() * 1024L * 1024L));
         publisher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("index-publisher"));
         publisher.scheduleWithFixedDelay(this::publishDue, 250, 250, TimeUnit.MILLISECONDS);
+        String searchThreads = System.getenv("RAYON_NUM_THREADS");
+        LOG.info("index: split searches run on {}", searchThreads == null
+                ? "one thread per core (RAYON_NUM_THREADS is not set; the launcher sets 4 per core, so that searches made"
+                  + " at the same time do not queue behind each other)"
+                : searchThreads + " threads (RAYON_NUM_THREADS)");
     }
 
     @Override

@@ -231,6 +231,8 @@ public final class OrgIndex implements AutoCloseable {
     /** The published splits a search uses. */
     public static final class Reading implements AutoCloseable {
         private final List<Publication> held;
+        private List<RankedReader> ranked; // taken at the first call
+        private final List<Searcher> borrowed = new ArrayList<>(); // of those, the ones no other reading has
 
         Reading(List<Publication> held) {
             this.held = held;
@@ -245,13 +247,34 @@ public final class OrgIndex implements AutoCloseable {
             return held.stream().flatMap(p -> p.parts().stream()).toList();
         }
 
-        /** @return one reader per shard, at the same commit as its splits (ranked hits), with its schema */
-        public List<RankedReader> ranked() {
-            return held.stream().map(p -> new RankedReader(p.ranked, p.schema)).toList();
+        /**
+         * @return one reader per shard, at the same commit as its splits (ranked hits), with its schema: the same for
+         *         the whole reading, used by no other reading while one is free
+         */
+        public synchronized List<RankedReader> ranked() {
+            if (ranked == null) {
+                List<RankedReader> readers = new ArrayList<>();
+                for (Publication p : held) {
+                    Searcher own = p.borrowRanked();
+                    if (own != null) {
+                        borrowed.add(own);
+                    }
+                    readers.add(new RankedReader(own != null ? own : p.sharedRanked(), p.schema));
+                }
+                ranked = List.copyOf(readers);
+            }
+            return ranked;
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            for (int i = 0; i < held.size(); i++) {
+                Searcher mine = ranked == null ? null : ranked.get(i).searcher();
+                if (mine != null && borrowed.remove(mine)) {
+                    held.get(i).giveBack(mine);
+                }
+            }
+            ranked = null;
             held.forEach(Publication::release);
         }
     }

@@ -4,12 +4,16 @@ import io.indextables.tantivy4java.core.Schema;
 import io.indextables.tantivy4java.core.Searcher;
 
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What readers see of a shard at one commit, counted by the readers using it: the splits to aggregate on, each with the
- * keys of its documents that newer layers replaced or deleted, and a reader of the whole index for ranked hits.
+ * keys of its documents that newer layers replaced or deleted, and readers of the whole index for ranked hits — more
+ * than one, because tantivy4java holds a reader's lock for a whole search: with one, a narrow search waits for a broad
+ * one to end.
  */
 final class Publication {
 
@@ -22,7 +26,8 @@ final class Publication {
     record Layer(SplitFile split, Set<String> hidden) {
     }
 
-    final Searcher ranked;
+    private final List<Searcher> ranked;
+    private final Queue<Searcher> free;
     final Schema schema;
     final long docs;
     private final List<Layer> layers;
@@ -32,19 +37,35 @@ final class Publication {
 
     /**
      * @param layers the splits, oldest first
-     * @param ranked a reader of the whole index at the same commit (closed with the publication)
+     * @param ranked readers of the whole index at the same commit, at least one (closed with the publication)
      * @param schema the index's schema
      */
-    Publication(List<Layer> layers, Searcher ranked, Schema schema) {
+    Publication(List<Layer> layers, List<Searcher> ranked, Schema schema) {
         this.layers = List.copyOf(layers);
-        this.ranked = ranked;
+        this.ranked = List.copyOf(ranked);
+        this.free = new ConcurrentLinkedQueue<>(ranked);
         this.schema = schema;
-        this.docs = ranked.getNumDocs();
+        this.docs = ranked.get(0).getNumDocs();
         this.parts = this.layers.stream().map(l -> new SplitPart(l.split().searcher(), l.hidden(), l.split().segments())).toList();
     }
 
     List<SplitPart> parts() {
         return parts;
+    }
+
+    /** @return a reader of the whole index no other request holds (give it back), or null when none is free */
+    Searcher borrowRanked() {
+        return free.poll();
+    }
+
+    /** @param searcher a reader {@link #borrowRanked} gave */
+    void giveBack(Searcher searcher) {
+        free.offer(searcher);
+    }
+
+    /** @return a reader of the whole index to share when none is free (its searches wait for each other's) */
+    Searcher sharedRanked() {
+        return ranked.get(0);
     }
 
     boolean acquire() {
@@ -62,7 +83,7 @@ final class Publication {
     void release() {
         if (users.decrementAndGet() == 0) {
             layers.forEach(l -> l.split().release());
-            ranked.close();
+            ranked.forEach(Searcher::close);
         }
     }
 

@@ -62,6 +62,8 @@ final class Shard implements AutoCloseable {
     private static final int WHOLE_WRITER_HEAP = 64 * 1024 * 1024;
     /** The recent changes' writer holds a few documents at a time: Tantivy's least. */
     private static final int RECENT_WRITER_HEAP = 15 * 1024 * 1024;
+    /** Readers of the whole index per publication: as many requests at once read ranked hits without waiting. */
+    private static final int RANKED_READERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Path dir;
     private final String name;
@@ -362,7 +364,11 @@ final class Shard implements AutoCloseable {
         if (recentSplit != null) {
             layers.add(new Publication.Layer(recentSplit, Set.of()));
         }
-        return new Publication(layers, whole.reader(), whole.schema());
+        List<Searcher> ranked = new ArrayList<>();
+        for (int i = 0; i < RANKED_READERS; i++) {
+            ranked.add(whole.reader()); // the same commit: nothing is written meanwhile
+        }
+        return new Publication(layers, ranked, whole.schema());
     }
 
     /** @return a split of the recent changes (this publication's own), or null when they hold no document */

@@ -2,6 +2,7 @@ package io.rediscover.index;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.indextables.tantivy4java.core.Document;
+import io.indextables.tantivy4java.core.Searcher;
 import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitCacheManager;
 import io.indextables.tantivy4java.split.SplitTermQuery;
@@ -275,6 +276,30 @@ class OrgIndexTest {
         assertThat(count(index, "ats_status", "Hired")).isEqualTo(18);
         assertThat(count(index, "ats_status", "Rejected")).isEqualTo(42);
         assertThat(index.publishDue(Long.MAX_VALUE, 0)).as("folded once, not again").isZero();
+    }
+
+    /**
+     * tantivy4java holds a reader's lock for a whole search: two readings at once rank with readers of their own (a
+     * narrow search does not wait for a broad one), at the same commit, and give them back when closed.
+     */
+    @Test
+    void readingsAtTheSameTimeRankWithReadersOfTheirOwn() {
+        OrgIndex index = open(new CandidateFields(Set.of("status"), Set.of()), 1);
+        index.write(List.of(doc("acme/c1/1", "Ada Lovelace", "Hired"), doc("acme/c1/2", "Alan Turing", "Hired")), List.of());
+        index.publishDue(Long.MAX_VALUE, 0);
+        Set<Searcher> seen = new HashSet<>();
+        try (OrgIndex.Reading a = index.read(); OrgIndex.Reading b = index.read()) {
+            Searcher first = a.ranked().get(0).searcher();
+            Searcher second = b.ranked().get(0).searcher();
+            assertThat(first).isNotSameAs(second);
+            assertThat(a.ranked().get(0).searcher()).as("the same for the whole reading").isSameAs(first);
+            assertThat(first.getNumDocs()).isEqualTo(second.getNumDocs()).isEqualTo(2);
+            seen.add(first);
+            seen.add(second);
+        }
+        try (OrgIndex.Reading c = index.read()) {
+            assertThat(seen).as("given back, taken again").contains(c.ranked().get(0).searcher());
+        }
     }
 
     /** @return how many values each segment of each part must list for a list of 7 */
