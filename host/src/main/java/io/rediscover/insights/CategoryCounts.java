@@ -3,7 +3,9 @@ package io.rediscover.insights;
 import io.indextables.tantivy4java.aggregation.AggregationResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
 import io.rediscover.index.SplitPart;
+import io.rediscover.search.FilterCatalog;
 
+import java.util.Collection;
 import java.util.Map;
 
 /** One category's counts, gathered from the aggregations it adds to each shard's one search, then merged. */
@@ -25,9 +27,17 @@ interface CategoryCounts {
     /**
      * @param total   the result set's size
      * @param recount counts one value on one shard exactly, where the shard's aggregation may have cut it
+     * @param labels  how values are shown
      * @return the category's insight
      */
-    Insights.CategoryInsight result(long total, Recount recount);
+    Insights.CategoryInsight result(long total, Recount recount, Labels labels);
+
+    /** How a category's values are shown: as the search's facets show them ({@code search/ValueLabels}). */
+    @FunctionalInterface
+    interface Labels {
+        /** @param filter a filter @param values values as it matches them @return each one's label */
+        Map<String, String> of(FilterCatalog.Filter filter, Collection<String> values);
+    }
 
     /** Counts the result set's documents with one value, on one shard: a second search, needed only rarely. */
     @FunctionalInterface

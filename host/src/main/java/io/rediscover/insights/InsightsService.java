@@ -91,7 +91,8 @@ public final class InsightsService {
             }
             long found = total;
             CategoryCounts.Recount recount = (shard, field, value) -> count(parts.get(shard), query, field, value);
-            return new Insights(found, categories.stream().map(c -> c.result(found, recount)).toList(),
+            CategoryCounts.Labels labels = (filter, values) -> search.labels().of(index, parts, filter, values);
+            return new Insights(found, categories.stream().map(c -> c.result(found, recount, labels)).toList(),
                     (System.nanoTime() - t0) / 1_000_000);
         }
     }

@@ -7,8 +7,6 @@ import io.indextables.tantivy4java.aggregation.TermsAggregation;
 import io.indextables.tantivy4java.aggregation.TermsResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
 import io.rediscover.index.SplitPart;
-import io.rediscover.index.Analyzer;
-import io.rediscover.search.FacetCounts;
 import io.rediscover.search.FilterCatalog;
 
 import java.util.ArrayList;
@@ -19,12 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A category of keyword values (location, skills, schools, …), counted with four aggregations per shard:
+ * A category of keyword values (location, skills, schools, …), counted with three aggregations per shard:
  * <ul>
  * <li>the values' folded forms, which filters match, with their counts: one bucket per value whatever its spelling, so a
- * count is what the filter selects;</li>
- * <li>the values as the sources spell them, merged into their folded forms as the search's facets are
- * ({@link FacetCounts}), which gives each shown value its most common spelling;</li>
+ * count is what the filter selects (each shown under its most common spelling in the collection, as the search's
+ * facets are: {@link CategoryCounts.Labels});</li>
  * <li>the documents with no value ({@link MissingValues});</li>
  * <li>how many values the documents hold (a value count counts values, not documents), from which {@code other} is
  * what the shown values' counts leave.</li>
@@ -50,7 +47,6 @@ final class TermsCounts implements CategoryCounts {
     private final int shardValues;
     private final String name;
     private final Map<Integer, Map<String, Long>> returned = new HashMap<>();
-    private final FacetCounts spellings;
     private long missing;
     private long values;
 
@@ -61,14 +57,12 @@ final class TermsCounts implements CategoryCounts {
         this.limit = limit;
         this.shardValues = limit * OVERFETCH;
         this.name = category.key();
-        this.spellings = new FacetCounts(filter);
     }
 
     @Override
     public void aggregations(Map<String, SplitAggregation> into, SplitPart part) {
         int segmentValues = part.segmentListSize(shardValues);
         into.put("counts_" + name, new TermsAggregation("counts_" + name, filter.matchField(), shardValues, segmentValues));
-        into.put("spellings_" + name, new TermsAggregation("spellings_" + name, filter.field(), shardValues, segmentValues));
         into.put("missing_" + name, new MissingValues("missing_" + name, filter.matchField()));
         into.put("values_" + name, new CountAggregation("values_" + name, filter.matchField()));
     }
@@ -76,7 +70,6 @@ final class TermsCounts implements CategoryCounts {
     @Override
     public void add(int shard, Map<String, AggregationResult> result) {
         returned.put(shard, buckets((TermsResult) result.get("counts_" + name)));
-        spellings.add((TermsResult) result.get("spellings_" + name));
         missing += MissingValues.count((TermsResult) result.get("missing_" + name));
         values += ((CountResult) result.get("values_" + name)).getCount();
     }
@@ -88,7 +81,7 @@ final class TermsCounts implements CategoryCounts {
     }
 
     @Override
-    public Insights.CategoryInsight result(long total, Recount recount) {
+    public Insights.CategoryInsight result(long total, Recount recount, Labels labels) {
         Map<String, Long> counts = new HashMap<>();
         returned.values().forEach(shard -> shard.forEach((value, n) -> counts.merge(value, n, Long::sum)));
         List<String> shown = counts.entrySet().stream()
@@ -104,8 +97,7 @@ final class TermsCounts implements CategoryCounts {
             }
             exact.put(value, n);
         }
-        Map<String, String> spelled = new HashMap<>();
-        spellings.top(Integer.MAX_VALUE).forEach(v -> spelled.putIfAbsent(Analyzer.keyword(v.value()), v.value()));
+        Map<String, String> spelled = labels.of(filter, exact.keySet());
         List<Insights.Value> out = new ArrayList<>();
         exact.forEach((value, n) -> out.add(Insights.Value.of(spelled.getOrDefault(value, value), n, total, null, null)));
         out.sort(Comparator.comparingLong(Insights.Value::count).reversed().thenComparing(Insights.Value::value));

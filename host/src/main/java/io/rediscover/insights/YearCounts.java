@@ -47,7 +47,7 @@ final class YearCounts implements CategoryCounts {
     }
 
     @Override
-    public Insights.CategoryInsight result(long total, Recount recount) {
+    public Insights.CategoryInsight result(long total, Recount recount, Labels labels) {
         List<Insights.Value> out = YearBuckets.ALL.stream()
                 .map(b -> Insights.Value.of(b.label(), buckets.get(b.label()), total, b.from(), b.to())).toList();
         long bucketed = out.stream().mapToLong(Insights.Value::count).sum();

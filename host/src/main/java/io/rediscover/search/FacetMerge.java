@@ -22,8 +22,9 @@ import java.util.TreeSet;
  * listed than shown, that takes a value spread evenly over the shards just below the top).
  *
  * <p>A part's list is exact for what it lists (each of its segments lists enough: {@code SplitPart#segmentListSize})
- * and complete when it is shorter than asked. Spellings of a power-filter value ("Boston", "BOSTON") are one value, as in
- * {@link FacetCounts}.
+ * and complete when it is shorter than asked. The search lists a power filter's values folded, as its filter matches
+ * them (one bucket per value: a list of spellings could name "Boston" and leave out "BOSTON", counting the value
+ * short); buckets that fold alike would still be merged into one value, as in {@link FacetCounts}.
  */
 final class FacetMerge {
 

@@ -51,8 +51,8 @@ public final class SearchService {
     /** Values per facet in a search answer. */
     static final int FACET_VALUES = 20;
     /**
-     * Buckets each part lists per facet: a few more than shown, so that spellings of a shown value meet and a part
-     * seldom has to be asked for a shown value's count ({@link FacetMerge}). Every bucket listed costs: a list of a
+     * Buckets each part lists per facet: a few more than shown, so that a part seldom has to be asked for a shown
+     * value's count ({@link FacetMerge}). Every bucket listed costs: a list of a
      * thousand per shard made a search over a million candidates several times slower.
      */
     private static final int FIRST_LIST = FACET_VALUES * FacetCounts.OVERFETCH;
@@ -60,14 +60,25 @@ public final class SearchService {
 
     private final Indexes indexes;
     private final ConnectorRegistry connectors;
+    private final ValueLabels labels;
     private final Map<String, Offered> offered = new ConcurrentHashMap<>();
     private volatile Vocabulary vocabulary;
 
-    /** @param indexes the collections @param connectors their filters' labels */
+    /**
+     * @param indexes    the collections
+     * @param connectors their filters' labels
+     * @param labels     how the facets' values are spelled
+     */
     @Inject
-    public SearchService(Indexes indexes, ConnectorRegistry connectors) {
+    public SearchService(Indexes indexes, ConnectorRegistry connectors, ValueLabels labels) {
         this.indexes = indexes;
         this.connectors = connectors;
+        this.labels = labels;
+    }
+
+    /** @return how power-filter values are spelled (insights show them as the facets do) */
+    public ValueLabels labels() {
+        return labels;
     }
 
     /**
@@ -183,8 +194,13 @@ public final class SearchService {
             long total = c.total();
             Map<String, FacetMerge> merges = c.merges();
             Map<String, List<SearchResponse.Bucket>> facetValues = new LinkedHashMap<>();
-            merges.forEach((key, merge) -> facetValues.put(key, merge.top().stream()
-                    .map(value -> new SearchResponse.Bucket(value.value(), value.count())).toList()));
+            merges.forEach((key, merge) -> {
+                List<FacetCounts.Value> top = merge.top();
+                Map<String, String> label = labels.of(index, parts, merge.filter(),
+                        top.stream().map(FacetCounts.Value::value).toList());
+                facetValues.put(key, top.stream()
+                        .map(value -> new SearchResponse.Bucket(label.get(value.value()), value.count())).toList());
+            });
             List<SearchResponse.Warning> warnings = parsed == null ? List.of() : parsed.warnings().stream()
                     .map(w -> new SearchResponse.Warning(w.message(), w.column())).toList();
             return new SearchResponse(total, request.page(), request.size(), hits, facetValues,
@@ -231,8 +247,9 @@ public final class SearchService {
         if (total) {
             aggs.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
         }
-        // each segment lists enough for what the part lists to be its exact counts
-        lengths.forEach((f, n) -> aggs.put(f.key(), new TermsAggregation(f.key(), f.field(), n, part.segmentListSize(n))));
+        // the values as filters match them (folded: one bucket per value whatever its spellings, so a listed count is
+        // the value's whole count); each segment lists enough for what the part lists to be its exact counts
+        lengths.forEach((f, n) -> aggs.put(f.key(), new TermsAggregation(f.key(), f.matchField(), n, part.segmentListSize(n))));
         try (SearchResult r = part.search(query, 0, aggs)) {
             // all at once: tantivy4java converts every aggregation of the result on each getAggregation call
             Map<String, AggregationResult> results = r.getAggregations();

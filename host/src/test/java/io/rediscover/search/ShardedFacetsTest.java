@@ -86,6 +86,45 @@ class ShardedFacetsTest {
         }
     }
 
+    /**
+     * A value some sources spell otherwise ("COMMON-0" for "common-0") is counted whole, with every spelling, even where
+     * a shard's list is full and the rare spelling alone would be far down it; it is shown as most candidates spell it.
+     */
+    @Test
+    void aValueIsCountedWithEverySpellingAndShownAsMostSpellIt() throws Exception {
+        try (Host host = Host.start(TestHosts.config(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")),
+                Map.of("sync.enabled", "false")))) {
+            SearchService search = host.injector().getInstance(SearchService.class);
+            CandidateFields fields = host.injector().getInstance(Indexes.class).fields();
+            HostConfig.Index config = host.injector().getInstance(HostConfig.class).index();
+            SplitCacheManager cache = BenchmarkIndexes.cache(config);
+            try (OrgIndex index = BenchmarkIndexes.open(dir.resolve("index"), fields, 2 * config.maxShardDocuments(), config, cache)) {
+                Map<String, Long> expected = new HashMap<>();
+                List<IndexedCandidate> docs = new ArrayList<>();
+                Map<Integer, List<String>> ids = idsByShard(index, 103);
+                for (int shard = 0; shard < 3; shard++) {
+                    for (int i = 0; i < 100; i++) { // common-k held by 100 - k: more than 60 values, every list full
+                        docs.add(candidate(ids.get(shard).get(i),
+                                IntStream.rangeClosed(0, i).mapToObj(k -> "common-" + k).toList(), expected));
+                    }
+                    for (int i = 100; i < 103; i++) { // three more a shard, who spell the most frequent value otherwise
+                        docs.add(candidate(ids.get(shard).get(i), List.of("COMMON-0"), expected));
+                    }
+                }
+                index.write(docs, List.of());
+                BenchmarkIndexes.publish(index);
+
+                SearchResponse all = search.search(index, new SearchRequest.Valid(SearchRequest.Corpus.ATS, "", List.of(),
+                        SearchRequest.Sort.RELEVANCE, 1, 20), null, (c, e) -> new HitIds.Ids(e, e));
+                SearchResponse.Bucket first = all.facets().get("skill").get(0);
+                assertThat(first.value()).as("as 300 spell it, not as 9 do").isEqualTo("common-0");
+                assertThat(first.count()).as("every spelling counted: 300 + 9").isEqualTo(309);
+                assertThat(all.facets().get("skill").get(1).count()).isEqualTo(297);
+            }
+            cache.close();
+        }
+    }
+
     /** @return {@code perShard} candidate ids for each shard, as the collection routes their keys */
     private static Map<Integer, List<String>> idsByShard(OrgIndex index, int perShard) {
         Map<Integer, List<String>> keys = new HashMap<>();

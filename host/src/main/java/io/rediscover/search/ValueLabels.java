@@ -1,0 +1,102 @@
+package io.rediscover.search;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import io.indextables.tantivy4java.aggregation.TermsAggregation;
+import io.indextables.tantivy4java.aggregation.TermsResult;
+import io.indextables.tantivy4java.result.SearchResult;
+import io.indextables.tantivy4java.split.SplitAggregation;
+import io.indextables.tantivy4java.split.SplitQuery;
+import io.rediscover.index.OrgIndex;
+import io.rediscover.index.SplitPart;
+import jakarta.inject.Singleton;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * How a power-filter value is shown: the spelling most of the collection's candidates with it have ("Boston" for
+ * "boston", whether some sources spell it "BOSTON"). Facets and insights count the folded values, which filters
+ * match, so every count is exact whatever the spellings; a value's label is looked up the first time it is shown (one
+ * small search per filter over the parts, for the documents holding the values not yet labelled) and kept, so a label
+ * does not change from one search to the next. A label kept is a spelling candidates had when it was looked up.
+ */
+@Singleton
+public final class ValueLabels {
+
+    /** Values kept per collection before its labels are looked up afresh (a bound on memory, never reached by a real ATS). */
+    private static final int MAX_PER_COLLECTION = 200_000;
+
+    /** Per collection (weakly: a removed org's collection goes with its labels), "filter key \0 folded value" → label. */
+    private final Cache<OrgIndex, Map<String, String>> byCollection = CacheBuilder.newBuilder().weakKeys().build();
+
+    /**
+     * @param index  the collection
+     * @param parts  its parts, as the caller reads them
+     * @param filter a filter
+     * @param values values of it as filters match them (folded for power filters)
+     * @return each value's label: its most common spelling in the collection (the value itself for a filter that does
+     *         not fold, or where no document spells it)
+     */
+    public Map<String, String> of(OrgIndex index, List<SplitPart> parts, FilterCatalog.Filter filter, Collection<String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!filter.folds()) {
+            values.forEach(v -> out.put(v, v));
+            return out;
+        }
+        Map<String, String> known = known(index);
+        Set<String> unknown = new TreeSet<>();
+        for (String v : values) {
+            String label = known.get(key(filter, v));
+            if (label == null) {
+                unknown.add(v);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            if (known.size() + unknown.size() > MAX_PER_COLLECTION) {
+                known.clear();
+            }
+            lookUp(parts, filter, unknown).forEach((v, label) -> known.put(key(filter, v), label));
+        }
+        values.forEach(v -> out.put(v, known.getOrDefault(key(filter, v), v)));
+        return out;
+    }
+
+    private Map<String, String> known(OrgIndex index) {
+        try {
+            return byCollection.get(index, ConcurrentHashMap::new);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String key(FilterCatalog.Filter filter, String value) {
+        return filter.key() + '\0' + value;
+    }
+
+    /** @return the most common spelling of each value, over the documents of every part holding any of them */
+    private static Map<String, String> lookUp(List<SplitPart> parts, FilterCatalog.Filter filter, Set<String> values) {
+        SplitQuery holding = QueryCompiler.splitFilter(new SearchRequest.Selection(filter, List.copyOf(values), null, null));
+        Map<String, SplitAggregation> spellings = Map.of("spellings",
+                new TermsAggregation("spellings", filter.field(), Integer.MAX_VALUE, Integer.MAX_VALUE));
+        List<TermsResult> answers = Fanout.each(parts.size(), p -> {
+            try (SearchResult r = parts.get(p).search(holding, 0, spellings)) {
+                return (TermsResult) r.getAggregations().get("spellings");
+            }
+        });
+        FacetCounts counts = new FacetCounts(filter);
+        answers.forEach(counts::add);
+        Map<String, String> labels = new HashMap<>();
+        // the documents hold other values too: only the values asked for are labelled
+        counts.top(Integer.MAX_VALUE).stream().filter(v -> values.contains(filter.value(v.value())))
+                .forEach(v -> labels.put(filter.value(v.value()), v.value()));
+        return labels;
+    }
+}
