@@ -91,8 +91,9 @@ final class FacetMerge {
     /**
      * @param part   a part asked for the counts of some values
      * @param values those values
-     * @param result its terms aggregation of the filter's field over the documents holding any of them (other values
-     *               those documents hold are in it too, partly counted, and are left out)
+     * @param result its terms aggregation of the filter's field listing every value, over the part's matches or over
+     *               those of them holding any of the values (then other values those documents hold are in it too,
+     *               partly counted): only the values asked for are taken
      */
     void refine(int part, Set<String> values, TermsResult result) {
         Listing listing = listings.get(part);

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -229,7 +230,7 @@ public final class SearchService {
             int part = p;
             perPart.get(p).facets().forEach((key, terms) -> merges.get(key).put(part, FIRST_LIST, terms));
         }
-        refineCounts(parts, query, merges.values());
+        refineCounts(parts, perPart, query, merges.values());
         return new Counted(perPart.stream().mapToLong(PartCounts::total).sum(), merges);
     }
 
@@ -264,23 +265,47 @@ public final class SearchService {
     }
 
     /**
-     * Asks each part whose first list of a facet is full but does not name a shown value for that value's count: its
-     * terms aggregation over the documents that hold it (one small search per part and facet).
+     * A part with at most this many matches that must be asked for shown values' counts is asked for every value of
+     * those facets in one search (a few hundred buckets cost less than a search per facet); a larger one is asked per
+     * facet, for those values alone.
      */
-    private static void refineCounts(List<SplitPart> parts, SplitQuery query, Collection<FacetMerge> merges) {
-        record Ask(int part, FacetMerge merge, Set<String> values) {
+    private static final long SMALL_PART = 1_000;
+
+    /**
+     * Asks each part whose first list of a facet is full but does not name a shown value for that value's count: a
+     * small part, every value of those facets at once; a larger one, per facet, the terms aggregation over the
+     * documents holding the values.
+     */
+    private static void refineCounts(List<SplitPart> parts, List<PartCounts> perPart, SplitQuery query,
+                                     Collection<FacetMerge> merges) {
+        record Ask(int part, Map<FacetMerge, Set<String>> values, boolean whole) {
         }
         List<Ask> asks = new ArrayList<>();
-        merges.forEach(merge -> merge.unknownCounts().forEach((part, values) -> asks.add(new Ask(part, merge, values))));
-        List<TermsResult> answers = Fanout.each(asks.size(), i -> {
+        Map<Integer, Map<FacetMerge, Set<String>>> small = new TreeMap<>();
+        merges.forEach(merge -> merge.unknownCounts().forEach((part, values) -> {
+            if (perPart.get(part).total() <= SMALL_PART) {
+                small.computeIfAbsent(part, p -> new LinkedHashMap<>()).put(merge, values);
+            } else {
+                asks.add(new Ask(part, Map.of(merge, values), false));
+            }
+        }));
+        small.forEach((part, values) -> asks.add(new Ask(part, values, true)));
+        List<Map<String, TermsResult>> answers = Fanout.each(asks.size(), i -> {
             Ask ask = asks.get(i);
-            FilterCatalog.Filter f = ask.merge().filter();
-            SplitQuery holding = new SplitBooleanQuery().addMust(query).addMust(QueryCompiler.splitFilter(
-                    new SearchRequest.Selection(f, List.copyOf(ask.values()), null, null)));
-            return counts(parts.get(ask.part()), holding, false, Map.of(f, FacetMerge.ALL)).facets().get(f.key());
+            Map<FilterCatalog.Filter, Integer> every = new LinkedHashMap<>();
+            ask.values().keySet().forEach(merge -> every.put(merge.filter(), FacetMerge.ALL));
+            SplitQuery asked = query;
+            if (!ask.whole()) {
+                Map.Entry<FacetMerge, Set<String>> one = ask.values().entrySet().iterator().next();
+                asked = new SplitBooleanQuery().addMust(query).addMust(QueryCompiler.splitFilter(
+                        new SearchRequest.Selection(one.getKey().filter(), List.copyOf(one.getValue()), null, null)));
+            }
+            return counts(parts.get(ask.part()), asked, false, every).facets();
         });
         for (int i = 0; i < asks.size(); i++) {
-            asks.get(i).merge().refine(asks.get(i).part(), asks.get(i).values(), answers.get(i));
+            Ask ask = asks.get(i);
+            Map<String, TermsResult> answer = answers.get(i);
+            ask.values().forEach((merge, values) -> merge.refine(ask.part(), values, answer.get(merge.filter().key())));
         }
     }
 

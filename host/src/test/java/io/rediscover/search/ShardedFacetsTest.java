@@ -12,6 +12,8 @@ import io.rediscover.index.OrgIndex;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.testing.TestHosts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -38,8 +40,14 @@ class ShardedFacetsTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aValueOneShardListsAndTheOthersDoNotIsCountedWhole() throws Exception {
+    /**
+     * @param fillers candidates without skills added to every shard: none, so that each shard is small enough to be
+     *                asked for every value of a facet it must refine at once; a thousand, so that it is asked per facet
+     *                for the values alone
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1_000})
+    void aValueOneShardListsAndTheOthersDoNotIsCountedWhole(int fillers) throws Exception {
         try (Host host = Host.start(TestHosts.config(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")),
                 Map.of("sync.enabled", "false")))) {
             SearchService search = host.injector().getInstance(SearchService.class);
@@ -52,7 +60,7 @@ class ShardedFacetsTest {
                 // 100 - k of them: more than 60 values, so no shard's first list is complete.
                 Map<String, Long> expected = new HashMap<>();
                 List<IndexedCandidate> docs = new ArrayList<>();
-                Map<Integer, List<String>> ids = idsByShard(index, 300);
+                Map<Integer, List<String>> ids = idsByShard(index, 300 + fillers);
                 for (int shard = 0; shard < 3; shard++) {
                     for (int i = 0; i < 100; i++) {
                         List<String> skills = new ArrayList<>(IntStream.rangeClosed(0, i).mapToObj(k -> "common-" + k).toList());
@@ -67,12 +75,17 @@ class ShardedFacetsTest {
                 for (int i = 100; i < 300; i++) {
                     docs.add(candidate(ids.get(0).get(i), List.of("lopsided"), expected));
                 }
+                for (int shard = 0; shard < 3; shard++) {
+                    for (int i = 0; i < fillers; i++) {
+                        docs.add(candidate(ids.get(shard).get(300 + i), List.of(), expected));
+                    }
+                }
                 index.write(docs, List.of());
                 BenchmarkIndexes.publish(index);
 
                 SearchResponse all = search.search(index, new SearchRequest.Valid(SearchRequest.Corpus.ATS, "", List.of(),
                         SearchRequest.Sort.RELEVANCE, 1, 20), null, (c, e) -> new HitIds.Ids(e, e));
-                assertThat(all.total()).isEqualTo(500);
+                assertThat(all.total()).isEqualTo(500 + 3L * fillers);
                 Map<String, Long> shown = new LinkedHashMap<>();
                 all.facets().get("skill").forEach(b -> shown.put(b.value(), b.count()));
                 Map<String, Long> top = new LinkedHashMap<>();
