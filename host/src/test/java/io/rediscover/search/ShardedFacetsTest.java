@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,55 +49,39 @@ class ShardedFacetsTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1_000})
     void aValueOneShardListsAndTheOthersDoNotIsCountedWhole(int fillers) throws Exception {
-        try (Host host = Host.start(TestHosts.config(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")),
-                Map.of("sync.enabled", "false")))) {
-            SearchService search = host.injector().getInstance(SearchService.class);
-            CandidateFields fields = host.injector().getInstance(Indexes.class).fields();
-            HostConfig.Index config = host.injector().getInstance(HostConfig.class).index();
-            SplitCacheManager cache = BenchmarkIndexes.cache(config);
-            try (OrgIndex index = BenchmarkIndexes.open(dir.resolve("index"), fields, 2 * config.maxShardDocuments(), config, cache)) {
-                assertThat(index.shardCount()).isEqualTo(3);
-                // In every shard, 100 candidates: the i-th has the skills common-0 … common-i, so common-k is held by
-                // 100 - k of them: more than 60 values, so no shard's first list is complete.
-                Map<String, Long> expected = new HashMap<>();
-                List<IndexedCandidate> docs = new ArrayList<>();
-                Map<Integer, List<String>> ids = idsByShard(index, 300 + fillers);
-                for (int shard = 0; shard < 3; shard++) {
-                    for (int i = 0; i < 100; i++) {
-                        List<String> skills = new ArrayList<>(IntStream.rangeClosed(0, i).mapToObj(k -> "common-" + k).toList());
-                        // "lopsided": every candidate of shard 0, and 200 more there; ten in each other shard, fewer
-                        // than their 60th value has, so their first lists leave it out
-                        if (shard == 0 || i < 10) {
-                            skills.add("lopsided");
-                        }
-                        docs.add(candidate(ids.get(shard).get(i), skills, expected));
+        Map<String, Long> expected = new HashMap<>();
+        SearchResponse all = searchEverything(300 + fillers, ids -> {
+            // In every shard, 100 candidates: the i-th has the skills common-0 … common-i, so common-k is held by
+            // 100 - k of them: more than 60 values, so no shard's first list is complete.
+            List<IndexedCandidate> docs = new ArrayList<>();
+            for (int shard = 0; shard < 3; shard++) {
+                for (int i = 0; i < 100; i++) {
+                    List<String> skills = new ArrayList<>(IntStream.rangeClosed(0, i).mapToObj(k -> "common-" + k).toList());
+                    // "lopsided": every candidate of shard 0, and 200 more there; ten in each other shard, fewer
+                    // than their 60th value has, so their first lists leave it out
+                    if (shard == 0 || i < 10) {
+                        skills.add("lopsided");
                     }
+                    docs.add(candidate(ids.get(shard).get(i), skills, expected));
                 }
-                for (int i = 100; i < 300; i++) {
-                    docs.add(candidate(ids.get(0).get(i), List.of("lopsided"), expected));
+                for (int i = 0; i < fillers; i++) {
+                    docs.add(candidate(ids.get(shard).get(300 + i), List.of(), expected));
                 }
-                for (int shard = 0; shard < 3; shard++) {
-                    for (int i = 0; i < fillers; i++) {
-                        docs.add(candidate(ids.get(shard).get(300 + i), List.of(), expected));
-                    }
-                }
-                index.write(docs, List.of());
-                BenchmarkIndexes.publish(index);
-
-                SearchResponse all = search.search(index, new SearchRequest.Valid(SearchRequest.Corpus.ATS, "", List.of(),
-                        SearchRequest.Sort.RELEVANCE, 1, 20), null, (c, e) -> new HitIds.Ids(e, e));
-                assertThat(all.total()).isEqualTo(500 + 3L * fillers);
-                Map<String, Long> shown = new LinkedHashMap<>();
-                all.facets().get("skill").forEach(b -> shown.put(b.value(), b.count()));
-                Map<String, Long> top = new LinkedHashMap<>();
-                expected.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry::getKey)).limit(20).forEach(e -> top.put(e.getKey(), e.getValue()));
-                assertThat(expected.get("lopsided")).isEqualTo(320);
-                assertThat(shown).as("the 20 most frequent values, each with its exact count (lopsided: 300 + 10 + 10)")
-                        .containsExactlyEntriesOf(top);
             }
-            cache.close();
-        }
+            for (int i = 100; i < 300; i++) {
+                docs.add(candidate(ids.get(0).get(i), List.of("lopsided"), expected));
+            }
+            return docs;
+        });
+        assertThat(all.total()).isEqualTo(500 + 3L * fillers);
+        Map<String, Long> shown = new LinkedHashMap<>();
+        all.facets().get("skill").forEach(b -> shown.put(b.value(), b.count()));
+        Map<String, Long> top = new LinkedHashMap<>();
+        expected.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry::getKey)).limit(20).forEach(e -> top.put(e.getKey(), e.getValue()));
+        assertThat(expected.get("lopsided")).isEqualTo(320);
+        assertThat(shown).as("the 20 most frequent values, each with its exact count (lopsided: 300 + 10 + 10)")
+                .containsExactlyEntriesOf(top);
     }
 
     /**
@@ -105,6 +90,32 @@ class ShardedFacetsTest {
      */
     @Test
     void aValueIsCountedWithEverySpellingAndShownAsMostSpellIt() throws Exception {
+        SearchResponse all = searchEverything(103, ids -> {
+            List<IndexedCandidate> docs = new ArrayList<>();
+            for (int shard = 0; shard < 3; shard++) {
+                for (int i = 0; i < 100; i++) { // common-k held by 100 - k: more than 60 values, every list full
+                    docs.add(candidate(ids.get(shard).get(i),
+                            IntStream.rangeClosed(0, i).mapToObj(k -> "common-" + k).toList(), new HashMap<>()));
+                }
+                for (int i = 100; i < 103; i++) { // three more a shard, who spell the most frequent value otherwise
+                    docs.add(candidate(ids.get(shard).get(i), List.of("COMMON-0"), new HashMap<>()));
+                }
+            }
+            return docs;
+        });
+        SearchResponse.Bucket first = all.facets().get("skill").get(0);
+        assertThat(first.value()).as("as 300 spell it, not as 9 do").isEqualTo("common-0");
+        assertThat(first.count()).as("every spelling counted: 300 + 9").isEqualTo(309);
+        assertThat(all.facets().get("skill").get(1).count()).isEqualTo(297);
+    }
+
+    /**
+     * @param perShard  candidate ids wanted per shard
+     * @param documents the candidates to write, given those ids by shard
+     * @return a search for everything in a collection of three shards holding them, published as the host publishes
+     */
+    private SearchResponse searchEverything(int perShard, Function<Map<Integer, List<String>>, List<IndexedCandidate>> documents)
+            throws Exception {
         try (Host host = Host.start(TestHosts.config(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")),
                 Map.of("sync.enabled", "false")))) {
             SearchService search = host.injector().getInstance(SearchService.class);
@@ -112,29 +123,14 @@ class ShardedFacetsTest {
             HostConfig.Index config = host.injector().getInstance(HostConfig.class).index();
             SplitCacheManager cache = BenchmarkIndexes.cache(config);
             try (OrgIndex index = BenchmarkIndexes.open(dir.resolve("index"), fields, 2 * config.maxShardDocuments(), config, cache)) {
-                Map<String, Long> expected = new HashMap<>();
-                List<IndexedCandidate> docs = new ArrayList<>();
-                Map<Integer, List<String>> ids = idsByShard(index, 103);
-                for (int shard = 0; shard < 3; shard++) {
-                    for (int i = 0; i < 100; i++) { // common-k held by 100 - k: more than 60 values, every list full
-                        docs.add(candidate(ids.get(shard).get(i),
-                                IntStream.rangeClosed(0, i).mapToObj(k -> "common-" + k).toList(), expected));
-                    }
-                    for (int i = 100; i < 103; i++) { // three more a shard, who spell the most frequent value otherwise
-                        docs.add(candidate(ids.get(shard).get(i), List.of("COMMON-0"), expected));
-                    }
-                }
-                index.write(docs, List.of());
+                assertThat(index.shardCount()).isEqualTo(3);
+                index.write(documents.apply(idsByShard(index, perShard)), List.of());
                 BenchmarkIndexes.publish(index);
-
-                SearchResponse all = search.search(index, new SearchRequest.Valid(SearchRequest.Corpus.ATS, "", List.of(),
+                return search.search(index, new SearchRequest.Valid(SearchRequest.Corpus.ATS, "", List.of(),
                         SearchRequest.Sort.RELEVANCE, 1, 20), null, (c, e) -> new HitIds.Ids(e, e));
-                SearchResponse.Bucket first = all.facets().get("skill").get(0);
-                assertThat(first.value()).as("as 300 spell it, not as 9 do").isEqualTo("common-0");
-                assertThat(first.count()).as("every spelling counted: 300 + 9").isEqualTo(309);
-                assertThat(all.facets().get("skill").get(1).count()).isEqualTo(297);
+            } finally {
+                cache.close();
             }
-            cache.close();
         }
     }
 
