@@ -440,24 +440,34 @@ public final class SearchService {
         if (known != null && known.generation() == generation) {
             return known.filters();
         }
-        Map<String, SplitAggregation> present = new LinkedHashMap<>();
-        catalog.all().forEach(f -> present.put(f.key(), f.kind() == FilterCatalog.Kind.TERMS
-                ? new TermsAggregation(f.key(), f.field(), 1, 0) : new CountAggregation(f.key(), f.field())));
         Set<String> found = new HashSet<>();
+        Map<FilterCatalog.Filter, List<TermsResult>> spellings = new LinkedHashMap<>();
         try (OrgIndex.Reading reading = index.read()) {
             for (SplitPart split : reading.parts()) {
+                // a value or a count tells a filter has values; a power filter's most frequent spellings label them
+                Map<String, SplitAggregation> present = new LinkedHashMap<>();
+                catalog.all().forEach(f -> {
+                    int listed = f.folds() ? FIRST_LIST : 1;
+                    present.put(f.key(), f.kind() == FilterCatalog.Kind.TERMS
+                            ? new TermsAggregation(f.key(), f.field(), listed, split.segmentListSize(listed))
+                            : new CountAggregation(f.key(), f.field()));
+                });
                 try (SearchResult r = split.search(new SplitMatchAllQuery(), 0, present)) {
                     Map<String, AggregationResult> results = r.getAggregations();
-                    present.keySet().forEach(k -> {
-                        var a = results.get(k);
+                    catalog.all().forEach(f -> {
+                        var a = results.get(f.key());
                         if (a instanceof TermsResult t && !t.getBuckets().isEmpty()
                                 || a instanceof CountResult c && c.getCount() > 0) {
-                            found.add(k);
+                            found.add(f.key());
+                        }
+                        if (a instanceof TermsResult t) {
+                            spellings.computeIfAbsent(f, k -> new ArrayList<>()).add(t);
                         }
                     });
                 }
             }
         }
+        spellings.forEach((f, lists) -> labels.seed(index, f, lists));
         List<FilterCatalog.Filter> out = catalog.all().stream().filter(f -> found.contains(f.key())).toList();
         offered.put(index.name(), new Offered(generation, out));
         return out;

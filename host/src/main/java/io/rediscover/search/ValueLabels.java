@@ -24,9 +24,10 @@ import java.util.concurrent.ExecutionException;
 /**
  * How a power-filter value is shown: the spelling most of the collection's candidates with it have ("Boston" for
  * "boston", whether some sources spell it "BOSTON"). Facets and insights count the folded values, which filters
- * match, so every count is exact whatever the spellings; a value's label is looked up the first time it is shown (one
- * small search per filter over the parts, for the documents holding the values not yet labelled) and kept, so a label
- * does not change from one search to the next. A label kept is a spelling candidates had when it was looked up.
+ * match, so every count is exact whatever the spellings. The most frequent values are labelled from the lists a
+ * publication's first search reads anyway ({@link #seed}); another value is looked up the first time it is shown (one
+ * small search per filter over the parts, for the documents holding the values not yet labelled). A label, once known,
+ * is kept, so it does not change from one search to the next: it is a spelling candidates had when it was found.
  */
 @Singleton
 public final class ValueLabels {
@@ -69,6 +70,25 @@ public final class ValueLabels {
         return out;
     }
 
+    /**
+     * Labels a filter's most frequent values at once, from lists of its spellings over the whole collection (what a
+     * publication reads anyway to know which filters to offer), so that a first search after a start looks up few.
+     * A value already labelled keeps its label.
+     *
+     * @param index  the collection
+     * @param filter a filter
+     * @param lists  each part's most frequent spellings of it, over all its documents
+     */
+    void seed(OrgIndex index, FilterCatalog.Filter filter, List<TermsResult> lists) {
+        if (!filter.folds()) {
+            return;
+        }
+        FacetCounts counts = new FacetCounts(filter);
+        lists.forEach(counts::add);
+        Map<String, String> known = known(index);
+        counts.top(Integer.MAX_VALUE).forEach(v -> known.putIfAbsent(key(filter, filter.value(v.value())), v.value()));
+    }
+
     private Map<String, String> known(OrgIndex index) {
         try {
             return byCollection.get(index, ConcurrentHashMap::new);
@@ -81,13 +101,20 @@ public final class ValueLabels {
         return filter.key() + '\0' + value;
     }
 
-    /** @return the most common spelling of each value, over the documents of every part holding any of them */
+    /**
+     * @return the most common spelling of each value, over the documents of every part holding any of them: from each
+     *         part's most frequent spellings there, ten per value asked (every bucket listed costs; those documents
+     *         hold other values too, but each holds one of the values asked, whose common spellings lead), a value none
+     *         of whose spellings made a list being shown as it is matched
+     */
     private static Map<String, String> lookUp(List<SplitPart> parts, FilterCatalog.Filter filter, Set<String> values) {
         SplitQuery holding = QueryCompiler.splitFilter(new SearchRequest.Selection(filter, List.copyOf(values), null, null));
-        Map<String, SplitAggregation> spellings = Map.of("spellings",
-                new TermsAggregation("spellings", filter.field(), Integer.MAX_VALUE, Integer.MAX_VALUE));
+        int listed = Math.max(100, 10 * values.size());
         List<TermsResult> answers = Fanout.each(parts.size(), p -> {
-            try (SearchResult r = parts.get(p).search(holding, 0, spellings)) {
+            SplitPart part = parts.get(p);
+            Map<String, SplitAggregation> spellings = Map.of("spellings",
+                    new TermsAggregation("spellings", filter.field(), listed, part.segmentListSize(listed)));
+            try (SearchResult r = part.search(holding, 0, spellings)) {
                 return (TermsResult) r.getAggregations().get("spellings");
             }
         });
