@@ -34,6 +34,14 @@ public final class SplitPart {
     }
 
     /**
+     * @return the split this part reads, the same object in every publication that reads it (what a split holds can
+     *         be worked out once), whatever each masks of it
+     */
+    public Object split() {
+        return searcher;
+    }
+
+    /**
      * A terms aggregation lists the most frequent values of each segment, then of the split from those lists: a value
      * cut from one segment's list is counted short, with no error to tell. Over one segment the split's list is that
      * segment's, exact at any length.

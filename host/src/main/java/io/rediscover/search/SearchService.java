@@ -1,5 +1,7 @@
 package io.rediscover.search;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import io.indextables.tantivy4java.aggregation.AggregationResult;
 import io.indextables.tantivy4java.aggregation.CountAggregation;
 import io.indextables.tantivy4java.aggregation.CountResult;
@@ -37,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -63,6 +66,8 @@ public final class SearchService {
     private final ConnectorRegistry connectors;
     private final ValueLabels labels;
     private final Map<String, Offered> offered = new ConcurrentHashMap<>();
+    /** Per split read (weakly: a retired split goes with its entry), what it holds. */
+    private final Cache<Object, SplitFacts> splitFacts = CacheBuilder.newBuilder().weakKeys().build();
     private volatile Vocabulary vocabulary;
 
     /**
@@ -428,7 +433,10 @@ public final class SearchService {
     }
 
     /**
-     * The filters a collection offers: those for which it holds at least one value, computed once per publication.
+     * The filters a collection offers: those for which it holds at least one value, worked out once per publication
+     * from what each of its splits holds — read once per split (a publication of recent changes reads only their small
+     * split again, not the whole shard's). A split is read as the publication that first reads it masks it: a filter
+     * whose every value a newer change removed is offered until the whole shard is folded again.
      *
      * @param index   a collection
      * @param catalog every filter
@@ -444,32 +452,50 @@ public final class SearchService {
         Map<FilterCatalog.Filter, List<TermsResult>> spellings = new LinkedHashMap<>();
         try (OrgIndex.Reading reading = index.read()) {
             for (SplitPart split : reading.parts()) {
-                // a value or a count tells a filter has values; a power filter's most frequent spellings label them
-                Map<String, SplitAggregation> present = new LinkedHashMap<>();
-                catalog.all().forEach(f -> {
-                    int listed = f.folds() ? FIRST_LIST : 1;
-                    present.put(f.key(), f.kind() == FilterCatalog.Kind.TERMS
-                            ? new TermsAggregation(f.key(), f.field(), listed, split.segmentListSize(listed))
-                            : new CountAggregation(f.key(), f.field()));
-                });
-                try (SearchResult r = split.search(new SplitMatchAllQuery(), 0, present)) {
-                    Map<String, AggregationResult> results = r.getAggregations();
-                    catalog.all().forEach(f -> {
-                        var a = results.get(f.key());
-                        if (a instanceof TermsResult t && !t.getBuckets().isEmpty()
-                                || a instanceof CountResult c && c.getCount() > 0) {
-                            found.add(f.key());
-                        }
-                        if (a instanceof TermsResult t) {
-                            spellings.computeIfAbsent(f, k -> new ArrayList<>()).add(t);
-                        }
-                    });
+                SplitFacts facts;
+                try {
+                    facts = splitFacts.get(split.split(), () -> facts(split, catalog));
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
                 }
+                found.addAll(facts.present());
+                facts.spellings().forEach((f, t) -> spellings.computeIfAbsent(f, k -> new ArrayList<>()).add(t));
             }
         }
         spellings.forEach((f, lists) -> labels.seed(index, f, lists));
         List<FilterCatalog.Filter> out = catalog.all().stream().filter(f -> found.contains(f.key())).toList();
         offered.put(index.name(), new Offered(generation, out));
         return out;
+    }
+
+    /** What one split holds: the filters it has values for, and its most frequent spellings of the power filters. */
+    private record SplitFacts(Set<String> present, Map<FilterCatalog.Filter, TermsResult> spellings) {
+    }
+
+    private static SplitFacts facts(SplitPart split, FilterCatalog catalog) {
+        // a value or a count tells a filter has values; a power filter's most frequent spellings label them
+        Map<String, SplitAggregation> present = new LinkedHashMap<>();
+        catalog.all().forEach(f -> {
+            int listed = f.folds() ? FIRST_LIST : 1;
+            present.put(f.key(), f.kind() == FilterCatalog.Kind.TERMS
+                    ? new TermsAggregation(f.key(), f.field(), listed, split.segmentListSize(listed))
+                    : new CountAggregation(f.key(), f.field()));
+        });
+        Set<String> found = new HashSet<>();
+        Map<FilterCatalog.Filter, TermsResult> spellings = new LinkedHashMap<>();
+        try (SearchResult r = split.search(new SplitMatchAllQuery(), 0, present)) {
+            Map<String, AggregationResult> results = r.getAggregations();
+            catalog.all().forEach(f -> {
+                var a = results.get(f.key());
+                if (a instanceof TermsResult t && !t.getBuckets().isEmpty()
+                        || a instanceof CountResult c && c.getCount() > 0) {
+                    found.add(f.key());
+                }
+                if (a instanceof TermsResult t && f.folds()) {
+                    spellings.put(f, t);
+                }
+            });
+        }
+        return new SplitFacts(Set.copyOf(found), spellings);
     }
 }

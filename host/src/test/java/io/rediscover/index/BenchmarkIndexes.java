@@ -38,6 +38,11 @@ public final class BenchmarkIndexes {
                 .withMaxCacheSize(config.cacheMegabytes() * 1024L * 1024L));
     }
 
+    /** @param index a collection whose recent changes are published now, as such (no fold) */
+    public static void publishRecent(OrgIndex index) {
+        index.publishDue(System.currentTimeMillis(), 0);
+    }
+
     /**
      * @param index a collection: every shard with changes is published now (a failed publication is tried again, as the
      *              host's publisher does, so that the benchmark never searches a partial collection), then folded as

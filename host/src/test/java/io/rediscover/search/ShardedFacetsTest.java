@@ -24,8 +24,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,12 +112,49 @@ class ShardedFacetsTest {
     }
 
     /**
+     * A filter the collection first holds a value of through a recent change is offered at the next publication,
+     * beside what the whole shard's split holds (read once, not again for each publication of recent changes).
+     */
+    @Test
+    void aFilterARecentChangeGivesAValueIsOfferedAtTheNextPublication() throws Exception {
+        withCollection((index, search) -> {
+            List<String> ids = idsByShard(index, 2).get(0);
+            index.write(List.of(candidate(ids.get(0), List.of("Java"), new HashMap<>())), List.of());
+            BenchmarkIndexes.publish(index);
+            assertThat(everything(search, index).filters()).extracting(SearchResponse.OfferedFilter::key)
+                    .contains("skill").doesNotContain("industry");
+
+            Map<String, List<String>> facets = new LinkedHashMap<>();
+            CandidateFields.facet(facets, "skill", Stream.of("Go"));
+            CandidateFields.facet(facets, "industry", Stream.of("Software"));
+            index.write(List.of(new IndexedCandidate(CandidateDocuments.key(CONNECTION, ids.get(1)), CONNECTION.connectionId(),
+                    ids.get(1), Map.of("name", ids.get(1)), Map.of("all", ids.get(1)), facets, Map.of(), Map.of())), List.of());
+            BenchmarkIndexes.publishRecent(index); // the recent change's own split, beside the whole shard's
+            SearchResponse after = everything(search, index);
+            assertThat(after.filters()).extracting(SearchResponse.OfferedFilter::key).contains("skill", "industry");
+            assertThat(after.facets().get("industry")).containsExactly(new SearchResponse.Bucket("Software", 1));
+            assertThat(after.facets().get("skill")).hasSize(2);
+        });
+    }
+
+    /**
      * @param perShard  candidate ids wanted per shard
      * @param documents the candidates to write, given those ids by shard
      * @return a search for everything in a collection of three shards holding them, published as the host publishes
      */
     private SearchResponse searchEverything(int perShard, Function<Map<Integer, List<String>>, List<IndexedCandidate>> documents)
             throws Exception {
+        List<SearchResponse> answer = new ArrayList<>();
+        withCollection((index, search) -> {
+            index.write(documents.apply(idsByShard(index, perShard)), List.of());
+            BenchmarkIndexes.publish(index);
+            answer.add(everything(search, index));
+        });
+        return answer.get(0);
+    }
+
+    /** Runs {@code use} on a collection of three shards, sharded and cached as the host does it, and the host's search. */
+    private void withCollection(BiConsumer<OrgIndex, SearchService> use) throws Exception {
         try (Host host = Host.start(TestHosts.config(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")),
                 Map.of("sync.enabled", "false")))) {
             SearchService search = host.injector().getInstance(SearchService.class);
@@ -124,14 +163,16 @@ class ShardedFacetsTest {
             SplitCacheManager cache = BenchmarkIndexes.cache(config);
             try (OrgIndex index = BenchmarkIndexes.open(dir.resolve("index"), fields, 2 * config.maxShardDocuments(), config, cache)) {
                 assertThat(index.shardCount()).isEqualTo(3);
-                index.write(documents.apply(idsByShard(index, perShard)), List.of());
-                BenchmarkIndexes.publish(index);
-                return search.search(index, new SearchRequest.Valid(SearchRequest.Corpus.ATS, "", List.of(),
-                        SearchRequest.Sort.RELEVANCE, 1, 20), null, (c, e) -> new HitIds.Ids(e, e));
+                use.accept(index, search);
             } finally {
                 cache.close();
             }
         }
+    }
+
+    private static SearchResponse everything(SearchService search, OrgIndex index) {
+        return search.search(index, new SearchRequest.Valid(SearchRequest.Corpus.ATS, "", List.of(),
+                SearchRequest.Sort.RELEVANCE, 1, 20), null, (c, e) -> new HitIds.Ids(e, e));
     }
 
     /** @return {@code perShard} candidate ids for each shard, as the collection routes their keys */
