@@ -15,6 +15,7 @@ import io.rediscover.search.Fanout;
 import io.rediscover.search.FilterCatalog;
 import io.rediscover.search.SearchRequest;
 import io.rediscover.search.SearchService;
+import io.rediscover.search.ValueLabels;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.function.Supplier;
@@ -35,11 +36,16 @@ public final class InsightsService {
     private static final String TOTAL = "total";
 
     private final SearchService search;
+    private final ValueLabels labels;
 
-    /** @param search compiles the search bodies and knows the filters */
+    /**
+     * @param search compiles the search bodies and knows the filters
+     * @param labels how values are shown, as the search's facets show them
+     */
     @Inject
-    public InsightsService(SearchService search) {
+    public InsightsService(SearchService search, ValueLabels labels) {
         this.search = search;
+        this.labels = labels;
     }
 
     /** @return the filters, for validating a request */
@@ -91,8 +97,8 @@ public final class InsightsService {
             }
             long found = total;
             CategoryCounts.Recount recount = (shard, field, value) -> count(parts.get(shard), query, field, value);
-            CategoryCounts.Labels labels = (filter, values) -> search.labels().of(index, parts, filter, values);
-            return new Insights(found, categories.stream().map(c -> c.result(found, recount, labels)).toList(),
+            CategoryCounts.Labels shown = (filter, values) -> labels.of(index, parts, filter, values);
+            return new Insights(found, categories.stream().map(c -> c.result(found, recount, shown)).toList(),
                     (System.nanoTime() - t0) / 1_000_000);
         }
     }

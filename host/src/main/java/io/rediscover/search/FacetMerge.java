@@ -2,7 +2,6 @@ package io.rediscover.search;
 
 import io.indextables.tantivy4java.aggregation.TermsResult;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,9 +21,9 @@ import java.util.TreeSet;
  * listed than shown, that takes a value spread evenly over the shards just below the top).
  *
  * <p>A part's list is exact for what it lists (each of its segments lists enough: {@code SplitPart#segmentListSize})
- * and complete when it is shorter than asked. The search lists a power filter's values folded, as its filter matches
- * them (one bucket per value: a list of spellings could name "Boston" and leave out "BOSTON", counting the value
- * short); buckets that fold alike would still be merged into one value, as in {@link FacetCounts}.
+ * and complete when it is shorter than asked. Parts list the values as the filter matches them — a power filter's
+ * folded, one bucket per value (a list of spellings could name "Boston" and leave out "BOSTON", counting the value
+ * short); how a value is shown is {@link ValueLabels}' business.
  */
 final class FacetMerge {
 
@@ -35,10 +34,10 @@ final class FacetMerge {
     private final int shown;
     private final Map<Integer, Listing> listings = new TreeMap<>();
 
-    /** One part's counts: its spellings', its values', and the values counted exactly beyond its top list. */
-    private record Listing(int asked, Map<String, Long> spellings, Map<String, Long> values, Set<String> refined) {
+    /** One part's counts: its values', and the values counted exactly beyond its top list. */
+    private record Listing(int asked, Map<String, Long> values, Set<String> refined) {
         boolean complete() {
-            return spellings.size() < asked;
+            return values.size() < asked;
         }
 
         boolean knows(String value) {
@@ -63,25 +62,20 @@ final class FacetMerge {
     /**
      * @param part   the part's position in the collection's reading
      * @param asked  how many buckets it was asked for
-     * @param result its terms aggregation of the filter's field
+     * @param result its terms aggregation of the field the filter matches ({@link FilterCatalog.Filter#matchField})
      */
     void put(int part, int asked, TermsResult result) {
-        Listing listing = new Listing(asked, new HashMap<>(), new HashMap<>(), new HashSet<>());
-        result.getBuckets().forEach(b -> add(listing, b));
+        Listing listing = new Listing(asked, new HashMap<>(), new HashSet<>());
+        result.getBuckets().forEach(b -> listing.values().put(b.getKeyAsString(), b.getDocCount()));
         listings.put(part, listing);
     }
 
-    private void add(Listing listing, TermsResult.TermsBucket b) {
-        listing.spellings().merge(b.getKeyAsString(), b.getDocCount(), Long::sum);
-        listing.values().merge(filter.value(b.getKeyAsString()), b.getDocCount(), Long::sum);
-    }
-
     /**
-     * @return per part whose list is full, the shown values it does not name (as filter values), whose counts there
+     * @return per part whose list is full, the shown values it does not name, whose counts there
      *         must be asked for; empty when every shown count is exact
      */
     Map<Integer, Set<String>> unknownCounts() {
-        List<String> top = topValues();
+        List<String> top = top().stream().map(FacetCounts.Value::value).toList();
         Map<Integer, Set<String>> unknown = new TreeMap<>();
         listings.forEach((part, l) -> top.stream().filter(v -> !l.knows(v))
                 .forEach(v -> unknown.computeIfAbsent(part, p -> new TreeSet<>()).add(v)));
@@ -91,34 +85,26 @@ final class FacetMerge {
     /**
      * @param part   a part asked for the counts of some values
      * @param values those values
-     * @param result its terms aggregation of the filter's field listing every value, over the part's matches or over
+     * @param result its terms aggregation of the field the filter matches, listing every value, over the part's matches or over
      *               those of them holding any of the values (then other values those documents hold are in it too,
      *               partly counted): only the values asked for are taken
      */
     void refine(int part, Set<String> values, TermsResult result) {
         Listing listing = listings.get(part);
-        result.getBuckets().stream().filter(b -> values.contains(filter.value(b.getKeyAsString()))).forEach(b -> add(listing, b));
+        result.getBuckets().stream().filter(b -> values.contains(b.getKeyAsString()))
+                .forEach(b -> listing.values().put(b.getKeyAsString(), b.getDocCount()));
         listing.refined().addAll(values);
     }
 
-    /** @return the values shown: the most frequent by what the lists tell (ties by value) */
-    private List<String> topValues() {
+    /**
+     * @return the values shown, most frequent first (ties by value), with what the lists tell of their counts: exact
+     *         once no count is unknown
+     */
+    List<FacetCounts.Value> top() {
         Map<String, Long> listed = new HashMap<>();
         listings.values().forEach(l -> l.values().forEach((v, n) -> listed.merge(v, n, Long::sum)));
-        List<Map.Entry<String, Long>> ranked = new ArrayList<>(listed.entrySet());
-        ranked.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey));
-        return ranked.stream().limit(shown).map(Map.Entry::getKey).toList();
-    }
-
-    /** @return the shown values, most frequent first, each under its most common spelling */
-    List<FacetCounts.Value> top() {
-        Set<String> chosen = new HashSet<>(topValues());
-        FacetCounts counts = new FacetCounts(filter);
-        listings.values().forEach(l -> l.spellings().forEach((spelling, n) -> {
-            if (chosen.contains(filter.value(spelling))) {
-                counts.add(spelling, n);
-            }
-        }));
-        return counts.top(shown);
+        return listed.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
+                .limit(shown).map(e -> new FacetCounts.Value(e.getKey(), e.getValue())).toList();
     }
 }

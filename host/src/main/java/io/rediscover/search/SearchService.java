@@ -82,11 +82,6 @@ public final class SearchService {
         this.labels = labels;
     }
 
-    /** @return how power-filter values are spelled (insights show them as the facets do) */
-    public ValueLabels labels() {
-        return labels;
-    }
-
     /**
      * @param corpus what a request searches
      * @param org    the caller's org, asked only for the org's candidates (a caller without one, such as a platform

@@ -83,10 +83,8 @@ public final class ValueLabels {
         if (!filter.folds()) {
             return;
         }
-        FacetCounts counts = new FacetCounts(filter);
-        lists.forEach(counts::add);
         Map<String, String> known = known(index);
-        counts.top(Integer.MAX_VALUE).forEach(v -> known.putIfAbsent(key(filter, filter.value(v.value())), v.value()));
+        mostCommonSpellings(filter, lists).forEach((value, label) -> known.putIfAbsent(key(filter, value), label));
     }
 
     private Map<String, String> known(OrgIndex index) {
@@ -118,12 +116,17 @@ public final class ValueLabels {
                 return (TermsResult) r.getAggregations().get("spellings");
             }
         });
-        FacetCounts counts = new FacetCounts(filter);
-        answers.forEach(counts::add);
-        Map<String, String> labels = new HashMap<>();
-        // the documents hold other values too: only the values asked for are labelled
-        counts.top(Integer.MAX_VALUE).stream().filter(v -> values.contains(filter.value(v.value())))
-                .forEach(v -> labels.put(filter.value(v.value()), v.value()));
+        Map<String, String> labels = mostCommonSpellings(filter, answers);
+        labels.keySet().retainAll(values); // the documents hold other values too: only those asked for are labelled
         return labels;
+    }
+
+    /** @return per value (as the filter matches it), its most common spelling in the lists of spellings */
+    private static Map<String, String> mostCommonSpellings(FilterCatalog.Filter filter, List<TermsResult> lists) {
+        FacetCounts counts = new FacetCounts(filter);
+        lists.forEach(counts::add);
+        Map<String, String> out = new HashMap<>();
+        counts.top(Integer.MAX_VALUE).forEach(v -> out.put(filter.value(v.value()), v.value()));
+        return out;
     }
 }
