@@ -554,6 +554,7 @@ final class Shard implements AutoCloseable {
             e.getValue().forEach(v -> d.addString(e.getKey(), v));
         }
         c.numbers().forEach((k, v) -> d.addInteger(k, v));
+        CandidateFields.valueCounts(c).forEach(v -> d.addInteger(CandidateFields.VALUE_COUNTS, v.encoded()));
         c.dates().forEach((k, v) -> d.addDate(k, LocalDateTime.ofInstant(v, ZoneOffset.UTC)));
         return d;
     }

@@ -26,11 +26,12 @@ interface CategoryCounts {
 
     /**
      * @param total   the result set's size
+     * @param fields  how many documents of the result set hold values of each field, and how many values
      * @param recount counts one value on one shard exactly, where the shard's aggregation may have cut it
      * @param labels  how values are shown
      * @return the category's insight
      */
-    Insights.CategoryInsight result(long total, Recount recount, Labels labels);
+    Insights.CategoryInsight result(long total, FieldCounts fields, Recount recount, Labels labels);
 
     /** How a category's values are shown: as the search's facets show them ({@code search/ValueLabels}). */
     @FunctionalInterface

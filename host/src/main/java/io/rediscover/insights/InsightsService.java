@@ -3,6 +3,7 @@ package io.rediscover.insights;
 import io.indextables.tantivy4java.aggregation.AggregationResult;
 import io.indextables.tantivy4java.aggregation.CountAggregation;
 import io.indextables.tantivy4java.aggregation.CountResult;
+import io.indextables.tantivy4java.aggregation.TermsResult;
 import io.indextables.tantivy4java.result.SearchResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
 import io.indextables.tantivy4java.split.SplitBooleanQuery;
@@ -83,14 +84,17 @@ public final class InsightsService {
             List<Map<String, AggregationResult>> answers = Fanout.each(parts.size(), s -> {
                 Map<String, SplitAggregation> aggregations = new LinkedHashMap<>();
                 aggregations.put(TOTAL, new CountAggregation(TOTAL, CandidateFields.KEY));
+                aggregations.put(FieldCounts.AGGREGATION, FieldCounts.aggregation());
                 categories.forEach(c -> c.aggregations(aggregations, parts.get(s)));
                 try (SearchResult r = parts.get(s).search(query, 0, aggregations)) {
                     return r.getAggregations();
                 }
             });
             long total = 0;
+            FieldCounts fields = new FieldCounts();
             for (int s = 0; s < answers.size(); s++) {
                 total += ((CountResult) answers.get(s).get(TOTAL)).getCount();
+                fields.add((TermsResult) answers.get(s).get(FieldCounts.AGGREGATION));
                 for (CategoryCounts c : categories) {
                     c.add(s, answers.get(s));
                 }
@@ -98,7 +102,7 @@ public final class InsightsService {
             long found = total;
             CategoryCounts.Recount recount = (shard, field, value) -> count(parts.get(shard), query, field, value);
             CategoryCounts.Labels shown = (filter, values) -> labels.of(index, parts, filter, values);
-            return new Insights(found, categories.stream().map(c -> c.result(found, recount, shown)).toList(),
+            return new Insights(found, categories.stream().map(c -> c.result(found, fields, recount, shown)).toList(),
                     (System.nanoTime() - t0) / 1_000_000);
         }
     }

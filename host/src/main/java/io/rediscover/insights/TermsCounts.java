@@ -1,8 +1,6 @@
 package io.rediscover.insights;
 
 import io.indextables.tantivy4java.aggregation.AggregationResult;
-import io.indextables.tantivy4java.aggregation.CountAggregation;
-import io.indextables.tantivy4java.aggregation.CountResult;
 import io.indextables.tantivy4java.aggregation.TermsAggregation;
 import io.indextables.tantivy4java.aggregation.TermsResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
@@ -17,15 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A category of keyword values (location, skills, schools, …), counted with three aggregations per shard:
- * <ul>
- * <li>the values' folded forms, which filters match, with their counts: one bucket per value whatever its spelling, so a
- * count is what the filter selects (each shown under its most common spelling in the collection, as the search's
- * facets are: {@link CategoryCounts.Labels});</li>
- * <li>the documents with no value ({@link MissingValues});</li>
- * <li>how many values the documents hold (a value count counts values, not documents), from which {@code other} is
- * what the shown values' counts leave.</li>
- * </ul>
+ * A category of keyword values (location, skills, schools, …), counted with one terms aggregation per shard: the
+ * values' folded forms, which filters match, with their counts: one bucket per value whatever its spelling, so a count
+ * is what the filter selects (each shown under its most common spelling in the collection, as the search's facets are:
+ * {@link CategoryCounts.Labels}). Its {@code unknown} and {@code other} come from the {@link FieldCounts}: the documents
+ * without a value, and the values the shown ones' counts leave.
  * Each shard returns its {@code limit × OVERFETCH} most frequent values, and the shown counts are exact whatever the
  * data:
  * <ul>
@@ -47,8 +41,6 @@ final class TermsCounts implements CategoryCounts {
     private final int shardValues;
     private final String name;
     private final Map<Integer, Map<String, Long>> returned = new HashMap<>();
-    private long missing;
-    private long values;
 
     /** @param category the category @param filter its filter @param limit values to show */
     TermsCounts(Category category, FilterCatalog.Filter filter, int limit) {
@@ -63,15 +55,11 @@ final class TermsCounts implements CategoryCounts {
     public void aggregations(Map<String, SplitAggregation> into, SplitPart part) {
         int segmentValues = part.segmentListSize(shardValues);
         into.put("counts_" + name, new TermsAggregation("counts_" + name, filter.matchField(), shardValues, segmentValues));
-        into.put("missing_" + name, new MissingValues("missing_" + name, filter.matchField()));
-        into.put("values_" + name, new CountAggregation("values_" + name, filter.matchField()));
     }
 
     @Override
     public void add(int shard, Map<String, AggregationResult> result) {
         returned.put(shard, buckets((TermsResult) result.get("counts_" + name)));
-        missing += MissingValues.count((TermsResult) result.get("missing_" + name));
-        values += ((CountResult) result.get("values_" + name)).getCount();
     }
 
     private static Map<String, Long> buckets(TermsResult result) {
@@ -81,7 +69,7 @@ final class TermsCounts implements CategoryCounts {
     }
 
     @Override
-    public Insights.CategoryInsight result(long total, Recount recount, Labels labels) {
+    public Insights.CategoryInsight result(long total, FieldCounts fields, Recount recount, Labels labels) {
         Map<String, Long> counts = new HashMap<>();
         returned.values().forEach(shard -> shard.forEach((value, n) -> counts.merge(value, n, Long::sum)));
         List<String> shown = counts.entrySet().stream()
@@ -103,6 +91,6 @@ final class TermsCounts implements CategoryCounts {
         out.sort(Comparator.comparingLong(Insights.Value::count).reversed().thenComparing(Insights.Value::value));
         long shownCount = exact.values().stream().mapToLong(Long::longValue).sum();
         return new Insights.CategoryInsight(category.key(), filter.label(), category.section().name().toLowerCase(),
-                out, values - shownCount, missing);
+                out, fields.values(filter.matchField()) - shownCount, total - fields.documents(filter.matchField()));
     }
 }

@@ -1,8 +1,6 @@
 package io.rediscover.insights;
 
 import io.indextables.tantivy4java.aggregation.AggregationResult;
-import io.indextables.tantivy4java.aggregation.CountAggregation;
-import io.indextables.tantivy4java.aggregation.CountResult;
 import io.indextables.tantivy4java.aggregation.RangeResult;
 import io.indextables.tantivy4java.split.SplitAggregation;
 import io.rediscover.index.SplitPart;
@@ -14,8 +12,8 @@ import java.util.Map;
 
 /**
  * A year category (a whole number per candidate, or none), counted with a range aggregation over the
- * {@link YearBuckets} and a value count, which for a field of one value per document counts the documents with a value.
- * Every bucket is shown, in order, so {@code other} is zero.
+ * {@link YearBuckets}; the {@link FieldCounts} tell how many documents have a number. Every bucket is shown, in order,
+ * so {@code other} counts only numbers below them all (none, unless a source gives negative years).
  */
 final class YearCounts implements CategoryCounts {
 
@@ -23,7 +21,6 @@ final class YearCounts implements CategoryCounts {
     private final FilterCatalog.Filter filter;
     private final String name;
     private final Map<String, Long> buckets = new LinkedHashMap<>();
-    private long values;
 
     /** @param category the category @param filter its (range) filter */
     YearCounts(Category category, FilterCatalog.Filter filter) {
@@ -36,18 +33,17 @@ final class YearCounts implements CategoryCounts {
     @Override
     public void aggregations(Map<String, SplitAggregation> into, SplitPart part) {
         into.put("ranges_" + name, YearBuckets.aggregation("ranges_" + name, filter.matchField()));
-        into.put("values_" + name, new CountAggregation("values_" + name, filter.matchField()));
     }
 
     @Override
     public void add(int shard, Map<String, AggregationResult> result) {
         ((RangeResult) result.get("ranges_" + name)).getBuckets().forEach(b -> buckets.computeIfPresent(b.getKey(),
                 (k, n) -> n + b.getDocCount()));
-        values += ((CountResult) result.get("values_" + name)).getCount();
     }
 
     @Override
-    public Insights.CategoryInsight result(long total, Recount recount, Labels labels) {
+    public Insights.CategoryInsight result(long total, FieldCounts fields, Recount recount, Labels labels) {
+        long values = fields.documents(filter.matchField());
         List<Insights.Value> out = YearBuckets.ALL.stream()
                 .map(b -> Insights.Value.of(b.label(), buckets.get(b.label()), total, b.from(), b.to())).toList();
         long bucketed = out.stream().mapToLong(Insights.Value::count).sum();

@@ -33,9 +33,9 @@ import java.util.zip.CRC32;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What insights rely on in tantivy4java 0.31's split aggregations, held by tests rather than assumed: documents without a
- * value counted exactly over several segments whatever the cuts ({@link MissingValues}), a value count that counts
- * values, year ranges with exclusive ends, and a terms aggregation whose counts are cut per segment unless the segment
+ * What insights rely on in tantivy4java 0.31's split aggregations, held by tests rather than assumed: documents with and
+ * without values and the values they hold counted exactly over several segments ({@link FieldCounts}, equal to a value
+ * count, which counts values, not documents), year ranges with exclusive ends, and a terms aggregation whose counts are cut per segment unless the segment
  * keeps enough values. And, over two shards, that a shown value a shard cut from its list is counted there again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,7 +76,7 @@ class SplitAggregationsTest {
     }
 
     @Test
-    void missingValuesValueCountsAndRangesOverSegments() {
+    void fieldCountsValueCountsAndRangesOverSegments() {
         OrgIndex index = indexes.candidates("seg");
         List<HandMadePeople.Person> first = new ArrayList<>();
         IntStream.range(0, 25).forEach(i -> first.add(person("a" + i, (long) i, "Skill " + i, "Common")));
@@ -92,7 +92,7 @@ class SplitAggregationsTest {
         String skills = CandidateFields.FOLDED_PREFIX + "skill";
         String years = CandidateFields.NUMBER_PREFIX + "yearsexperience";
         Map<String, SplitAggregation> aggs = new LinkedHashMap<>();
-        aggs.put("missing", new MissingValues("missing", skills));
+        aggs.put(FieldCounts.AGGREGATION, FieldCounts.aggregation());
         aggs.put("values", new CountAggregation("values", skills));
         aggs.put("years", YearBuckets.aggregation("years", years));
         aggs.put("yearValues", new CountAggregation("yearValues", years));
@@ -100,10 +100,15 @@ class SplitAggregationsTest {
         aggs.put("kept", new TermsAggregation("kept", skills, 1, Integer.MAX_VALUE));
         Map<String, Object> r = aggregate(index, aggs);
 
-        assertThat(MissingValues.count((TermsResult) r.get("missing"))).as("5 people without a skill, 31 distinct skills, cut to 1")
-                .isEqualTo(5);
-        assertThat(((CountResult) r.get("values")).getCount()).as("a value count counts values, not documents").isEqualTo(25 * 2 + 15 + 1);
-        assertThat(((CountResult) r.get("yearValues")).getCount()).as("one number each: documents with one").isEqualTo(40);
+        FieldCounts fields = new FieldCounts();
+        fields.add((TermsResult) r.get(FieldCounts.AGGREGATION));
+        assertThat(fields.documents(skills)).as("45 people, 5 of them without a skill").isEqualTo(40);
+        assertThat(fields.values(skills)).as("two skills each in the first segment, one or two in the second")
+                .isEqualTo(25 * 2 + 15 + 1).isEqualTo(((CountResult) r.get("values")).getCount());
+        assertThat(((CountResult) r.get("values")).getCount()).as("a value count counts values, not documents").isEqualTo(66);
+        assertThat(fields.documents(years)).as("one number each: documents with one").isEqualTo(40).isEqualTo(fields.values(years))
+                .isEqualTo(((CountResult) r.get("yearValues")).getCount());
+        assertThat(fields.documents(CandidateFields.FOLDED_PREFIX + "school")).as("nobody has a school").isZero();
         Map<String, Long> buckets = new LinkedHashMap<>();
         ((RangeResult) r.get("years")).getBuckets().forEach(b -> buckets.put(b.getKey(), b.getDocCount()));
         assertThat(buckets).as("years 0…24 and 20…34; ends exclusive, 20+ from 21, nobody without years")
