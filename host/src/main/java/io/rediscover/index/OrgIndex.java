@@ -25,8 +25,9 @@ import java.util.zip.CRC32;
 /**
  * One searchable collection — an org's ATS candidates, or the public profiles — as {@code n} shards routed by a hash of
  * the document key. The shard count and the field fingerprint are fixed when the collection is created and kept in
- * {@code index.json}; a collection found with another fingerprint (a connector added a filter) is deleted and created
- * again, and {@link #created()} says so, so that the owner refills it from the mirror.
+ * {@code index.json}; a collection found with another fingerprint (a connector added a filter, or a new version indexes
+ * other fields) is deleted and created again, and {@link #created()} says so, so that the owner refills it from the
+ * mirror.
  */
 public final class OrgIndex implements AutoCloseable {
 
@@ -55,7 +56,8 @@ public final class OrgIndex implements AutoCloseable {
         Optional<Layout> existing = read(layoutFile);
         boolean fresh = existing.isEmpty() || !existing.get().fingerprint().equals(fields.fingerprint());
         if (fresh && existing.isPresent()) {
-            LOG.info("index {}: its fields changed (a connector added or dropped a filter); rebuilding it", name);
+            LOG.info("index {}: its fields changed (a connector added or dropped a filter, or this version indexes other"
+                    + " fields); rebuilding it", name);
         }
         Layout layout = fresh ? new Layout(fields.fingerprint(), Math.max(1, newShards)) : existing.get();
         try {
