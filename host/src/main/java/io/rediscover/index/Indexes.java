@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -171,6 +173,11 @@ public final class Indexes implements Managed {
                 LOG.error("publishing {} failed; tried again shortly", index.name(), e);
             }
         }
+    }
+
+    /** @return the collections opened so far (the public profiles' among them once used) */
+    public Collection<OrgIndex> collections() {
+        return List.copyOf(open.values());
     }
 
     /** Publishes every collection's changes now (a rebuild's end; tests). */

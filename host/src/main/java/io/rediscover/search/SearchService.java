@@ -463,6 +463,12 @@ public final class SearchService {
         return out;
     }
 
+    /** @param index a collection @return whether the filters it offers are known for what it holds now */
+    boolean offeredKnown(OrgIndex index) {
+        Offered known = offered.get(index.name());
+        return known != null && known.generation() == index.generation();
+    }
+
     /** What one split holds: the filters it has values for, and its most frequent spellings of the power filters. */
     private record SplitFacts(Set<String> present, Map<FilterCatalog.Filter, TermsResult> spellings) {
     }
