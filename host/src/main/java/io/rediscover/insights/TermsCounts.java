@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * A category of keyword values (location, skills, schools, …), counted with one terms aggregation per shard: the
  * values' folded forms, which filters match, with their counts: one bucket per value whatever its spelling, so a count
- * is what the filter selects (each shown under its most common spelling in the collection, as the search's facets are:
+ * is what the filter selects (each shown under its best spelling in the collection, as the search's facets are:
  * {@link CategoryCounts.Labels}). Its {@code unknown} and {@code other} come from the {@link FieldCounts}: the documents
  * without a value, and the values the shown ones' counts leave.
  * Each shard returns its {@code limit × OVERFETCH} most frequent values, and the shown counts are exact whatever the

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One filter's value counts, summed over the shards' terms aggregations. Power-filter values are counted as the
- * sources spell them, so "Boston" and "BOSTON" arrive as two buckets; they are one value to a filter (which matches
- * folded forms), so they are merged here under the spelling most candidates have. A candidate holds one spelling of
- * a value, so the merged count is the number of candidates with it.
+ * One filter's value counts, summed over lists of spellings. Power-filter values arrive as the sources spell them, so
+ * "Boston" and "BOSTON" are two buckets; they are one value to a filter (which matches folded forms), so they are
+ * merged here under one label: a spelling in mixed case if there is one (as an ATS writes names; public-profile
+ * providers write every value in lower case, and some sources shout), else the one most candidates have. A candidate
+ * holds one spelling of a value, so the merged count is the number of candidates with it.
  */
 public final class FacetCounts {
 
@@ -38,9 +39,18 @@ public final class FacetCounts {
         bySpelling.merge(spelling, count, Long::sum);
     }
 
-    /** More candidates first; between equals, the spelling that sorts first (a stable label). */
-    private static final Comparator<Map.Entry<String, Long>> MOST_COMMON_SPELLING = Comparator
-            .comparing((Map.Entry<String, Long> e) -> e.getValue()).thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
+    /**
+     * The best label last: mixed case over a single case, then more candidates; between equals, the spelling that sorts
+     * first (a stable label).
+     */
+    private static final Comparator<Map.Entry<String, Long>> BEST_SPELLING = Comparator
+            .comparing((Map.Entry<String, Long> e) -> mixedCase(e.getKey())).thenComparing(Map.Entry::getValue)
+            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
+
+    /** @param spelling a value as spelled @return whether it has both capitals and small letters ("Go", not "go" or "GO") */
+    static boolean mixedCase(String spelling) {
+        return spelling.codePoints().anyMatch(Character::isUpperCase) && spelling.codePoints().anyMatch(Character::isLowerCase);
+    }
 
     /** A value and how many candidates have it. */
     public record Value(String value, long count) {
@@ -55,7 +65,7 @@ public final class FacetCounts {
         bySpelling.entrySet().forEach(e -> merged.computeIfAbsent(filter.value(e.getKey()), k -> new ArrayList<>()).add(e));
         List<Value> out = new ArrayList<>();
         merged.values().forEach(spellings -> out.add(new Value(
-                spellings.stream().max(MOST_COMMON_SPELLING).orElseThrow().getKey(),
+                spellings.stream().max(BEST_SPELLING).orElseThrow().getKey(),
                 spellings.stream().mapToLong(Map.Entry::getValue).sum())));
         out.sort(Comparator.comparingLong(Value::count).reversed().thenComparing(Value::value));
         return out.subList(0, Math.min(limit, out.size()));

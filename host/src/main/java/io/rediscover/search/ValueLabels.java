@@ -22,10 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * How a power-filter value is shown: the spelling most of the collection's candidates with it have ("Boston" for
- * "boston", whether some sources spell it "BOSTON"). Facets and insights count the folded values, which filters
- * match, so every count is exact whatever the spellings. The most frequent values are labelled from the lists a
- * publication's first search reads anyway ({@link #seed}); another value is looked up the first time it is shown (one
+ * How a power-filter value is shown: among its frequent spellings in the collection, one in mixed case if there is one
+ * (an ATS's "Customer Service" over the "customer service" of public profiles, whose providers lower-case every value),
+ * else the one most candidates have ("sql" where most write it so and a few "SQL"; {@link FacetCounts}). Facets and insights count the folded values, which filters match, so every count is exact
+ * whatever the spellings. The most frequent values are labelled from the lists a publication reads anyway to know the
+ * offered filters ({@link #seed}); another value is looked up the first time it is shown (one
  * small search per filter over the parts, for the documents holding the values not yet labelled). A label, once known,
  * is kept, so it does not change from one search to the next: it is a spelling candidates had when it was found.
  */
@@ -43,8 +44,8 @@ public final class ValueLabels {
      * @param parts  its parts, as the caller reads them
      * @param filter a filter
      * @param values values of it as filters match them (folded for power filters)
-     * @return each value's label: its most common spelling in the collection (the value itself for a filter that does
-     *         not fold, or where no document spells it)
+     * @return each value's label: its best spelling in the collection (the value itself for a filter that does not
+     *         fold, or where no document spells it)
      */
     public Map<String, String> of(OrgIndex index, List<SplitPart> parts, FilterCatalog.Filter filter, Collection<String> values) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -100,7 +101,7 @@ public final class ValueLabels {
     }
 
     /**
-     * @return the most common spelling of each value, over the documents of every part holding any of them: from each
+     * @return the best spelling of each value, over the documents of every part holding any of them: from each
      *         part's most frequent spellings there, ten per value asked (every bucket listed costs; those documents
      *         hold other values too, but each holds one of the values asked, whose common spellings lead), a value none
      *         of whose spellings made a list being shown as it is matched
@@ -121,7 +122,7 @@ public final class ValueLabels {
         return labels;
     }
 
-    /** @return per value (as the filter matches it), its most common spelling in the lists of spellings */
+    /** @return per value (as the filter matches it), its best spelling in the lists of spellings ({@link FacetCounts}) */
     private static Map<String, String> mostCommonSpellings(FilterCatalog.Filter filter, List<TermsResult> lists) {
         FacetCounts counts = new FacetCounts(filter);
         lists.forEach(counts::add);

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -151,8 +152,12 @@ class InsightsApiTest {
                     assertThat(count).as("%s %s", key, value).isEqualTo(expected.counts().get(fold));
                     assertThat(count).as("most frequent first in %s", key).isLessThanOrEqualTo(previous);
                     Map<String, Long> spellings = everyone.spellings().get(fold);
-                    assertThat(spellings.get(value)).as("%s is spelled as most people in the collection spell it: %s", value, spellings)
-                            .isEqualTo(spellings.values().stream().mapToLong(Long::longValue).max().orElseThrow());
+                    // in mixed case if anyone in the collection spells it so, else as most of them spell it
+                    Map<String, Long> best = spellings.entrySet().stream().filter(e -> mixedCase(e.getKey()))
+                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                    Map<String, Long> among = best.isEmpty() ? spellings : best;
+                    assertThat(among.get(value)).as("%s is spelled as most people in the collection spell it, mixed case first: %s",
+                            value, spellings).isEqualTo(among.values().stream().mapToLong(Long::longValue).max().orElseThrow());
                     assertThat(v.has("from")).isFalse();
                     previous = count;
                     smallest = Math.min(smallest, count);
@@ -264,5 +269,9 @@ class InsightsApiTest {
         assertThat(api.platform().post("/api/insights", "{\"corpus\":\"public\"}").status()).isEqualTo(200);
         assertThat(recruiter.post("/api/insights", "{\"sort\":\"lastUpdated\",\"page\":2,\"size\":5}").status())
                 .as("a search body is taken as it is").isEqualTo(200);
+    }
+
+    private static boolean mixedCase(String spelling) {
+        return spelling.codePoints().anyMatch(Character::isUpperCase) && spelling.codePoints().anyMatch(Character::isLowerCase);
     }
 }

@@ -112,6 +112,26 @@ class ShardedFacetsTest {
     }
 
     /**
+     * A value is shown in mixed case when one of its frequent spellings is (an ATS's "Spring Boot" beside the "spring
+     * boot" of lower-casing public-profile providers), else as most candidates spell it ("go", not "GO").
+     */
+    @Test
+    void aValueIsShownInMixedCaseWhenAFrequentSpellingIsElseAsMostSpellIt() throws Exception {
+        SearchResponse all = searchEverything(25, ids -> {
+            List<IndexedCandidate> docs = new ArrayList<>();
+            for (int shard = 0; shard < 3; shard++) {
+                for (int i = 0; i < 25; i++) {
+                    String skill = i < 10 ? "spring boot" : i < 12 ? "Spring Boot" : i < 17 ? "GO" : "go";
+                    docs.add(candidate(ids.get(shard).get(i), List.of(skill), new HashMap<>()));
+                }
+            }
+            return docs;
+        });
+        assertThat(all.facets().get("skill")).as("13 and 12 a shard; mixed case first, then the most common")
+                .containsExactly(new SearchResponse.Bucket("go", 39), new SearchResponse.Bucket("Spring Boot", 36));
+    }
+
+    /**
      * A filter the collection first holds a value of through a recent change is offered at the next publication,
      * beside what the whole shard's split holds (read once, not again for each publication of recent changes).
      */
