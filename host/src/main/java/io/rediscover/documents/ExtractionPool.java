@@ -72,10 +72,7 @@ public final class ExtractionPool implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        DaemonThreads.stopNow(executor, 10);
     }
 
     @Override

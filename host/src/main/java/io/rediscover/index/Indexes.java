@@ -93,10 +93,7 @@ public final class Indexes implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
-        if (publisher != null) {
-            publisher.shutdownNow();
-            publisher.awaitTermination(30, TimeUnit.SECONDS);
-        }
+        DaemonThreads.stopNow(publisher, 30);
         open.values().forEach(OrgIndex::close);
         open.clear();
         if (cache != null) {

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -83,10 +82,7 @@ public final class ConnectionRemoval implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
-        if (worker != null) {
-            worker.shutdownNow();
-            worker.awaitTermination(30, TimeUnit.SECONDS);
-        }
+        DaemonThreads.stopNow(worker, 30);
     }
 
     @Override

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -79,10 +78,7 @@ public final class Verifier implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
-        if (workers != null) {
-            workers.shutdownNow();
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        DaemonThreads.stopNow(workers, 10);
     }
 
     @Override

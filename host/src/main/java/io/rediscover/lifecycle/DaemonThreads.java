@@ -1,6 +1,8 @@
 package io.rediscover.lifecycle;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,5 +22,19 @@ public final class DaemonThreads {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /**
+     * Stops a service's pool: interrupts its work and waits for it to end, at most {@code seconds}.
+     *
+     * @param pool    the pool, or null when the service never started it
+     * @param seconds how long to wait
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public static void stopNow(ExecutorService pool, long seconds) throws InterruptedException {
+        if (pool != null) {
+            pool.shutdownNow();
+            pool.awaitTermination(seconds, TimeUnit.SECONDS);
+        }
     }
 }

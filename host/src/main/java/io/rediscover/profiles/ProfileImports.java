@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -78,10 +77,7 @@ public final class ProfileImports implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
-        if (worker != null) {
-            worker.shutdownNow(); // the running import stops after its current commit and resumes at the next start
-            worker.awaitTermination(30, TimeUnit.SECONDS);
-        }
+        DaemonThreads.stopNow(worker, 30); // the running import stops after its current commit and resumes at the next start
     }
 
     @Override

@@ -54,10 +54,7 @@ public final class OfferedFiltersWarmup implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
-        if (worker != null) {
-            worker.shutdownNow();
-            worker.awaitTermination(30, TimeUnit.SECONDS);
-        }
+        DaemonThreads.stopNow(worker, 30);
     }
 
     @Override
