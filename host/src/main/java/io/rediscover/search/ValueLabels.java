@@ -26,9 +26,9 @@ import java.util.concurrent.ExecutionException;
  * (an ATS's "Customer Service" over the "customer service" of public profiles, whose providers lower-case every value),
  * else the one most candidates have ("sql" where most write it so and a few "SQL"; {@link FacetCounts}). Facets and insights count the folded values, which filters match, so every count is exact
  * whatever the spellings. The most frequent values are labelled from the lists a publication reads anyway to know the
- * offered filters ({@link #seed}); another value is looked up the first time it is shown (one
- * small search per filter over the parts, for the documents holding the values not yet labelled). A label, once known,
- * is kept, so it does not change from one search to the next: it is a spelling candidates had when it was found.
+ * offered filters ({@link #seed}), afresh at each publication; another value is looked up the first time it is shown
+ * (one small search per filter over the parts, for the documents holding the values not yet labelled) and kept. So a
+ * label does not change from one search to the next of a publication: it is a spelling candidates had when it was found.
  */
 @Singleton
 public final class ValueLabels {
@@ -74,7 +74,8 @@ public final class ValueLabels {
     /**
      * Labels a filter's most frequent values at once, from lists of its spellings over the whole collection (what a
      * publication reads anyway to know which filters to offer), so that a first search after a start looks up few.
-     * A value already labelled keeps its label.
+     * They are labelled afresh at each publication: one made early in a first download (when, say, only public
+     * profiles' lower-case spellings of a value were in) must not fix a label for good.
      *
      * @param index  the collection
      * @param filter a filter
@@ -85,7 +86,7 @@ public final class ValueLabels {
             return;
         }
         Map<String, String> known = known(index);
-        mostCommonSpellings(filter, lists).forEach((value, label) -> known.putIfAbsent(key(filter, value), label));
+        mostCommonSpellings(filter, lists).forEach((value, label) -> known.put(key(filter, value), label));
     }
 
     private Map<String, String> known(OrgIndex index) {

@@ -132,6 +132,25 @@ class ShardedFacetsTest {
     }
 
     /**
+     * A label made from an early publication (only public profiles' lower-case spelling was in) is made afresh when a
+     * later publication holds a better spelling: it is not fixed by what a first download had indexed so far.
+     */
+    @Test
+    void aLabelIsMadeAfreshAtALaterPublication() throws Exception {
+        withCollection((index, search) -> {
+            List<String> ids = idsByShard(index, 20).get(0);
+            index.write(ids.subList(0, 10).stream().map(id -> candidate(id, List.of("spring boot"), new HashMap<>())).toList(),
+                    List.of());
+            BenchmarkIndexes.publish(index);
+            assertThat(everything(search, index).facets().get("skill")).containsExactly(new SearchResponse.Bucket("spring boot", 10));
+            index.write(ids.subList(10, 15).stream().map(id -> candidate(id, List.of("Spring Boot"), new HashMap<>())).toList(),
+                    List.of());
+            BenchmarkIndexes.publish(index);
+            assertThat(everything(search, index).facets().get("skill")).containsExactly(new SearchResponse.Bucket("Spring Boot", 15));
+        });
+    }
+
+    /**
      * A filter the collection first holds a value of through a recent change is offered at the next publication,
      * beside what the whole shard's split holds (read once, not again for each publication of recent changes).
      */
