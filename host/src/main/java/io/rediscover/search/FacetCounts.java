@@ -47,9 +47,13 @@ public final class FacetCounts {
             .comparing((Map.Entry<String, Long> e) -> mixedCase(e.getKey())).thenComparing(Map.Entry::getValue)
             .thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
 
-    /** @param spelling a value as spelled @return whether it has both capitals and small letters ("Go", not "go" or "GO") */
+    /**
+     * @param spelling a value as spelled
+     * @return whether it has both capitals and small letters ("Go", not "go" or "GO")
+     */
     static boolean mixedCase(String spelling) {
-        return spelling.codePoints().anyMatch(Character::isUpperCase) && spelling.codePoints().anyMatch(Character::isLowerCase);
+        return spelling.codePoints().anyMatch(Character::isUpperCase)
+                && spelling.codePoints().anyMatch(Character::isLowerCase);
     }
 
     /** A value and how many candidates have it. */

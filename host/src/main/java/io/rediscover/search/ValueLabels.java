@@ -24,8 +24,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * How a power-filter value is shown: among its frequent spellings in the collection, one in mixed case if there is one
  * (an ATS's "Customer Service" over the "customer service" of public profiles, whose providers lower-case every value),
- * else the one most candidates have ("sql" where most write it so and a few "SQL"; {@link FacetCounts}). Facets and insights count the folded values, which filters match, so every count is exact
- * whatever the spellings. The most frequent values are labelled from the lists a publication reads anyway to know the
+ * else the one most candidates have ("sql" where most write it so and a few "SQL"; {@link FacetCounts}). Facets and
+ * insights count the folded values, which filters match, so every count is exact whatever the spellings. The most frequent values are labelled from the lists a publication reads anyway to know the
  * offered filters ({@link #seed}), afresh at each publication; another value is looked up the first time it is shown
  * (one small search per filter over the parts, for the documents holding the values not yet labelled) and kept. So a
  * label does not change from one search to the next of a publication: it is a spelling candidates had when it was found.
@@ -86,7 +86,7 @@ public final class ValueLabels {
             return;
         }
         Map<String, String> known = known(index);
-        mostCommonSpellings(filter, lists).forEach((value, label) -> known.put(key(filter, value), label));
+        bestSpellings(filter, lists).forEach((value, label) -> known.put(key(filter, value), label));
     }
 
     private Map<String, String> known(OrgIndex index) {
@@ -118,13 +118,13 @@ public final class ValueLabels {
                 return (TermsResult) r.getAggregations().get("spellings");
             }
         });
-        Map<String, String> labels = mostCommonSpellings(filter, answers);
+        Map<String, String> labels = bestSpellings(filter, answers);
         labels.keySet().retainAll(values); // the documents hold other values too: only those asked for are labelled
         return labels;
     }
 
     /** @return per value (as the filter matches it), its best spelling in the lists of spellings ({@link FacetCounts}) */
-    private static Map<String, String> mostCommonSpellings(FilterCatalog.Filter filter, List<TermsResult> lists) {
+    private static Map<String, String> bestSpellings(FilterCatalog.Filter filter, List<TermsResult> lists) {
         FacetCounts counts = new FacetCounts(filter);
         lists.forEach(counts::add);
         Map<String, String> out = new HashMap<>();
