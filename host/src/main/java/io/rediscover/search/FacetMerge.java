@@ -29,6 +29,12 @@ final class FacetMerge {
 
     /** Asking for this many buckets lists every value. */
     static final int ALL = Integer.MAX_VALUE;
+    /** How many times more buckets than shown each part lists, so that it seldom has to be asked for a shown value. */
+    static final int OVERFETCH = 3;
+
+    /** A value as the filter matches it, and how many candidates have it. */
+    record Value(String value, long count) {
+    }
 
     private final FilterCatalog.Filter filter;
     private final int shown;
@@ -75,7 +81,7 @@ final class FacetMerge {
      *         must be asked for; empty when every shown count is exact
      */
     Map<Integer, Set<String>> unknownCounts() {
-        List<String> top = top().stream().map(FacetCounts.Value::value).toList();
+        List<String> top = top().stream().map(Value::value).toList();
         Map<Integer, Set<String>> unknown = new TreeMap<>();
         listings.forEach((part, l) -> top.stream().filter(v -> !l.knows(v))
                 .forEach(v -> unknown.computeIfAbsent(part, p -> new TreeSet<>()).add(v)));
@@ -100,11 +106,11 @@ final class FacetMerge {
      * @return the values shown, most frequent first (ties by value), with what the lists tell of their counts: exact
      *         once no count is unknown
      */
-    List<FacetCounts.Value> top() {
+    List<Value> top() {
         Map<String, Long> listed = new HashMap<>();
         listings.values().forEach(l -> l.values().forEach((v, n) -> listed.merge(v, n, Long::sum)));
         return listed.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
-                .limit(shown).map(e -> new FacetCounts.Value(e.getKey(), e.getValue())).toList();
+                .limit(shown).map(e -> new Value(e.getKey(), e.getValue())).toList();
     }
 }

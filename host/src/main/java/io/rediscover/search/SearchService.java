@@ -59,7 +59,7 @@ public final class SearchService {
      * value's count ({@link FacetMerge}). Every bucket listed costs: a list of a
      * thousand per shard made a search over a million candidates several times slower.
      */
-    private static final int FIRST_LIST = FACET_VALUES * FacetCounts.OVERFETCH;
+    private static final int FIRST_LIST = FACET_VALUES * FacetMerge.OVERFETCH;
     private static final String TOTAL = "_total";
 
     private final Indexes indexes;
@@ -196,9 +196,9 @@ public final class SearchService {
             Map<String, FacetMerge> merges = c.merges();
             Map<String, List<SearchResponse.Bucket>> facetValues = new LinkedHashMap<>();
             merges.forEach((key, merge) -> {
-                List<FacetCounts.Value> top = merge.top();
+                List<FacetMerge.Value> top = merge.top();
                 Map<String, String> label = labels.of(index, parts, merge.filter(),
-                        top.stream().map(FacetCounts.Value::value).toList());
+                        top.stream().map(FacetMerge.Value::value).toList());
                 facetValues.put(key, top.stream()
                         .map(value -> new SearchResponse.Bucket(label.get(value.value()), value.count())).toList());
             });
@@ -278,7 +278,8 @@ public final class SearchService {
      */
     private static void refineCounts(List<SplitPart> parts, List<PartCounts> perPart, SplitQuery query,
                                      Collection<FacetMerge> merges) {
-        record Ask(int part, Map<FacetMerge, Set<String>> values, boolean whole) {
+        // what one part is asked: every value of some facets over its matches, or a facet's values over those holding them
+        record Ask(int part, Map<FacetMerge, Set<String>> values, SplitQuery over) {
         }
         List<Ask> asks = new ArrayList<>();
         Map<Integer, Map<FacetMerge, Set<String>>> small = new TreeMap<>();
@@ -286,21 +287,16 @@ public final class SearchService {
             if (perPart.get(part).total() <= SMALL_PART) {
                 small.computeIfAbsent(part, p -> new LinkedHashMap<>()).put(merge, values);
             } else {
-                asks.add(new Ask(part, Map.of(merge, values), false));
+                asks.add(new Ask(part, Map.of(merge, values), new SplitBooleanQuery().addMust(query).addMust(
+                        QueryCompiler.splitFilter(new SearchRequest.Selection(merge.filter(), List.copyOf(values), null, null)))));
             }
         }));
-        small.forEach((part, values) -> asks.add(new Ask(part, values, true)));
+        small.forEach((part, values) -> asks.add(new Ask(part, values, query)));
         List<Map<String, TermsResult>> answers = Fanout.each(asks.size(), i -> {
             Ask ask = asks.get(i);
             Map<FilterCatalog.Filter, Integer> every = new LinkedHashMap<>();
             ask.values().keySet().forEach(merge -> every.put(merge.filter(), FacetMerge.ALL));
-            SplitQuery asked = query;
-            if (!ask.whole()) {
-                Map.Entry<FacetMerge, Set<String>> one = ask.values().entrySet().iterator().next();
-                asked = new SplitBooleanQuery().addMust(query).addMust(QueryCompiler.splitFilter(
-                        new SearchRequest.Selection(one.getKey().filter(), List.copyOf(one.getValue()), null, null)));
-            }
-            return counts(parts.get(ask.part()), asked, false, every).facets();
+            return counts(parts.get(ask.part()), ask.over(), false, every).facets();
         });
         for (int i = 0; i < asks.size(); i++) {
             Ask ask = asks.get(i);

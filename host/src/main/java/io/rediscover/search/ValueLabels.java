@@ -12,6 +12,7 @@ import io.rediscover.index.SplitPart;
 import jakarta.inject.Singleton;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,14 +25,23 @@ import java.util.concurrent.ExecutionException;
 /**
  * How a power-filter value is shown: among its frequent spellings in the collection, one in mixed case if there is one
  * (an ATS's "Customer Service" over the "customer service" of public profiles, whose providers lower-case every value),
- * else the one most candidates have ("sql" where most write it so and a few "SQL"; {@link FacetCounts}). Facets and
- * insights count the folded values, which filters match, so every count is exact whatever the spellings. The most frequent values are labelled from the lists a publication reads anyway to know the
- * offered filters ({@link #seed}), afresh at each publication; another value is looked up the first time it is shown
+ * else the one most candidates have ("sql" where most write it so and a few "SQL"). Facets and insights count the
+ * folded values, which filters match, so every count is exact whatever the spellings. The most frequent values are
+ * labelled from the lists a publication reads anyway to know the offered filters ({@link #seed}), afresh at each
+ * publication; another value is looked up the first time it is shown
  * (one small search per filter over the parts, for the documents holding the values not yet labelled) and kept. So a
  * label does not change from one search to the next of a publication: it is a spelling candidates had when it was found.
  */
 @Singleton
 public final class ValueLabels {
+
+    /**
+     * The best label last: mixed case over a single case (public-profile providers write every value in lower case,
+     * some sources shout), then more candidates; between equals, the spelling that sorts first (a stable label).
+     */
+    private static final Comparator<Map.Entry<String, Long>> BEST_SPELLING = Comparator
+            .comparing((Map.Entry<String, Long> e) -> mixedCase(e.getKey())).thenComparing(Map.Entry::getValue)
+            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
 
     /** Values kept per collection before its labels are looked up afresh (a bound on memory, never reached by a real ATS). */
     private static final int MAX_PER_COLLECTION = 200_000;
@@ -123,12 +133,23 @@ public final class ValueLabels {
         return labels;
     }
 
-    /** @return per value (as the filter matches it), its best spelling in the lists of spellings ({@link FacetCounts}) */
+    /** @return per value (as the filter matches it), its best spelling in the lists of spellings */
     private static Map<String, String> bestSpellings(FilterCatalog.Filter filter, List<TermsResult> lists) {
-        FacetCounts counts = new FacetCounts(filter);
-        lists.forEach(counts::add);
+        Map<String, Map<String, Long>> byValue = new HashMap<>();
+        lists.forEach(list -> list.getBuckets().forEach(b -> byValue.computeIfAbsent(filter.value(b.getKeyAsString()),
+                v -> new HashMap<>()).merge(b.getKeyAsString(), b.getDocCount(), Long::sum)));
         Map<String, String> out = new HashMap<>();
-        counts.top(Integer.MAX_VALUE).forEach(v -> out.put(filter.value(v.value()), v.value()));
+        byValue.forEach((value, spellings) -> out.put(value,
+                spellings.entrySet().stream().max(BEST_SPELLING).orElseThrow().getKey()));
         return out;
+    }
+
+    /**
+     * @param spelling a value as spelled
+     * @return whether it has both capitals and small letters ("Go", not "go" or "GO")
+     */
+    private static boolean mixedCase(String spelling) {
+        return spelling.codePoints().anyMatch(Character::isUpperCase)
+                && spelling.codePoints().anyMatch(Character::isLowerCase);
     }
 }

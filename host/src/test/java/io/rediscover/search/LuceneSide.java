@@ -259,7 +259,7 @@ final class LuceneSide implements AutoCloseable {
                 FacetsCollector fc = (FacetsCollector) both[1];
                 for (String k : facetKeys) {
                     Optional.ofNullable(new SortedSetDocValuesFacetCounts(states.get(k), fc).getTopChildren(
-                            SearchService.FACET_VALUES * FacetCounts.OVERFETCH, k)).ifPresent(r -> counts.put(k, r));
+                            SearchService.FACET_VALUES * FacetMerge.OVERFETCH, k)).ifPresent(r -> counts.put(k, r));
                 }
             } else {
                 docs = searcher.search(q, top);
