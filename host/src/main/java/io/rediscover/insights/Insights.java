@@ -1,6 +1,7 @@
 package io.rediscover.insights;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.rediscover.search.IndexCoverage;
 
 import java.util.List;
 
@@ -11,8 +12,15 @@ import java.util.List;
  * @param total      how many candidates the search finds, exactly
  * @param categories every category, in {@link Category#ALL} order
  * @param tookMs     time taken
+ * @param indexing   what the counts may be missing because the index does not hold the whole corpus yet (a first
+ *                   download, candidates waiting to be indexed, a rebuild), or null when it does
  */
-public record Insights(long total, List<CategoryInsight> categories, long tookMs) {
+public record Insights(long total, List<CategoryInsight> categories, long tookMs, IndexCoverage.Notice indexing) {
+
+    /** @param notice what the counts may be missing, or null @return these insights saying so */
+    Insights withIndexing(IndexCoverage.Notice notice) {
+        return new Insights(total, categories, tookMs, notice);
+    }
 
     /**
      * One category.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rediscover.index.OrgIndex;
+import io.rediscover.search.IndexCoverage;
 import io.rediscover.search.SearchRequest;
 import io.rediscover.tenancy.Caller;
 import io.rediscover.tenancy.Org;
@@ -51,19 +52,22 @@ public final class InsightsResource implements ApiResource {
     private final OrgStore orgs;
     private final ObjectMapper json;
     private final Clock clock;
+    private final IndexCoverage coverage;
 
     /**
      * @param insights computes insights
      * @param orgs     org names, for the print view and the export
      * @param json     reads the print view's filters
      * @param clock    the host's clock (the date on top)
+     * @param coverage whether the index holds the whole corpus yet
      */
     @Inject
-    public InsightsResource(InsightsService insights, OrgStore orgs, ObjectMapper json, Clock clock) {
+    public InsightsResource(InsightsService insights, OrgStore orgs, ObjectMapper json, Clock clock, IndexCoverage coverage) {
         this.insights = insights;
         this.orgs = orgs;
         this.json = json;
         this.clock = clock;
+        this.coverage = coverage;
     }
 
     /** @param body the search body and limit @param security the caller @return every category's insight */
@@ -77,7 +81,14 @@ public final class InsightsResource implements ApiResource {
     public Insights insights(InsightsRequest body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         InsightsRequest.Valid request = InvalidField.body(body).validate(insights.catalog());
-        return insights.insights(insights.collection(request, caller::org), request);
+        return insights(caller, request);
+    }
+
+    /** @return the request's insights, saying what they may be missing while the index does not hold everything */
+    private Insights insights(Caller caller, InsightsRequest.Valid request) {
+        // asked before counting: what waits now is what the counts may miss
+        IndexCoverage.Notice notice = coverage.of(request.search().corpus(), caller::org).orElse(null);
+        return insights.insights(insights.collection(request, caller::org), request).withIndexing(notice);
     }
 
     /** @param body the search body and limit @param security the caller @return the insights as an XLSX download */
@@ -132,7 +143,7 @@ public final class InsightsResource implements ApiResource {
 
     private InsightsReport report(Caller caller, InsightsRequest body) {
         InsightsRequest.Valid request = body.validate(insights.catalog());
-        Insights found = insights.insights(insights.collection(request, caller::org), request);
+        Insights found = insights(caller, request);
         String org = caller.user().org() == null ? "" : orgs.get(caller.user().org()).map(Org::name).orElse(caller.user().org());
         return InsightsReport.of(org, request, clock.instant(), found);
     }

@@ -96,6 +96,9 @@ public final class InsightsWorkbook {
             }
         }
         row = fact(sheet, row, "Date", r.date().toString());
+        if (r.insights().indexing() != null) {
+            row = fact(sheet, row, "Incomplete", r.insights().indexing().message());
+        }
         Row total = sheet.createRow(row);
         text(total, 0, "Total candidates", bold);
         total.createCell(1).setCellValue(r.insights().total());

@@ -42,6 +42,9 @@ final class PrintPage {
         html.append("</dd>\n");
         fact("Date", r.date().toString());
         fact("Total", number(r.insights().total()) + " candidates");
+        if (r.insights().indexing() != null) {
+            fact("Incomplete", r.insights().indexing().message());
+        }
         html.append("</dl>\n</header>\n<main>\n");
         r.insights().categories().forEach(this::category);
         html.append("</main>\n</body>\n</html>\n");

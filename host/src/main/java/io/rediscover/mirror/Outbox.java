@@ -124,6 +124,11 @@ public final class Outbox {
         return entries.count("");
     }
 
+    /** @param org an org @return its entries waiting, over all its connections (O(log n): a count of a key range) */
+    public long size(String org) {
+        return entries.count(org + "/");
+    }
+
     /** @param ref a connection @return its entries waiting */
     public long size(ConnectionRef ref) {
         return entries.count(ref.prefix());

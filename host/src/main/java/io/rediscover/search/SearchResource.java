@@ -48,17 +48,20 @@ public final class SearchResource implements ApiResource {
     private final SearchService search;
     private final CandidateViews candidates;
     private final ProfileStore profiles;
+    private final IndexCoverage coverage;
 
     /**
      * @param search     runs searches
      * @param candidates candidates' texts for snippets
      * @param profiles   public profiles' texts for snippets
+     * @param coverage   whether the index holds the whole corpus yet
      */
     @Inject
-    public SearchResource(SearchService search, CandidateViews candidates, ProfileStore profiles) {
+    public SearchResource(SearchService search, CandidateViews candidates, ProfileStore profiles, IndexCoverage coverage) {
         this.search = search;
         this.candidates = candidates;
         this.profiles = profiles;
+        this.coverage = coverage;
     }
 
     /** @param body the request @param security the caller @return the answer */
@@ -71,6 +74,12 @@ public final class SearchResource implements ApiResource {
     public SearchResponse search(SearchRequest body, @Context SecurityContext security) {
         Caller caller = Caller.of(security);
         SearchRequest.Valid request = InvalidField.body(body).validate(search.catalog());
+        // asked before searching: what waits now is what the answer may miss
+        IndexCoverage.Notice notice = coverage.of(request.corpus(), caller::org).orElse(null);
+        return answer(caller, request).withIndexing(notice);
+    }
+
+    private SearchResponse answer(Caller caller, SearchRequest.Valid request) {
         ParsedQuery parsed = search.parse(request.query());
         Snippets snippets = new Snippets(parsed == null ? null : parsed.root());
         if (request.corpus() == SearchRequest.Corpus.PUBLIC) {
@@ -95,14 +104,13 @@ public final class SearchResource implements ApiResource {
                 .map(sn -> new SearchResponse.Hit(h.id(), h.atsId(), h.name(), h.title(), h.company(), h.location(), h.updated(),
                         sn, h.matched()))
                 .orElse(h)).toList();
-        return new SearchResponse(found.total(), found.page(), found.size(), hits, found.facets(), found.filters(),
-                found.warnings(), found.explain(), found.capped(), found.tookMs());
+        return found.withHits(hits);
     }
 
-    /** The texts of a candidate a query's words are looked for in, by the field the recruiter sees them in. */
     /** How much of a resume is looked through for snippets: its start, where what matters usually is. */
     private static final int RESUME_SNIPPET_CHARS = 20_000;
 
+    /** The texts of a candidate a query's words are looked for in, by the field the recruiter sees them in. */
     private static Map<String, String> texts(CandidateView view, Optional<String> resume) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("name", view.name());

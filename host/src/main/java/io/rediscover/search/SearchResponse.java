@@ -17,10 +17,22 @@ import java.util.Map;
  * @param explain  the query as read, fully parenthesised
  * @param capped   whether results beyond {@value SearchRequest#MAX_DEPTH} exist that paging cannot reach
  * @param tookMs   time taken
+ * @param indexing what the answer may be missing because the index does not hold the whole corpus yet (a first
+ *                 download, candidates waiting to be indexed, a rebuild), or null when it does
  */
 public record SearchResponse(long total, int page, int size, List<Hit> hits, Map<String, List<Bucket>> facets,
                              List<OfferedFilter> filters, List<Warning> warnings, String explain, boolean capped,
-                             long tookMs) {
+                             long tookMs, IndexCoverage.Notice indexing) {
+
+    /** @param hits the page's hits (with snippets) @return this answer with them */
+    SearchResponse withHits(List<Hit> hits) {
+        return new SearchResponse(total, page, size, hits, facets, filters, warnings, explain, capped, tookMs, indexing);
+    }
+
+    /** @param notice what the answer may be missing, or null @return this answer saying so */
+    SearchResponse withIndexing(IndexCoverage.Notice notice) {
+        return new SearchResponse(total, page, size, hits, facets, filters, warnings, explain, capped, tookMs, notice);
+    }
 
     /**
      * @param id       the candidate's (or profile's) API id

@@ -22,6 +22,15 @@ export function Problem({ error }) {
 }
 
 /**
+ * What an answer may be missing while the index does not hold everything yet (a first download, candidates being
+ * indexed, a rebuild): the API's `indexing` notice, shown next to the total so that nobody takes it for all there is.
+ */
+export function Incomplete({ notice }) {
+  if (!notice) return null;
+  return h('p', { class: 'notice incomplete', role: 'note' }, h('span', { 'aria-hidden': 'true' }, 'ⓘ '), notice.message);
+}
+
+/**
  * @param load async function returning the data
  * @param deps when to load again
  * @returns {{data, error, loading, reload}}

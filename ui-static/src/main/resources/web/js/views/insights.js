@@ -6,7 +6,7 @@ import { h, useState } from '../lib/preact.js';
 import { download, fetchFile, post } from '../api.js';
 import { navigate } from '../router.js';
 import { absolute, count, percent, plural } from '../format.js';
-import { Pending, Problem, useLoad } from '../components/status.js';
+import { Incomplete, Pending, Problem, useLoad } from '../components/status.js';
 import { Chips } from '../components/filters.js';
 import { QueryBar } from '../components/querybar.js';
 import { chips, readSearch, searchBody, searchParams, toggleValue, withFilter } from '../searchstate.js';
@@ -76,13 +76,15 @@ export function InsightsPage({ params, session }) {
       h('p', null, `Org: ${session.user.org || ''} · ${absolute(new Date().toISOString())}`),
       h('p', null, `Query: ${search.q || '(everything)'}`),
       h('p', null, `Filters: ${selected.length ? selected.map((c) => `${c.label}: ${c.text}`).join('; ') : 'none'}`),
-      data && h('p', null, `Total: ${plural(data.total, 'candidate')}`)),
+      data && h('p', null, `Total: ${plural(data.total, 'candidate')}`),
+      data && data.indexing && h('p', null, `Incomplete: ${data.indexing.message}`)),
     h('div', { class: 'insights-head' },
       h('h1', { class: 'screen-only' }, 'Insights'),
       h('p', { role: 'status', class: 'total' }, data ? plural(data.total, 'candidate') : ''),
       h('div', { class: 'button-row' },
         h('button', { type: 'button', onClick: () => window.print() }, 'Print'),
         h('button', { type: 'button', onClick: exportXlsx }, 'Export XLSX'))),
+    data && h('div', { class: 'screen-only' }, h(Incomplete, { notice: data.indexing })),
     h(Problem, { error: exportProblem }),
     h(Chips, { items: selected, onChange: go }),
     h(Pending, { loading, text: 'Counting…' }),

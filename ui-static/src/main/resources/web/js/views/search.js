@@ -5,7 +5,7 @@ import { h, useEffect, useState } from '../lib/preact.js';
 import { post } from '../api.js';
 import { href, navigate } from '../router.js';
 import { ago, absolute, count, plural } from '../format.js';
-import { Pending, useLoad, When } from '../components/status.js';
+import { Incomplete, Pending, useLoad, When } from '../components/status.js';
 import { Highlight } from '../components/highlight.js';
 import { Chips, FilterSidebar } from '../components/filters.js';
 import { QueryBar } from '../components/querybar.js';
@@ -110,6 +110,7 @@ export function SearchPage({ params }) {
           h('label', { for: 'sort' }, 'Sort: '),
           h('select', { id: 'sort', value: search.sort, onChange: (e) => go({ ...search, sort: e.currentTarget.value, page: 1 }) },
             h('option', { value: 'relevance' }, 'Relevance'), h('option', { value: 'lastUpdated' }, 'Last updated'))),
+        data && h(Incomplete, { notice: data.indexing }),
         h(Chips, { items: chips(search, labels), onChange: go }),
         h(Pending, { loading, text: 'Searching…' }),
         loading && !data && h('ul', { class: 'skeleton', 'aria-hidden': 'true' }, [1, 2, 3, 4].map((i) => h('li', { key: i }))),

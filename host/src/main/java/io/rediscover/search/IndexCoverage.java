@@ -1,0 +1,135 @@
+package io.rediscover.search;
+
+import io.rediscover.index.ProfileIndexer;
+import io.rediscover.mirror.ConnectionRef;
+import io.rediscover.mirror.MirrorStore;
+import io.rediscover.mirror.Outbox;
+import io.rediscover.pluginapi.sync.RecordKind;
+import io.rediscover.sync.RunHistory;
+import io.rediscover.sync.SyncConnections;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Tells a recruiter when an answer cannot hold the whole corpus yet, so that a total or a chart is not taken for all of
+ * it: the org's first download from its ATS has not finished, candidates wait to be indexed (a sync's changes, the
+ * refill after an upgrade changed the index's fields, a {@code reindex}), or the public-profile index is being rebuilt.
+ * Cheap enough for every request: counts the store keeps, no scan of records.
+ */
+@Singleton
+public final class IndexCoverage {
+
+    private final SyncConnections connections;
+    private final RunHistory history;
+    private final MirrorStore mirror;
+    private final Outbox outbox;
+    private final ProfileIndexer profiles;
+    /** Connections whose first download finished: once finished, it stays finished. */
+    private final Set<ConnectionRef> downloaded = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param connections every org's connections
+     * @param history     their runs (whether a first download finished)
+     * @param mirror      how many candidates each holds
+     * @param outbox      candidates waiting for the pipeline
+     * @param profiles    the public-profile index's feed
+     */
+    @Inject
+    public IndexCoverage(SyncConnections connections, RunHistory history, MirrorStore mirror, Outbox outbox,
+                         ProfileIndexer profiles) {
+        this.connections = connections;
+        this.history = history;
+        this.mirror = mirror;
+        this.outbox = outbox;
+        this.profiles = profiles;
+    }
+
+    /** Why an answer may be partial. */
+    public enum Reason {
+        /** The org's first download from its ATS has not finished: the mirror holds part of the ATS. */
+        FIRST_DOWNLOAD,
+        /** Candidates (or profile changes) wait to be indexed: missing from answers, or shown as they were. */
+        INDEXING,
+        /** The public-profile index is being rebuilt: answers read it as it was before. */
+        REBUILDING
+    }
+
+    /**
+     * @param reason  why
+     * @param waiting candidates or profiles not in answers yet (for a first download: candidates the pipeline has still
+     *                to index; what the ATS holds beyond the mirror is not known)
+     * @param message the same, said to a recruiter
+     */
+    public record Notice(Reason reason, long waiting, String message) {
+    }
+
+    /**
+     * @param corpus what is searched
+     * @param org    the caller's org (asked only for the org's candidates)
+     * @return what the answer may be missing, or empty when the index holds everything there is
+     */
+    public Optional<Notice> of(SearchRequest.Corpus corpus, Supplier<String> org) {
+        return corpus == SearchRequest.Corpus.PUBLIC ? publicProfiles() : candidates(org.get());
+    }
+
+    private Optional<Notice> candidates(String org) {
+        long waiting = outbox.size(org);
+        List<ConnectionRef> downloading = connections.active().stream()
+                .filter(ref -> ref.org().equals(org) && !downloaded(ref)).toList();
+        if (!downloading.isEmpty()) {
+            long mirrored = downloading.stream().mapToLong(ref -> mirror.counts(ref).live().get(RecordKind.CANDIDATE)).sum();
+            return Optional.of(new Notice(Reason.FIRST_DOWNLOAD, waiting, "The first download from your ATS has not finished: "
+                    + count(mirrored, "candidate") + " so far" + (waiting > 0 ? ", " + number(waiting) + " of them still being indexed" : "")
+                    + ". Results and counts cover only those searchable now."));
+        }
+        if (waiting > 0) {
+            return Optional.of(new Notice(Reason.INDEXING, waiting, count(waiting, "candidate") + (waiting == 1 ? " is" : " are")
+                    + " still being indexed: results and counts may leave " + (waiting == 1 ? "it" : "them")
+                    + " out or show " + (waiting == 1 ? "it" : "them") + " as before."));
+        }
+        return Optional.empty();
+    }
+
+    private boolean downloaded(ConnectionRef ref) {
+        if (downloaded.contains(ref)) {
+            return true;
+        }
+        boolean done = history.anySucceeded(ref);
+        if (done) {
+            downloaded.add(ref);
+        }
+        return done;
+    }
+
+    private Optional<Notice> publicProfiles() {
+        ProfileIndexer.Status status = profiles.status();
+        ProfileIndexer.RebuildStatus rebuild = status.rebuild();
+        if (rebuild != null && rebuild.running()) {
+            long left = Math.max(0, rebuild.total() - rebuild.done());
+            return Optional.of(new Notice(Reason.REBUILDING, left, "The public-profile index is being rebuilt ("
+                    + number(rebuild.done()) + " of about " + count(rebuild.total(), "profile")
+                    + " so far): until it finishes, searches read the index as it was before."));
+        }
+        if (status.pending() > 0) {
+            return Optional.of(new Notice(Reason.INDEXING, status.pending(), count(status.pending(), "profile change")
+                    + (status.pending() == 1 ? " is" : " are") + " still being indexed: results and counts do not show "
+                    + (status.pending() == 1 ? "it" : "them") + " yet."));
+        }
+        return Optional.empty();
+    }
+
+    private static String count(long n, String noun) {
+        return number(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}
