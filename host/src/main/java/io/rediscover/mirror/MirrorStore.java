@@ -128,7 +128,14 @@ public final class MirrorStore {
         return counts.get(ref.org() + "/" + ref.connectionId()).orElse(MirrorCounts.empty());
     }
 
-    /** @param org an org @return its live candidates, over all its connections */
+    /** @param org an org @return its connections the mirror holds anything of (counts kept), in id order */
+    public List<ConnectionRef> connections(String org) {
+        try (Stream<String> keys = counts.keys(org + "/")) {
+            return keys.map(k -> new ConnectionRef(org, k.substring(org.length() + 1))).toList();
+        }
+    }
+
+        /** @param org an org @return its live candidates, over all its connections */
     public long liveCandidates(String org) {
         try (Stream<Map.Entry<String, MirrorCounts>> all = counts.scan(org + "/")) {
             return all.mapToLong(e -> e.getValue().live().get(RecordKind.CANDIDATE)).sum();

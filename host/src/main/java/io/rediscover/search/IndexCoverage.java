@@ -10,6 +10,7 @@ import io.rediscover.sync.SyncConnections;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -81,8 +82,12 @@ public final class IndexCoverage {
 
     private Optional<Notice> candidates(String org) {
         long waiting = outbox.size(org);
-        List<ConnectionRef> downloading = connections.active().stream()
-                .filter(ref -> ref.org().equals(org) && !downloaded(ref)).toList();
+        // the connections syncing now, and those the mirror holds something of (one whose first download stopped for
+        // good, with bad credentials, still left the org with part of its ATS)
+        Set<ConnectionRef> refs = new LinkedHashSet<>();
+        connections.active().stream().filter(ref -> ref.org().equals(org)).forEach(refs::add);
+        refs.addAll(mirror.connections(org));
+        List<ConnectionRef> downloading = refs.stream().filter(ref -> !downloaded(ref)).toList();
         if (!downloading.isEmpty()) {
             long mirrored = downloading.stream().mapToLong(ref -> mirror.counts(ref).live().get(RecordKind.CANDIDATE)).sum();
             return Optional.of(new Notice(Reason.FIRST_DOWNLOAD, waiting, "The first download from your ATS has not finished: "

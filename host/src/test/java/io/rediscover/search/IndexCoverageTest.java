@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rediscover.index.Indexes;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorStore;
+import io.rediscover.pluginapi.ErrorKind;
 import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.stage.PipelineItem;
 import io.rediscover.stage.PipelineStage;
+import io.rediscover.sync.SyncConnections;
+import io.rediscover.sync.SyncRun;
 import io.rediscover.testing.ApiFixture;
 import io.rediscover.testing.Http;
 import io.rediscover.testing.RecordingStage;
@@ -152,5 +155,13 @@ class IndexCoverageTest {
                 + String.format(java.util.Locale.ROOT, "%,d", mirrored) + " candidates so far. Results and counts cover only those searchable now.");
         assertThat(post(recruiter, "/api/insights", "{\"corpus\":\"ats\"}").at("/indexing/reason").asText())
                 .isEqualTo("FIRST_DOWNLOAD");
+
+        // the permission is then removed for good: the connection stops syncing, what it mirrored stays partial
+        ConnectionRef ref = new ConnectionRef("acme", conn);
+        SyncConnections connections = api.host().injector().getInstance(SyncConnections.class);
+        connections.needsAttention(ref, new SyncRun.RunError(ErrorKind.CONFIG, "permission removed", null));
+        assertThat(connections.active()).doesNotContain(ref);
+        assertThat(post(recruiter, "/api/search", "{\"corpus\":\"ats\"}").at("/indexing/message").asText())
+                .startsWith("The first download from your ATS has not finished: ");
     }
 }
