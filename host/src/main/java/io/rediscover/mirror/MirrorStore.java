@@ -135,7 +135,7 @@ public final class MirrorStore {
         }
     }
 
-        /** @param org an org @return its live candidates, over all its connections */
+    /** @param org an org @return its live candidates, over all its connections */
     public long liveCandidates(String org) {
         try (Stream<Map.Entry<String, MirrorCounts>> all = counts.scan(org + "/")) {
             return all.mapToLong(e -> e.getValue().live().get(RecordKind.CANDIDATE)).sum();
