@@ -6,11 +6,10 @@ import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorStore;
 import io.rediscover.pluginapi.ErrorKind;
 import io.rediscover.pluginapi.sync.RecordKind;
-import io.rediscover.stage.PipelineItem;
-import io.rediscover.stage.PipelineStage;
 import io.rediscover.sync.SyncConnections;
 import io.rediscover.sync.SyncRun;
 import io.rediscover.testing.ApiFixture;
+import io.rediscover.testing.HeldStage;
 import io.rediscover.testing.Http;
 import io.rediscover.testing.RecordingStage;
 import org.apache.poi.ss.usermodel.Cell;
@@ -48,28 +47,6 @@ class IndexCoverageTest {
         }
     }
 
-    /** Before the text stage: while held, no candidate gets further, as when a stage's dependency is down. */
-    static final class Gate implements PipelineStage {
-        volatile boolean held = true;
-
-        @Override
-        public String name() {
-            return "gate";
-        }
-
-        @Override
-        public int order() {
-            return TEXT - 1;
-        }
-
-        @Override
-        public void process(List<PipelineItem> batch, Results results) throws Unavailable {
-            if (held) {
-                throw new Unavailable("held by the test");
-            }
-        }
-    }
-
     private static JsonNode post(Http who, String path, String body) {
         Http.Reply r = who.post(path, body);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
@@ -78,7 +55,7 @@ class IndexCoverageTest {
 
     @Test
     void candidatesWaitingToBeIndexedAreSaidUntilTheyAreSearchable() throws Exception {
-        Gate gate = new Gate();
+        HeldStage gate = new HeldStage();
         api = new ApiFixture(dir, "coverage-secret", 40, Map.of(), RecordingStage.module(gate));
         api.org("acme", "ENTERPRISE", true, true);
         api.org("other", "ENTERPRISE", true, true);
@@ -107,7 +84,7 @@ class IndexCoverageTest {
         assertThat(post(stranger, "/api/search", "{\"corpus\":\"ats\"}").get("indexing").isNull())
                 .as("another org's backlog is not this org's").isTrue();
 
-        gate.held = false;
+        gate.release();
         RecordingStage.awaitDrained(api.host());
         api.host().injector().getInstance(Indexes.class).publishNow();
         JsonNode searchable = post(recruiter, "/api/search", "{\"corpus\":\"ats\"}");

@@ -27,7 +27,7 @@ export function Problem({ error }) {
  */
 export function Incomplete({ notice }) {
   if (!notice) return null;
-  return h('p', { class: 'notice incomplete', role: 'note' }, h('span', { 'aria-hidden': 'true' }, 'ⓘ '), notice.message);
+  return h('p', { class: 'notice incomplete', role: 'note' }, h('strong', null, 'Incomplete: '), notice.message);
 }
 
 /**
