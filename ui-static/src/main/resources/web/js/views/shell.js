@@ -61,7 +61,7 @@ function UserMenu({ user, onSignedOut }) {
   items.push({ label: 'Sign out', onSelect: signOut });
   return h('div', { class: 'user-menu' },
     user.role === 'RECRUITER' && h('p', { class: 'hint integrations-note' },
-      'Integrations: ask your admin to enable ATS integrations for your org.'),
+      'Integrations: your org\'s admins connect your ATS.'),
     h(MenuButton, {
       label: `${user.name} — account menu`, placement: 'above', items,
       button: [h('span', { class: 'user-name' }, user.name), h('span', { 'aria-hidden': 'true' }, ' ▴')],

@@ -180,7 +180,7 @@ class UiJourneyTest {
 
         // Recruiter: Your ATS, a Boolean query, an ATS filter, a profile with its ATS panel.
         signIn("rex@acme.example", ApiFixture.PASSWORD);
-        browser.containing(".integrations-note", "ask your admin to enable ATS integrations for your org");
+        browser.containing(".integrations-note", "your org's admins connect your ATS");
         Http rex = api.anonymous().signIn("rex@acme.example", ApiFixture.PASSWORD);
         ApiFixture.await("every candidate searchable", () -> rex.post("/api/search", "{\"size\":1}").body()
                 .contains("\"total\":" + PEOPLE + ","));
