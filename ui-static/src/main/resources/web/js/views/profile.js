@@ -109,6 +109,19 @@ function Resume({ resume }) {
       text !== null && h('pre', { class: 'resume-text', tabindex: 0, 'aria-label': 'Resume text' }, text)));
 }
 
+/**
+ * The connector's own fields of a workflow, less those repeating what the line already shows (iCIMS declares "Workflow
+ * Source", "Workflow Status"… with the same values as Source, Status…, and the last update as a timestamp).
+ */
+function moreFields(w) {
+  const shown = new Set([w.id, w.job, w.source, w.status, w.stage, w.recruiter].filter(Boolean).map(String));
+  const sameInstant = (v) => Boolean(w.lastUpdated) && /^\d{4}-\d{2}-\d{2}T/.test(v) && Date.parse(v) === Date.parse(w.lastUpdated);
+  return (w.fields || []).filter((f) => {
+    const value = f.values.join(', ');
+    return !shown.has(value) && !sameInstant(value);
+  });
+}
+
 /** Each workflow on one line, as the seed shows it: ID · job · Source · Status · Stage · Recruiter · Last updated. */
 function Workflows({ workflows }) {
   if (!workflows.length) return h('p', { class: 'muted' }, 'No workflows.');
@@ -119,7 +132,7 @@ function Workflows({ workflows }) {
       part('ID', w.id), part('', w.job), part('Source', w.source), part('Status', w.status), part('Stage', w.stage),
       part('Recruiter', w.recruiter),
       w.lastUpdated && h('span', { class: 'part' }, 'Last updated ', h(When, { at: w.lastUpdated, relative: day, absolute })),
-      (w.fields || []).map((f) => part(f.label, f.values.join(', ')))))));
+      moreFields(w).map((f) => part(f.label, f.values.join(', ')))))));
 }
 
 /** Whether the connector already names this in its own fields (then it is not shown twice). */

@@ -212,7 +212,9 @@ class UiJourneyTest {
 
         browser.click(By.cssSelector(".hit h3 a"));
         WebElement ats = browser.visible(By.cssSelector(".profile-panel .ats-data"));
-        assertThat(ats.getText()).contains("ATS data").contains("Candidate ID").contains("Workflows").contains("Status:");
+        assertThat(ats.getText()).contains("ATS data").contains("Candidate ID").contains("Workflows").contains("Status:")
+                .contains("Source:").as("the connector's workflow fields that repeat the line are not shown again")
+                .doesNotContain("Workflow Status:", "Workflow Source:", "Workflow ID:", "Workflow Last Updated");
         browser.assertAccessible("profile");
         browser.screenshot("profile");
         browser.pressEscape();
