@@ -83,6 +83,15 @@ final class Browser implements AutoCloseable {
         driver.get(base + route);
     }
 
+    /** Signs in through the sign-in page and waits for the signed-in shell (its user menu). */
+    void signIn(String email, String password) {
+        open("#/");
+        type(By.id("email"), email);
+        type(By.id("password"), password);
+        click(By.cssSelector("button[type=submit]"));
+        visible(By.cssSelector(".user-menu .menu-button"));
+    }
+
     <T> T await(String what, Function<ChromeDriver, T> condition) {
         // A page that re-renders replaces elements under the test's feet: look again rather than fail.
         return new WebDriverWait(driver, PATIENCE).withMessage(what).ignoring(StaleElementReferenceException.class)

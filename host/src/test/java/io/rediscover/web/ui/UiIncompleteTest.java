@@ -52,11 +52,7 @@ class UiIncompleteTest {
                 .json().at("/runs/0/result").asText()));
 
         browser = new Browser(api.host().port(), Files.createDirectories(dir.resolve("downloads")), "incomplete");
-        browser.open("#/");
-        browser.type(By.id("email"), "rex@acme.example");
-        browser.type(By.id("password"), ApiFixture.PASSWORD);
-        browser.click(By.cssSelector("button[type=submit]"));
-        browser.visible(By.cssSelector(".user-menu .menu-button"));
+        browser.signIn("rex@acme.example", ApiFixture.PASSWORD);
 
         String waiting = "20 candidates are still being indexed: results and counts may leave them out or show them as before.";
         browser.open("#/search");

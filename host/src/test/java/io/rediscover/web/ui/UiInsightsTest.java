@@ -52,11 +52,7 @@ class UiInsightsTest {
         RecordingStage.awaitDrained(api.host());
         api.host().injector().getInstance(Indexes.class).publishNow();
         browser = new Browser(api.host().port(), Files.createDirectories(dir.resolve("downloads")), "insights");
-        browser.open("#/");
-        browser.type(By.id("email"), "rex@acme.example");
-        browser.type(By.id("password"), ApiFixture.PASSWORD);
-        browser.click(By.cssSelector("button[type=submit]"));
-        browser.visible(By.cssSelector(".user-menu .menu-button"));
+        browser.signIn("rex@acme.example", ApiFixture.PASSWORD);
     }
 
     @AfterAll

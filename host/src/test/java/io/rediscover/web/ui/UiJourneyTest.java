@@ -65,14 +65,6 @@ class UiJourneyTest {
         }
     }
 
-    private void signIn(String email, String password) {
-        browser.open("#/");
-        browser.type(By.id("email"), email);
-        browser.type(By.id("password"), password);
-        browser.click(By.cssSelector("button[type=submit]"));
-        browser.visible(By.cssSelector(".user-menu .menu-button"));
-    }
-
     private void signOut() {
         browser.click(By.cssSelector(".user-menu .menu-button"));
         browser.click(By.xpath("//*[@role='menuitem'][normalize-space()='Sign out']"));
@@ -91,7 +83,7 @@ class UiJourneyTest {
         browser.visible(By.id("email"));
         browser.assertAccessible("sign-in");
         browser.screenshot("sign-in");
-        signIn(TestTenants.ADMIN_EMAIL, TestTenants.ADMIN_PASSWORD);
+        browser.signIn(TestTenants.ADMIN_EMAIL, TestTenants.ADMIN_PASSWORD);
         browser.text("h1", "Organisations");
         browser.type(By.id("org-id"), "acme");
         browser.type(By.id("org-name"), "Acme Talent");
@@ -111,7 +103,7 @@ class UiJourneyTest {
         signOut();
 
         // Org admin: Integrations from the user menu at the bottom left; the empty state; the wizard.
-        signIn("ada@acme.example", ApiFixture.PASSWORD);
+        browser.signIn("ada@acme.example", ApiFixture.PASSWORD);
         userMenu("Integrations");
         browser.containing(".empty", "No ATS connected yet");
         browser.assertAccessible("integrations, empty");
@@ -179,7 +171,7 @@ class UiJourneyTest {
         signOut();
 
         // Recruiter: Your ATS, a Boolean query, an ATS filter, a profile with its ATS panel.
-        signIn("rex@acme.example", ApiFixture.PASSWORD);
+        browser.signIn("rex@acme.example", ApiFixture.PASSWORD);
         browser.containing(".integrations-note", "your org's admins connect your ATS");
         Http rex = api.anonymous().signIn("rex@acme.example", ApiFixture.PASSWORD);
         ApiFixture.await("every candidate searchable", () -> rex.post("/api/search", "{\"size\":1}").body()

@@ -57,11 +57,7 @@ class UiSafetyTest {
         ApiFixture.await("the resume's text read", () -> admin.get("/api/candidates/" + candidateId + "/resume?text=true")
                 .status() == 200);
         browser = new Browser(api.host().port(), Files.createDirectories(dir.resolve("downloads")), "safety");
-        browser.open("#/");
-        browser.type(By.id("email"), "rex@safe.example");
-        browser.type(By.id("password"), ApiFixture.PASSWORD);
-        browser.click(By.cssSelector("button[type=submit]"));
-        browser.visible(By.cssSelector(".user-menu .menu-button"));
+        browser.signIn("rex@safe.example", ApiFixture.PASSWORD);
     }
 
     @AfterAll
