@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 
 /**
  * Tells a recruiter when an answer cannot hold the whole corpus yet, so that a total or a chart is not taken for all of
- * it: the org's first download from its ATS has not finished, candidates wait to be indexed (a sync's changes, the
+ * it: no ATS is connected, the org's first download from its ATS has not finished, candidates wait to be indexed (a sync's changes, the
  * refill after an upgrade changed the index's fields, a {@code reindex}), or the public-profile index is being rebuilt.
  * Cheap enough for every request: counts the store keeps, no scan of records.
  */
@@ -54,6 +54,8 @@ public final class IndexCoverage {
 
     /** Why an answer may be partial. */
     public enum Reason {
+        /** The org has no ATS connection: nothing to search until its admins connect one. */
+        NOT_CONNECTED,
         /** The org's first download from its ATS has not finished: the mirror holds part of the ATS. */
         FIRST_DOWNLOAD,
         /** Candidates (or profile changes) wait to be indexed: missing from answers, or shown as they were. */
@@ -87,6 +89,10 @@ public final class IndexCoverage {
         Set<ConnectionRef> refs = new LinkedHashSet<>();
         connections.active().stream().filter(ref -> ref.org().equals(org)).forEach(refs::add);
         refs.addAll(mirror.connections(org));
+        if (refs.isEmpty() && waiting == 0) {
+            return Optional.of(new Notice(Reason.NOT_CONNECTED, 0,
+                    "No ATS is connected to your org yet: your org's admins connect one under Integrations."));
+        }
         List<ConnectionRef> downloading = refs.stream().filter(ref -> !downloaded(ref)).toList();
         if (!downloading.isEmpty()) {
             long mirrored = downloading.stream().mapToLong(ref -> mirror.counts(ref).live().get(RecordKind.CANDIDATE)).sum();

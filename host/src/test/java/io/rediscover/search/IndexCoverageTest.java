@@ -81,8 +81,11 @@ class IndexCoverageTest {
         assertThat(post(recruiter, "/api/search", "{\"corpus\":\"public\"}").get("indexing").isNull())
                 .as("the public profiles are another corpus, with nothing waiting").isTrue();
 
-        assertThat(post(stranger, "/api/search", "{\"corpus\":\"ats\"}").get("indexing").isNull())
-                .as("another org's backlog is not this org's").isTrue();
+        JsonNode none = post(stranger, "/api/search", "{\"corpus\":\"ats\"}").path("indexing");
+        assertThat(none.path("reason").asText()).as("another org's backlog is not this org's: it has no ATS at all")
+                .isEqualTo("NOT_CONNECTED");
+        assertThat(none.path("message").asText())
+                .isEqualTo("No ATS is connected to your org yet: your org's admins connect one under Integrations.");
 
         gate.release();
         RecordingStage.awaitDrained(api.host());
