@@ -27,7 +27,8 @@ export function Problem({ error }) {
  */
 export function Incomplete({ notice }) {
   if (!notice) return null;
-  return h('p', { class: 'notice incomplete', role: 'note' }, h('strong', null, 'Incomplete: '), notice.message);
+  const partial = notice.reason !== 'NOT_CONNECTED'; // else there is nothing yet, not part of it
+  return h('p', { class: 'notice incomplete', role: 'note' }, partial && h('strong', null, 'Incomplete: '), notice.message);
 }
 
 /**

@@ -77,7 +77,7 @@ export function InsightsPage({ params, session }) {
       h('p', null, `Query: ${search.q || '(everything)'}`),
       h('p', null, `Filters: ${selected.length ? selected.map((c) => `${c.label}: ${c.text}`).join('; ') : 'none'}`),
       data && h('p', null, `Total: ${plural(data.total, 'candidate')}`),
-      data && data.indexing && h('p', null, `Incomplete: ${data.indexing.message}`)),
+      data && data.indexing && h('p', null, data.indexing.message)),
     h('div', { class: 'insights-head' },
       h('h1', { class: 'screen-only' }, 'Insights'),
       h('p', { role: 'status', class: 'total' }, data ? plural(data.total, 'candidate') : ''),
