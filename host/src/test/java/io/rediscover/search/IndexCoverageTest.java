@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Search and insights answers say when the index does not hold the whole corpus yet — the org's first download has not
- * finished, candidates wait to be indexed — and stop saying it once it does; the print view and the export say it too.
+ * finished, candidates wait to be indexed, no ATS is connected at all — and stop saying it once it does; the print view
+ * and the export say it too.
  */
 class IndexCoverageTest {
 
