@@ -3,6 +3,7 @@ package io.rediscover.insights;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.rediscover.search.IndexCoverage;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,14 +13,21 @@ import java.util.List;
  * @param total      how many candidates the search finds, exactly
  * @param categories every category, in {@link Category#ALL} order
  * @param tookMs     time taken
- * @param indexing   what the counts may be missing because the index does not hold the whole corpus yet (a first
- *                   download, candidates waiting to be indexed, a rebuild), or null when it does
+ * @param indexing   what the counts may be missing because the index does not hold the whole corpus yet (no ATS, a
+ *                   first download, candidates waiting to be indexed, a rebuild), or null when it does
+ * @param syncedAt   when the newest of the org's successful syncs ended: the ATS data counted is as of then (null for
+ *                   the public profiles, and before a sync succeeded)
  */
-public record Insights(long total, List<CategoryInsight> categories, long tookMs, IndexCoverage.Notice indexing) {
+public record Insights(long total, List<CategoryInsight> categories, long tookMs, IndexCoverage.Notice indexing,
+                       Instant syncedAt) {
 
-    /** @param notice what the counts may be missing, or null @return these insights saying so */
-    Insights withIndexing(IndexCoverage.Notice notice) {
-        return new Insights(total, categories, tookMs, notice);
+    /**
+     * @param notice what the counts may be missing, or null
+     * @param synced when the ATS data is as of, or null
+     * @return these insights saying so
+     */
+    Insights withCoverage(IndexCoverage.Notice notice, Instant synced) {
+        return new Insights(total, categories, tookMs, notice, synced);
     }
 
     /**

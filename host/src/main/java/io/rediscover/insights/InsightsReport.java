@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +22,9 @@ import java.util.Locale;
  * @param insights the insights
  */
 public record InsightsReport(String org, String corpus, String query, List<String> filters, LocalDate date, Insights insights) {
+
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     /** Canonical constructor: copies the filters. */
     public InsightsReport {
@@ -59,6 +63,11 @@ public record InsightsReport(String org, String corpus, String query, List<Strin
         }
         return f.kind() == FilterCatalog.Kind.DATE_RANGE ? LocalDate.ofInstant(Instant.ofEpochSecond(v), ZoneOffset.UTC).toString()
                 : Long.toString(v);
+    }
+
+    /** @return when the ATS data counted is as of ("2026-12-02 03:00 UTC"), or null (public profiles, no sync yet) */
+    public String dataAsOf() {
+        return insights.syncedAt() == null ? null : AS_OF.format(insights.syncedAt());
     }
 
     /** @return the export's file name: {@code insights-<org>-<yyyy-mm-dd>.xlsx}, the org's name in safe ASCII */

@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Insights over a search's result set: {@code POST /api/insights} (JSON), {@code POST /api/insights/export.xlsx} (the
@@ -88,7 +89,8 @@ public final class InsightsResource implements ApiResource {
     private Insights insights(Caller caller, InsightsRequest.Valid request) {
         // asked before counting: what waits now is what the counts may miss
         IndexCoverage.Notice notice = coverage.of(request.search().corpus(), caller::org).orElse(null);
-        return insights.insights(insights.collection(request, caller::org), request).withIndexing(notice);
+        Instant synced = coverage.syncedAt(request.search().corpus(), caller::org).orElse(null);
+        return insights.insights(insights.collection(request, caller::org), request).withCoverage(notice, synced);
     }
 
     /** @param body the search body and limit @param security the caller @return the insights as an XLSX download */

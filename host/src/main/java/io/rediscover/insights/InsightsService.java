@@ -103,7 +103,7 @@ public final class InsightsService {
             CategoryCounts.Recount recount = (shard, field, value) -> count(parts.get(shard), query, field, value);
             CategoryCounts.Labels shown = (filter, values) -> labels.of(index, parts, filter, values);
             return new Insights(found, categories.stream().map(c -> c.result(found, fields, recount, shown)).toList(),
-                    (System.nanoTime() - t0) / 1_000_000, null);
+                    (System.nanoTime() - t0) / 1_000_000, null, null);
         }
     }
 

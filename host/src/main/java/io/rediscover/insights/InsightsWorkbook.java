@@ -96,6 +96,9 @@ public final class InsightsWorkbook {
             }
         }
         row = fact(sheet, row, "Date", r.date().toString());
+        if (r.dataAsOf() != null) {
+            row = fact(sheet, row, "ATS data as of", r.dataAsOf());
+        }
         if (r.insights().indexing() != null) {
             row = fact(sheet, row, "Incomplete", r.insights().indexing().message());
         }

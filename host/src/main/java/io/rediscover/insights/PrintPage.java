@@ -42,6 +42,9 @@ final class PrintPage {
         html.append("</dd>\n");
         fact("Date", r.date().toString());
         fact("Total", number(r.insights().total()) + " candidates");
+        if (r.dataAsOf() != null) {
+            fact("ATS data as of", r.dataAsOf());
+        }
         if (r.insights().indexing() != null) {
             fact("Incomplete", r.insights().indexing().message());
         }

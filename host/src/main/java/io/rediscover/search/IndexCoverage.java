@@ -1,5 +1,7 @@
 package io.rediscover.search;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import io.rediscover.index.ProfileIndexer;
 import io.rediscover.mirror.ConnectionRef;
 import io.rediscover.mirror.MirrorStore;
@@ -7,15 +9,19 @@ import io.rediscover.mirror.Outbox;
 import io.rediscover.pluginapi.sync.RecordKind;
 import io.rediscover.sync.RunHistory;
 import io.rediscover.sync.SyncConnections;
+import io.rediscover.sync.SyncRun;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +40,12 @@ public final class IndexCoverage {
     private final ProfileIndexer profiles;
     /** Connections whose first download finished: once finished, it stays finished. */
     private final Set<ConnectionRef> downloaded = ConcurrentHashMap.newKeySet();
+    /**
+     * Per org, when its newest successful sync ended (empty: none yet). Run history grows by a run a day and is read
+     * whole to find it, so the answer is kept a little while: a sync ends at most once in that time anyway.
+     */
+    private final Cache<String, Optional<Instant>> syncedAt = CacheBuilder.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
 
     /**
      * @param connections every org's connections
@@ -82,13 +94,43 @@ public final class IndexCoverage {
         return corpus == SearchRequest.Corpus.PUBLIC ? publicProfiles() : candidates(org.get());
     }
 
-    private Optional<Notice> candidates(String org) {
-        long waiting = outbox.size(org);
-        // the connections syncing now, and those the mirror holds something of (one whose first download stopped for
-        // good, with bad credentials, still left the org with part of its ATS)
+    /**
+     * @param corpus what is searched
+     * @param org    the caller's org (asked only for the org's candidates)
+     * @return when the newest of the org's successful syncs ended — the ATS data searched is as of then — or empty for
+     *         the public profiles and before any sync succeeded
+     */
+    public Optional<Instant> syncedAt(SearchRequest.Corpus corpus, Supplier<String> org) {
+        if (corpus == SearchRequest.Corpus.PUBLIC) {
+            return Optional.empty();
+        }
+        String id = org.get();
+        try {
+            return syncedAt.get(id, () -> connectionsOf(id).stream().map(this::lastSucceeded).flatMap(Optional::stream)
+                    .max(Instant::compareTo));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Optional<Instant> lastSucceeded(ConnectionRef ref) {
+        return history.latestSucceeded(ref).map(SyncRun::endedAt);
+    }
+
+    /**
+     * @return the org's connections syncing now, and those the mirror holds something of (one whose first download
+     *         stopped for good, with bad credentials, still left the org with part of its ATS)
+     */
+    private Set<ConnectionRef> connectionsOf(String org) {
         Set<ConnectionRef> refs = new LinkedHashSet<>();
         connections.active().stream().filter(ref -> ref.org().equals(org)).forEach(refs::add);
         refs.addAll(mirror.connections(org));
+        return refs;
+    }
+
+    private Optional<Notice> candidates(String org) {
+        long waiting = outbox.size(org);
+        Set<ConnectionRef> refs = connectionsOf(org);
         if (refs.isEmpty() && waiting == 0) {
             return Optional.of(new Notice(Reason.NOT_CONNECTED, 0,
                     "No ATS is connected to your org yet: your org's admins connect one under Integrations."));

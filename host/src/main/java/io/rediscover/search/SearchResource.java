@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,8 @@ public final class SearchResource implements ApiResource {
         SearchRequest.Valid request = InvalidField.body(body).validate(search.catalog());
         // asked before searching: what waits now is what the answer may miss
         IndexCoverage.Notice notice = coverage.of(request.corpus(), caller::org).orElse(null);
-        return answer(caller, request).withIndexing(notice);
+        Instant synced = coverage.syncedAt(request.corpus(), caller::org).orElse(null);
+        return answer(caller, request).withCoverage(notice, synced);
     }
 
     private SearchResponse answer(Caller caller, SearchRequest.Valid request) {

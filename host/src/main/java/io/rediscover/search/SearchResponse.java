@@ -17,21 +17,29 @@ import java.util.Map;
  * @param explain  the query as read, fully parenthesised
  * @param capped   whether results beyond {@value SearchRequest#MAX_DEPTH} exist that paging cannot reach
  * @param tookMs   time taken
- * @param indexing what the answer may be missing because the index does not hold the whole corpus yet (a first
+ * @param indexing what the answer may be missing because the index does not hold the whole corpus yet (no ATS, a first
  *                 download, candidates waiting to be indexed, a rebuild), or null when it does
+ * @param syncedAt when the newest of the org's successful syncs ended: the ATS data searched is as of then (null for
+ *                 the public profiles, and before a sync succeeded)
  */
 public record SearchResponse(long total, int page, int size, List<Hit> hits, Map<String, List<Bucket>> facets,
                              List<OfferedFilter> filters, List<Warning> warnings, String explain, boolean capped,
-                             long tookMs, IndexCoverage.Notice indexing) {
+                             long tookMs, IndexCoverage.Notice indexing, Instant syncedAt) {
 
     /** @param hits the page's hits (with snippets) @return this answer with them */
     SearchResponse withHits(List<Hit> hits) {
-        return new SearchResponse(total, page, size, hits, facets, filters, warnings, explain, capped, tookMs, indexing);
+        return new SearchResponse(total, page, size, hits, facets, filters, warnings, explain, capped, tookMs, indexing,
+                syncedAt);
     }
 
-    /** @param notice what the answer may be missing, or null @return this answer saying so */
-    SearchResponse withIndexing(IndexCoverage.Notice notice) {
-        return new SearchResponse(total, page, size, hits, facets, filters, warnings, explain, capped, tookMs, notice);
+    /**
+     * @param notice what the answer may be missing, or null
+     * @param synced when the ATS data is as of, or null
+     * @return this answer saying so
+     */
+    SearchResponse withCoverage(IndexCoverage.Notice notice, Instant synced) {
+        return new SearchResponse(total, page, size, hits, facets, filters, warnings, explain, capped, tookMs, notice,
+                synced);
     }
 
     /**

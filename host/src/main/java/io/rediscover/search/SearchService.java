@@ -207,7 +207,7 @@ public final class SearchService {
             return new SearchResponse(total, request.page(), request.size(), hits, facetValues,
                     offer.stream().map(f -> new SearchResponse.OfferedFilter(f.key(), f.label(), f.group(), f.kind())).toList(),
                     warnings, parsed == null ? "" : parsed.explain(), total > SearchRequest.MAX_DEPTH,
-                    (System.nanoTime() - t0) / 1_000_000, null);
+                    (System.nanoTime() - t0) / 1_000_000, null, null);
         }
     }
 

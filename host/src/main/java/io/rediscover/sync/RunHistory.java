@@ -6,8 +6,10 @@ import io.rediscover.store.StoreMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The run history and per-record failures of every connection, in the store. Newest runs first on read. */
@@ -74,7 +76,7 @@ public final class RunHistory {
      * @return its newest runs, newest first
      */
     public List<SyncRun> latest(ConnectionRef ref, int limit) {
-        java.util.ArrayDeque<SyncRun> newest = new java.util.ArrayDeque<>();
+        ArrayDeque<SyncRun> newest = new ArrayDeque<>();
         try (Stream<Map.Entry<String, SyncRun>> all = runs.scan(ref.prefix())) {
             all.forEach(e -> {
                 newest.addFirst(e.getValue());
@@ -87,8 +89,16 @@ public final class RunHistory {
     }
 
     /** @param ref a connection @param runId a run id @return that run, if it is one of the connection's */
-    public java.util.Optional<SyncRun> run(ConnectionRef ref, String runId) {
+    public Optional<SyncRun> run(ConnectionRef ref, String runId) {
         return runs.get(runKey(ref, runId));
+    }
+
+    /** @param ref a connection @return its newest run that succeeded, if any (reads every run of the connection) */
+    public Optional<SyncRun> latestSucceeded(ConnectionRef ref) {
+        try (Stream<Map.Entry<String, SyncRun>> all = runs.scan(ref.prefix())) {
+            return all.map(Map.Entry::getValue).filter(r -> r.result() == SyncRun.Result.SUCCEEDED)
+                    .reduce((older, newer) -> newer);
+        }
     }
 
     /** @param ref a connection @return whether any of its runs succeeded (its first full download is complete) */

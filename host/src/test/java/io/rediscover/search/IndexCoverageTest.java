@@ -67,24 +67,30 @@ class IndexCoverageTest {
         await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + conn + "/runs")
                 .json().at("/runs/0/result").asText()));
 
+        String endedAt = admin.get("/api/connections/" + conn + "/runs").json().at("/runs/0/endedAt").asText();
         JsonNode held = post(recruiter, "/api/search", "{\"corpus\":\"ats\"}");
         assertThat(held.path("total").asLong()).as("nothing indexed while the pipeline is held").isZero();
+        assertThat(held.path("syncedAt").asText()).as("the data is as of the sync, indexed or not").isEqualTo(endedAt);
         assertThat(held.at("/indexing/reason").asText()).isEqualTo("INDEXING");
         assertThat(held.at("/indexing/waiting").asLong()).isEqualTo(40);
         assertThat(held.at("/indexing/message").asText())
                 .isEqualTo("40 candidates are still being indexed: results and counts may leave them out or show them as before.");
         JsonNode insights = post(recruiter, "/api/insights", "{\"corpus\":\"ats\"}");
         assertThat(insights.at("/indexing/waiting").asLong()).isEqualTo(40);
+        assertThat(insights.path("syncedAt").asText()).isEqualTo(endedAt);
         Http.Reply print = recruiter.get("/api/insights/print?corpus=ats");
-        assertThat(print.body()).contains("<dt>Incomplete</dt><dd>40 candidates are still being indexed");
+        assertThat(print.body()).contains("<dt>Incomplete</dt><dd>40 candidates are still being indexed")
+                .contains("<dt>ATS data as of</dt><dd>" + endedAt.substring(0, 10) + " " + endedAt.substring(11, 16) + " UTC</dd>");
         assertThat(summary(recruiter)).containsSequence("Incomplete", "40 candidates are still being indexed: results and "
                 + "counts may leave them out or show them as before.");
-        assertThat(post(recruiter, "/api/search", "{\"corpus\":\"public\"}").get("indexing").isNull())
-                .as("the public profiles are another corpus, with nothing waiting").isTrue();
+        JsonNode profiles = post(recruiter, "/api/search", "{\"corpus\":\"public\"}");
+        assertThat(profiles.get("indexing").isNull()).as("the public profiles are another corpus, with nothing waiting").isTrue();
+        assertThat(profiles.get("syncedAt").isNull()).as("and no sync of theirs").isTrue();
 
         JsonNode none = post(stranger, "/api/search", "{\"corpus\":\"ats\"}").path("indexing");
         assertThat(none.path("reason").asText()).as("another org's backlog is not this org's: it has no ATS at all")
                 .isEqualTo("NOT_CONNECTED");
+        assertThat(post(stranger, "/api/search", "{\"corpus\":\"ats\"}").get("syncedAt").isNull()).isTrue();
         assertThat(none.path("message").asText())
                 .isEqualTo("No ATS is connected to your org yet: your org's admins connect one under Integrations.");
 
@@ -131,6 +137,7 @@ class IndexCoverageTest {
         JsonNode found = post(recruiter, "/api/search", "{\"corpus\":\"ats\"}");
         assertThat(found.path("total").asLong()).isEqualTo(mirrored);
         assertThat(found.at("/indexing/reason").asText()).isEqualTo("FIRST_DOWNLOAD");
+        assertThat(found.get("syncedAt").isNull()).as("no sync has succeeded yet").isTrue();
         assertThat(found.at("/indexing/waiting").asLong()).as("everything mirrored is indexed").isZero();
         assertThat(found.at("/indexing/message").asText()).isEqualTo("The first download from your ATS has not finished: "
                 + String.format(java.util.Locale.ROOT, "%,d", mirrored) + " candidates so far. Results and counts cover only those searchable now.");

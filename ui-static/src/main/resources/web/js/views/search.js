@@ -107,6 +107,7 @@ export function SearchPage({ params }) {
       h('section', { class: 'results', 'aria-label': 'Results', 'aria-busy': loading ? 'true' : 'false' },
         h('div', { class: 'results-head' },
           h('p', { role: 'status', class: 'total' }, data ? `${plural(data.total, 'candidate')} · ${count(data.tookMs)} ms` : ''),
+          data && data.syncedAt && h('span', { class: 'muted synced' }, 'Synced ', h(When, { at: data.syncedAt, relative: ago, absolute })),
           h('span', { class: 'sort' },
             h('label', { for: 'sort' }, 'Sort: '),
             h('select', { id: 'sort', value: search.sort, onChange: (e) => go({ ...search, sort: e.currentTarget.value, page: 1 }) },

@@ -58,6 +58,8 @@ class UiIncompleteTest {
         browser.open("#/search");
         browser.await("a total of 0", d -> d.findElement(By.cssSelector(".results .total")).getText().startsWith("0 candidates"));
         assertThat(browser.containing(".results .notice.incomplete", waiting).getAttribute("role")).isEqualTo("note");
+        assertThat(browser.visible(By.cssSelector(".results .synced")).getText()).as("the sync's end, though unindexed")
+                .startsWith("Synced ").endsWith(" ago");
         browser.screenshot("search-incomplete");
         browser.assertAccessible("search, incomplete");
         browser.open("#/insights");
