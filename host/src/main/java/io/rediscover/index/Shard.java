@@ -90,7 +90,14 @@ final class Shard implements AutoCloseable {
     private volatile long wholePublishedAtMillis;
     private volatile long wholePublishTookMillis;
     private volatile Publication published;
-    private volatile long generation; // changed under writeLock, read by anyone
+    private volatile long generation; // numbers each publication's files; changed under writeLock
+    /**
+     * The generation readers can read: set only once its publication is swapped in. A reader that saw a new
+     * generation before its publication was readable (the split is made after the number is taken) would read the
+     * previous publication and file what it found under the new number — a filter that publication first holds values
+     * for stayed unoffered until the next publication.
+     */
+    private volatile long readableGeneration;
 
     /** Recent changes being folded: their index, keys, and last split (which readers read until the fold ends). */
     private record Folded(WritableIndex index, Set<String> keys, SplitFile split) {
@@ -508,6 +515,7 @@ final class Shard implements AutoCloseable {
     private void swap(Publication next) {
         Publication previous = published;
         published = next;
+        readableGeneration = generation; // after the publication: whoever sees the number can read what it numbers
         if (previous != null) {
             previous.retire();
         }
@@ -526,9 +534,9 @@ final class Shard implements AutoCloseable {
         }
     }
 
-    /** @return how many publications this shard made since it opened */
+    /** @return the number of the publication readers read now (it grows with every publication since the shard opened) */
     long generation() {
-        return generation;
+        return readableGeneration;
     }
 
     /** @return documents readers see */
