@@ -56,9 +56,7 @@ class CandidatesApiTest {
             long withText = api.sim().tenant().ids(ProfileType.PERSON).get(5);
             api.sim().tenant().setResume(withText, ("Staff engineer. Built the Quuxplorer telemetry pipeline.\n"
                     + "https://github.com/quux-dev").getBytes(StandardCharsets.UTF_8), "text/plain", "cv.txt");
-            String conn = admin.post("/api/connections", api.icimsBody("cand-secret", api.sim().streamId())).json().path("id").asText();
-            await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + conn + "/runs")
-                    .json().at("/runs/0/result").asText()));
+            String conn = api.connectAndSync(admin, "cand-secret");
             RecordingStage.awaitDrained(api.host());
 
             long personId = api.sim().tenant().ids(ProfileType.PERSON).stream()

@@ -74,9 +74,7 @@ class TextStageTest {
 
             api.org("acme", "ENTERPRISE", true, true);
             Http admin = api.user("acme", "ada@acme.example", "ORG_ADMIN");
-            String id = admin.post("/api/connections", api.icimsBody("text-secret", api.sim().streamId())).json().path("id").asText();
-            await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + id + "/runs")
-                    .json().at("/runs/0/result").asText()));
+            String id = api.connectAndSync(admin, "text-secret");
             RecordingStage.awaitDrained(api.host());
 
             ConnectionRef ref = new ConnectionRef("acme", id);

@@ -27,7 +27,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
-import static io.rediscover.testing.ApiFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,9 +52,7 @@ class InsightsSyncedTest {
         api.org("acme", "ENTERPRISE", true, true);
         Http admin = api.user("acme", "ada@acme.example", "ORG_ADMIN");
         recruiter = api.user("acme", "rita@acme.example", "RECRUITER");
-        String conn = admin.post("/api/connections", api.icimsBody("insights-sync-secret", api.sim().streamId())).json().path("id").asText();
-        await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + conn + "/runs")
-                .json().at("/runs/0/result").asText()));
+        api.connectAndSync(admin, "insights-sync-secret");
         RecordingStage.awaitDrained(api.host());
         api.host().injector().getInstance(Indexes.class).publishNow();
         for (int page = 1; ; page++) {

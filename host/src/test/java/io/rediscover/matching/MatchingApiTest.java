@@ -59,9 +59,7 @@ class MatchingApiTest {
             assertThat(imports.importFile(corpus, "test", p -> { }).counts().imported()).isEqualTo(1_500);
             api.org("acme", "ENTERPRISE", true, true);
             Http admin = api.user("acme", "ada@acme.example", "ORG_ADMIN");
-            String conn = admin.post("/api/connections", api.icimsBody("match-secret", api.sim().streamId())).json().path("id").asText();
-            await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + conn + "/runs")
-                    .json().at("/runs/0/result").asText()));
+            String conn = api.connectAndSync(admin, "match-secret");
             RecordingStage.awaitDrained(api.host());
 
             Map<MatchTruth.Variant, int[]> matched = new EnumMap<>(MatchTruth.Variant.class); // [people, matched]

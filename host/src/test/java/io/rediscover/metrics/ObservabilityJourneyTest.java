@@ -72,9 +72,7 @@ class ObservabilityJourneyTest {
         api.org("acme", "ENTERPRISE", true, true);
         Http admin = api.user("acme", "ada@acme.example", "ORG_ADMIN");
         Http recruiter = api.user("acme", "rita@acme.example", "RECRUITER");
-        connection = admin.post("/api/connections", api.icimsBody(SECRET, api.sim().streamId())).json().path("id").asText();
-        await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + connection + "/runs")
-                .json().at("/runs/0/result").asText()));
+        connection = api.connectAndSync(admin, SECRET);
         runId = admin.get("/api/connections/" + connection + "/runs").json().at("/runs/0/runId").asText();
         RecordingStage.awaitDrained(api.host());
         api.host().injector().getInstance(Indexes.class).publishNow();

@@ -88,9 +88,7 @@ class PipelineTest {
             flaky.failOn = failing;
             api.org("acme", "ENTERPRISE", true, true);
             Http admin = api.user("acme", "ada@acme.example", "ORG_ADMIN");
-            String id = admin.post("/api/connections", api.icimsBody("pipeline-secret", api.sim().streamId())).json().path("id").asText();
-            await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + id + "/runs")
-                    .json().at("/runs/0/result").asText()));
+            String id = api.connectAndSync(admin, "pipeline-secret");
             RecordingStage.awaitDrained(api.host());
 
             Set<String> people = Set.copyOf(api.sim().tenant().ids(ProfileType.PERSON).stream().map(String::valueOf).toList());

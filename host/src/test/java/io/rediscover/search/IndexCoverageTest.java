@@ -63,9 +63,7 @@ class IndexCoverageTest {
         Http admin = api.user("acme", "ada@acme.example", "ORG_ADMIN");
         Http recruiter = api.user("acme", "rita@acme.example", "RECRUITER");
         Http stranger = api.user("other", "olga@other.example", "RECRUITER");
-        String conn = admin.post("/api/connections", api.icimsBody("coverage-secret", api.sim().streamId())).json().path("id").asText();
-        await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + conn + "/runs")
-                .json().at("/runs/0/result").asText()));
+        String conn = api.connectAndSync(admin, "coverage-secret");
 
         String endedAt = admin.get("/api/connections/" + conn + "/runs").json().at("/runs/0/endedAt").asText();
         JsonNode held = post(recruiter, "/api/search", "{\"corpus\":\"ats\"}");

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static io.rediscover.testing.ApiFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,9 +48,7 @@ class SearchApiTest {
         Http admin = api.user("acme", "ada@acme.example", "ORG_ADMIN");
         recruiter = api.user("acme", "rita@acme.example", "RECRUITER");
         stranger = api.user("other", "olga@other.example", "RECRUITER");
-        String conn = admin.post("/api/connections", api.icimsBody("search-secret", api.sim().streamId())).json().path("id").asText();
-        await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + conn + "/runs")
-                .json().at("/runs/0/result").asText()));
+        api.connectAndSync(admin, "search-secret");
         RecordingStage.awaitDrained(api.host());
         api.host().injector().getInstance(Indexes.class).publishNow();
     }

@@ -154,6 +154,21 @@ public final class ApiFixture implements AutoCloseable {
     }
 
     /**
+     * Connects the simulated iCIMS as an org admin and waits for the first full sync to succeed.
+     *
+     * @param admin        an org admin of the org to connect
+     * @param clientSecret the simulator's client secret
+     * @return the connection's id
+     * @throws InterruptedException when interrupted
+     */
+    public String connectAndSync(Http admin, String clientSecret) throws InterruptedException {
+        String id = admin.post("/api/connections", icimsBody(clientSecret, sim.streamId())).json().path("id").asText();
+        await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + id + "/runs")
+                .json().at("/runs/0/result").asText()));
+        return id;
+    }
+
+    /**
      * Polls a condition for up to a minute.
      *
      * @param what      for the failure message

@@ -47,9 +47,7 @@ class UiIncompleteTest {
         api.org("acme", "ENTERPRISE", true, true);
         Http admin = api.user("acme", "admin@acme.example", "ORG_ADMIN");
         api.user("acme", "rex@acme.example", "RECRUITER");
-        String conn = admin.post("/api/connections", api.icimsBody(SECRET, api.sim().streamId())).json().path("id").asText();
-        ApiFixture.await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + conn + "/runs")
-                .json().at("/runs/0/result").asText()));
+        api.connectAndSync(admin, SECRET);
 
         browser = new Browser(api.host().port(), Files.createDirectories(dir.resolve("downloads")), "incomplete");
         browser.signIn("rex@acme.example", ApiFixture.PASSWORD);

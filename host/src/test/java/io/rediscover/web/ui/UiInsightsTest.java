@@ -46,9 +46,7 @@ class UiInsightsTest {
         api.org("acme", "ENTERPRISE", true, true);
         Http admin = api.user("acme", "admin@acme.example", "ORG_ADMIN");
         rex = api.user("acme", "rex@acme.example", "RECRUITER");
-        String conn = admin.post("/api/connections", api.icimsBody(SECRET, api.sim().streamId())).json().path("id").asText();
-        ApiFixture.await("the first full sync", () -> "SUCCEEDED".equals(admin.get("/api/connections/" + conn + "/runs")
-                .json().at("/runs/0/result").asText()));
+        api.connectAndSync(admin, SECRET);
         RecordingStage.awaitDrained(api.host());
         api.host().injector().getInstance(Indexes.class).publishNow();
         browser = new Browser(api.host().port(), Files.createDirectories(dir.resolve("downloads")), "insights");
