@@ -21,13 +21,9 @@ import java.util.List;
 public record Insights(long total, List<CategoryInsight> categories, long tookMs, IndexCoverage.Notice indexing,
                        Instant syncedAt) {
 
-    /**
-     * @param notice what the counts may be missing, or null
-     * @param synced when the ATS data is as of, or null
-     * @return these insights saying so
-     */
-    Insights withCoverage(IndexCoverage.Notice notice, Instant synced) {
-        return new Insights(total, categories, tookMs, notice, synced);
+    /** @param c what the counts cover @return these insights saying so */
+    Insights withCoverage(IndexCoverage.Coverage c) {
+        return new Insights(total, categories, tookMs, c.indexing(), c.syncedAt());
     }
 
     /**

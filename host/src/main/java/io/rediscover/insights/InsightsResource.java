@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Insights over a search's result set: {@code POST /api/insights} (JSON), {@code POST /api/insights/export.xlsx} (the
@@ -88,9 +87,8 @@ public final class InsightsResource implements ApiResource {
     /** @return the request's insights, saying what they may be missing while the index does not hold everything */
     private Insights insights(Caller caller, InsightsRequest.Valid request) {
         // asked before counting: what waits now is what the counts may miss
-        IndexCoverage.Notice notice = coverage.of(request.search().corpus(), caller::org).orElse(null);
-        Instant synced = coverage.syncedAt(request.search().corpus(), caller::org).orElse(null);
-        return insights.insights(insights.collection(request, caller::org), request).withCoverage(notice, synced);
+        IndexCoverage.Coverage covered = coverage.of(request.search().corpus(), caller::org);
+        return insights.insights(insights.collection(request, caller::org), request).withCoverage(covered);
     }
 
     /** @param body the search body and limit @param security the caller @return the insights as an XLSX download */

@@ -86,27 +86,33 @@ public final class IndexCoverage {
     }
 
     /**
-     * @param corpus what is searched
-     * @param org    the caller's org (asked only for the org's candidates)
-     * @return what the answer may be missing, or empty when the index holds everything there is
+     * What an answer covers.
+     *
+     * @param indexing what it may be missing because the index does not hold the whole corpus yet, or null when it does
+     * @param syncedAt when the newest of the org's successful syncs ended — the ATS data is as of then — or null (the
+     *                 public profiles; no sync succeeded yet)
      */
-    public Optional<Notice> of(SearchRequest.Corpus corpus, Supplier<String> org) {
-        return corpus == SearchRequest.Corpus.PUBLIC ? publicProfiles() : candidates(org.get());
+    public record Coverage(Notice indexing, Instant syncedAt) {
     }
 
     /**
      * @param corpus what is searched
      * @param org    the caller's org (asked only for the org's candidates)
-     * @return when the newest of the org's successful syncs ended — the ATS data searched is as of then — or empty for
-     *         the public profiles and before any sync succeeded
+     * @return what an answer from it covers now
      */
-    public Optional<Instant> syncedAt(SearchRequest.Corpus corpus, Supplier<String> org) {
+    public Coverage of(SearchRequest.Corpus corpus, Supplier<String> org) {
         if (corpus == SearchRequest.Corpus.PUBLIC) {
-            return Optional.empty();
+            return new Coverage(publicProfiles().orElse(null), null);
         }
         String id = org.get();
+        Set<ConnectionRef> refs = connectionsOf(id);
+        return new Coverage(candidates(id, refs).orElse(null), syncedAt(id, refs).orElse(null));
+    }
+
+    /** @return when the newest successful sync of the org's connections ended */
+    private Optional<Instant> syncedAt(String org, Set<ConnectionRef> refs) {
         try {
-            return syncedAt.get(id, () -> connectionsOf(id).stream().map(this::lastSucceeded).flatMap(Optional::stream)
+            return syncedAt.get(org, () -> refs.stream().map(this::lastSucceeded).flatMap(Optional::stream)
                     .max(Instant::compareTo));
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
@@ -128,9 +134,8 @@ public final class IndexCoverage {
         return refs;
     }
 
-    private Optional<Notice> candidates(String org) {
+    private Optional<Notice> candidates(String org, Set<ConnectionRef> refs) {
         long waiting = outbox.size(org);
-        Set<ConnectionRef> refs = connectionsOf(org);
         if (refs.isEmpty() && waiting == 0) {
             return Optional.of(new Notice(Reason.NOT_CONNECTED, 0,
                     "No ATS is connected to your org yet: your org's admins connect one under Integrations."));

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,9 +75,8 @@ public final class SearchResource implements ApiResource {
         Caller caller = Caller.of(security);
         SearchRequest.Valid request = InvalidField.body(body).validate(search.catalog());
         // asked before searching: what waits now is what the answer may miss
-        IndexCoverage.Notice notice = coverage.of(request.corpus(), caller::org).orElse(null);
-        Instant synced = coverage.syncedAt(request.corpus(), caller::org).orElse(null);
-        return answer(caller, request).withCoverage(notice, synced);
+        IndexCoverage.Coverage covered = coverage.of(request.corpus(), caller::org);
+        return answer(caller, request).withCoverage(covered);
     }
 
     private SearchResponse answer(Caller caller, SearchRequest.Valid request) {

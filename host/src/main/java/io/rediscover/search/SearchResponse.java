@@ -32,14 +32,10 @@ public record SearchResponse(long total, int page, int size, List<Hit> hits, Map
                 syncedAt);
     }
 
-    /**
-     * @param notice what the answer may be missing, or null
-     * @param synced when the ATS data is as of, or null
-     * @return this answer saying so
-     */
-    SearchResponse withCoverage(IndexCoverage.Notice notice, Instant synced) {
-        return new SearchResponse(total, page, size, hits, facets, filters, warnings, explain, capped, tookMs, notice,
-                synced);
+    /** @param c what the answer covers @return this answer saying so */
+    SearchResponse withCoverage(IndexCoverage.Coverage c) {
+        return new SearchResponse(total, page, size, hits, facets, filters, warnings, explain, capped, tookMs, c.indexing(),
+                c.syncedAt());
     }
 
     /**

@@ -1,6 +1,7 @@
 // Small shared pieces: a loading note that appears only after 300 ms, an error message box, and a hook that runs a
 // request and re-runs it when its inputs change.
 import { h, useCallback, useEffect, useRef, useState } from '../lib/preact.js';
+import { ago, absolute } from '../format.js';
 
 /** Shows its text only when loading lasts longer than 300 ms (no flicker on fast answers). */
 export function Pending({ loading, text = 'Loading…' }) {
@@ -29,6 +30,12 @@ export function Incomplete({ notice }) {
   if (!notice) return null;
   const partial = notice.reason !== 'NOT_CONNECTED'; // else there is nothing yet, not part of it
   return h('p', { class: 'notice incomplete', role: 'note' }, partial && h('strong', null, 'Incomplete: '), notice.message);
+}
+
+/** When the ATS data shown is as of (the API's `syncedAt`): "Synced 3 hours ago", the time itself on hover. */
+export function Synced({ at }) {
+  if (!at) return null;
+  return h('span', { class: 'muted synced' }, 'Synced ', h(When, { at, relative: ago, absolute }));
 }
 
 /**

@@ -5,8 +5,8 @@
 import { h, useState } from '../lib/preact.js';
 import { download, fetchFile, post } from '../api.js';
 import { navigate } from '../router.js';
-import { ago, absolute, count, percent, plural } from '../format.js';
-import { Incomplete, Pending, Problem, useLoad, When } from '../components/status.js';
+import { absolute, count, percent, plural } from '../format.js';
+import { Incomplete, Pending, Problem, Synced, useLoad } from '../components/status.js';
 import { Chips } from '../components/filters.js';
 import { QueryBar } from '../components/querybar.js';
 import { chips, readSearch, searchBody, searchParams, toggleValue, withFilter } from '../searchstate.js';
@@ -82,7 +82,7 @@ export function InsightsPage({ params, session }) {
     h('div', { class: 'insights-head' },
       h('h1', { class: 'screen-only' }, 'Insights'),
       h('p', { role: 'status', class: 'total' }, data ? plural(data.total, 'candidate') : ''),
-      data && data.syncedAt && h('span', { class: 'muted synced' }, 'Synced ', h(When, { at: data.syncedAt, relative: ago, absolute })),
+      data && h(Synced, { at: data.syncedAt }),
       h('div', { class: 'button-row' },
         h('button', { type: 'button', onClick: () => window.print() }, 'Print'),
         h('button', { type: 'button', onClick: exportXlsx }, 'Export XLSX'))),

@@ -5,7 +5,7 @@ import { h, useEffect, useState } from '../lib/preact.js';
 import { post } from '../api.js';
 import { href, navigate } from '../router.js';
 import { ago, absolute, count, plural } from '../format.js';
-import { Incomplete, Pending, useLoad, When } from '../components/status.js';
+import { Incomplete, Pending, Synced, useLoad, When } from '../components/status.js';
 import { Highlight } from '../components/highlight.js';
 import { Chips, FilterSidebar } from '../components/filters.js';
 import { QueryBar } from '../components/querybar.js';
@@ -107,7 +107,7 @@ export function SearchPage({ params }) {
       h('section', { class: 'results', 'aria-label': 'Results', 'aria-busy': loading ? 'true' : 'false' },
         h('div', { class: 'results-head' },
           h('p', { role: 'status', class: 'total' }, data ? `${plural(data.total, 'candidate')} · ${count(data.tookMs)} ms` : ''),
-          data && data.syncedAt && h('span', { class: 'muted synced' }, 'Synced ', h(When, { at: data.syncedAt, relative: ago, absolute })),
+          data && h(Synced, { at: data.syncedAt }),
           h('span', { class: 'sort' },
             h('label', { for: 'sort' }, 'Sort: '),
             h('select', { id: 'sort', value: search.sort, onChange: (e) => go({ ...search, sort: e.currentTarget.value, page: 1 }) },
